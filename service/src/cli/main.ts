@@ -1,0 +1,23 @@
+/** Composition root of the CLI: runs the command tree and maps failures to documented exit codes. */
+import { CommanderError } from 'commander';
+import { buildProgram } from './program.js';
+import { EXIT, ExitError } from './exit-codes.js';
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof ExitError) {
+      if (error.message) process.stderr.write(`${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    process.stderr.write(`burnrate: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.invalid;
+  }
+}

@@ -1,0 +1,15 @@
+/** The `burnrate` command tree. Each command lives in commands/ and registers itself here. */
+import { Command } from 'commander';
+import { registerGenerate } from './commands/generate.js';
+import { registerValidate } from './commands/validate.js';
+
+export function buildProgram(): Command {
+  const program = new Command('burnrate')
+    .description('SLOs as code: definitions to Prometheus rules, dashboards, PagerDuty routing and an error-budget service')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  registerValidate(program);
+  registerGenerate(program);
+  return program;
+}

@@ -1,0 +1,53 @@
+/**
+ * Names shared by everything that writes a series (the rule generator, the service's span counters)
+ * and everything that reads one (dashboards, the service's collectors). Change them here only.
+ */
+
+/** Label carrying the SLO id on every Burnrate series. */
+export const SLO_LABEL = 'slo';
+/** Label carrying the window (e.g. "5m", "1h") on windowed series. */
+export const WINDOW_LABEL = 'window';
+/** Labels that Burnrate adds itself; groupBy may not use them. */
+export const RESERVED_LABELS = ['slo', 'window', 'tier', 'severity', 'team', 'service', 'sli_kind', '__name__', 'le'] as const;
+
+export const RECORDED = {
+  /** Good events in the window (a count, not a rate). Labels: slo, window, groupBy labels. */
+  goodEvents: 'burnrate:slo_good_events',
+  /** All events in the window. Labels: slo, window, groupBy labels. */
+  totalEvents: 'burnrate:slo_total_events',
+  /** Share of bad events in the window, 0..1. Labels: slo, window, groupBy labels. */
+  errorRatio: 'burnrate:slo_error_ratio',
+  /** Good events over the whole SLO window (rolling or calendar period to date). */
+  windowGoodEvents: 'burnrate:slo_window_good_events',
+  /** All events over the whole SLO window. */
+  windowTotalEvents: 'burnrate:slo_window_total_events',
+  /** Error ratio over the whole SLO window: the SLI is 1 minus this. */
+  windowErrorRatio: 'burnrate:slo_window_error_ratio',
+  /** 1 − windowErrorRatio / errorBudget: 1 untouched, 0 spent, negative overspent. */
+  budgetRemaining: 'burnrate:slo_error_budget_remaining_ratio',
+  /** Objective as a ratio (0.999). Labels: slo, service, team, sli_kind, window_kind. */
+  objective: 'burnrate:slo_objective_ratio',
+  /** Length of the SLO window in seconds (the current period for calendar windows). */
+  windowSeconds: 'burnrate:slo_window_seconds',
+} as const;
+
+/** Counters the service exports for trace SLIs; the rule generator treats them as a ratio SLI. */
+export const SPAN_COUNTERS = {
+  total: 'burnrate_spans_total',
+  good: 'burnrate_spans_good_total',
+} as const;
+
+export const ALERT_NAMES = {
+  page: 'SloErrorBudgetBurnPage',
+  ticket: 'SloErrorBudgetBurnTicket',
+  noData: 'SloNoData',
+  budgetExhausted: 'SloErrorBudgetExhausted',
+} as const;
+
+/** Rule groups: one recording group and one alerting group per SLO. */
+export function recordingGroupName(sloId: string): string {
+  return `burnrate-${sloId}-sli`;
+}
+export function alertingGroupName(sloId: string): string {
+  return `burnrate-${sloId}-alerts`;
+}

@@ -1,0 +1,98 @@
+/** Multiwindow, multi-burn-rate alerts, plus no-data and budget-exhausted alerts, for one SLO. */
+import { ALERT_NAMES, RECORDED, WINDOW_LABEL } from '../../conventions/metrics.js';
+import { formatDuration } from '../../model/duration.js';
+import { errorBudgetRatio, type Slo } from '../../model/slo.js';
+import { BASE_WINDOW_MS, type AlertTierName, type AlertWindow } from '../../maths/alert-windows.js';
+import { percentText, series, thresholdText } from './promql-text.js';
+import type { AlertingRule } from './rule-types.js';
+import { windowText } from './window-queries.js';
+
+function pairExpr(slo: Slo, pair: AlertWindow): string {
+  const threshold = thresholdText(pair.factor, slo);
+  const lines = [
+    `${series(RECORDED.errorRatio, slo.id, pair.longWindowMs)} > ${threshold}`,
+    `and ignoring(${WINDOW_LABEL})`,
+    `${series(RECORDED.errorRatio, slo.id, pair.shortWindowMs)} > ${threshold}`,
+  ];
+  if (slo.alerting.minEvents > 0 && slo.sli.kind !== 'raw') {
+    lines.push(`and ignoring(${WINDOW_LABEL})`, `${series(RECORDED.totalEvents, slo.id, pair.longWindowMs)} >= ${slo.alerting.minEvents}`);
+  }
+  return `max without (${WINDOW_LABEL}) (\n  ${lines.join('\n  ')}\n)`;
+}
+
+function groupText(slo: Slo): string {
+  return slo.groupBy.map((label) => ` ${label}={{ $labels.${label} }}`).join('');
+}
+
+function commonLabels(slo: Slo): Record<string, string> {
+  return { ...slo.labels, ...slo.alerting.labels, team: slo.team, service: slo.service, slo: slo.id };
+}
+
+function links(slo: Slo): Record<string, string> {
+  return {
+    ...(slo.runbookUrl ? { runbook_url: slo.runbookUrl } : {}),
+    ...(slo.dashboardUrl ? { dashboard_url: slo.dashboardUrl } : {}),
+  };
+}
+
+function budgetSentence(slo: Slo): string {
+  const budget = `${Number((errorBudgetRatio(slo) * 100).toPrecision(6))}%`;
+  return `Objective ${percentText(slo)} over ${windowText(slo.window)}; the error budget is ${budget} of events.`;
+}
+
+function burnAlert(slo: Slo, tier: AlertTierName, pairs: readonly AlertWindow[]): AlertingRule {
+  const tierPolicy = slo.alerting[tier];
+  const descriptions = pairs.map(
+    (p) => `${p.factor}x over ${formatDuration(p.longWindowMs)} and ${formatDuration(p.shortWindowMs)} (${p.budgetFraction * 100}% of the budget in ${formatDuration(p.longWindowMs)})`,
+  );
+  const speed = tier === 'page' ? 'fast' : 'steadily';
+  return {
+    alert: ALERT_NAMES[tier],
+    expr: pairs.map((pair) => pairExpr(slo, pair)).join('\nor\n'),
+    labels: { ...commonLabels(slo), severity: tierPolicy.severity, tier },
+    annotations: {
+      summary: `${slo.id}${groupText(slo)} is burning its error budget ${speed}`,
+      description: `${budgetSentence(slo)} Errors burn the budget at or above ${descriptions.join(', or ')}.`,
+      ...links(slo),
+    },
+  };
+}
+
+function noDataAlert(slo: Slo): AlertingRule {
+  const metric = slo.sli.kind === 'raw' ? RECORDED.errorRatio : RECORDED.totalEvents;
+  return {
+    alert: ALERT_NAMES.noData,
+    expr: `absent(${series(metric, slo.id, BASE_WINDOW_MS)})`,
+    for: formatDuration(slo.alerting.noData.forSeconds * 1000),
+    labels: { ...commonLabels(slo), severity: slo.alerting.noData.severity, tier: 'nodata' },
+    annotations: {
+      summary: `${slo.id} has no SLI data`,
+      description: `No events of ${slo.id} were recorded for ${formatDuration(slo.alerting.noData.forSeconds * 1000)}: its series vanished or the selectors match nothing. Missing data is not 100% success; the budget is unknown.`,
+      ...links(slo),
+    },
+  };
+}
+
+function budgetExhaustedAlert(slo: Slo): AlertingRule {
+  return {
+    alert: ALERT_NAMES.budgetExhausted,
+    expr: `${series(RECORDED.budgetRemaining, slo.id)} <= 0`,
+    for: '5m',
+    labels: { ...commonLabels(slo), severity: slo.alerting.budgetExhausted.severity, tier: 'budget' },
+    annotations: {
+      summary: `${slo.id}${groupText(slo)} has spent its error budget`,
+      description: `${budgetSentence(slo)} The budget of the current window is spent; apply the error-budget policy (freeze risky changes).`,
+      ...links(slo),
+    },
+  };
+}
+
+export function alertingRules(slo: Slo, windows: readonly AlertWindow[]): AlertingRule[] {
+  const rules: AlertingRule[] = [];
+  for (const tier of ['page', 'ticket'] as const) {
+    if (slo.alerting[tier].enabled) rules.push(burnAlert(slo, tier, windows.filter((w) => w.tier === tier)));
+  }
+  if (slo.alerting.noData.enabled) rules.push(noDataAlert(slo));
+  if (slo.alerting.budgetExhausted.enabled) rules.push(budgetExhaustedAlert(slo));
+  return rules;
+}

@@ -1,0 +1,75 @@
+/**
+ * PromQL over the whole SLO window, traffic-weighted and cheap: sums of recorded counts.
+ * Rolling windows average the five-minute counts; calendar windows sum the counts of the
+ * current period with a subquery whose steps tile the period without overlap.
+ */
+import { RECORDED } from '../../conventions/metrics.js';
+import { formatDuration } from '../../model/duration.js';
+import type { Slo, SloWindow } from '../../model/slo.js';
+import { BASE_WINDOW_MS } from '../../maths/alert-windows.js';
+import { series } from './promql-text.js';
+import { standardOffsetSeconds } from './time-zone.js';
+
+const DAY_MS = 86_400_000;
+const WEEK_SECONDS = 604_800;
+/** 1970-01-01 was a Thursday: shift three days so weeks start on Monday. */
+const MONDAY_SHIFT_SECONDS = 3 * 86_400;
+
+/** Milliseconds of the longest stretch the window can cover. */
+export function windowRangeMs(window: SloWindow): number {
+  if (window.kind === 'rolling') return window.days * DAY_MS;
+  return window.unit === 'month' ? 31 * DAY_MS : 7 * DAY_MS;
+}
+
+/** Human name of the window: "30d", "calendar month (Europe/Berlin)". */
+export function windowText(window: SloWindow): string {
+  if (window.kind === 'rolling') return `${window.days}d`;
+  return `calendar ${window.unit} (${window.timeZone})`;
+}
+
+/** Short label value: "30d", "month", "week". */
+export function windowLabel(window: SloWindow): string {
+  return window.kind === 'rolling' ? `${window.days}d` : window.unit;
+}
+
+function shifted(expr: string, offsetSeconds: number): string {
+  return offsetSeconds === 0 ? expr : `${expr} + ${offsetSeconds}`;
+}
+
+/** True (non-empty) at subquery steps whose whole step lies in the period that holds the evaluation time. */
+function inCurrentPeriod(window: Extract<SloWindow, { kind: 'calendar' }>, stepSeconds: number): string {
+  const offset = standardOffsetSeconds(window.timeZone);
+  const stepStart = shifted(`time() - ${stepSeconds - 1}`, offset);
+  const now = `last_over_time(vector(${shifted('time()', offset)})[1m:1m] @ end())`;
+  if (window.unit === 'month') {
+    return `month(vector(${stepStart})) == on() month(${now}) and on() year(vector(${stepStart})) == on() year(${now})`;
+  }
+  const week = (t: string) => `floor((${t} + ${MONDAY_SHIFT_SECONDS}) / ${WEEK_SECONDS})`;
+  return `${week(`vector(${stepStart})`)} == on() ${week(now)}`;
+}
+
+/** Count of events over the whole window from the recorded per-window counts. */
+export function windowCount(slo: Slo, metric: string, recordedWindowsMs: readonly number[]): string {
+  const { window } = slo;
+  if (window.kind === 'rolling') {
+    const rangeMs = windowRangeMs(window);
+    const slots = rangeMs / BASE_WINDOW_MS;
+    return `avg_over_time(${series(metric, slo.id, BASE_WINDOW_MS)}[${formatDuration(rangeMs)}]) * ${slots}`;
+  }
+  const stepMs = Math.max(...recordedWindowsMs.filter((w) => w <= 3_600_000));
+  const step = formatDuration(stepMs);
+  const condition = inCurrentPeriod(window, stepMs / 1000);
+  return `sum_over_time((${series(metric, slo.id, stepMs)} and on() (${condition}))[${formatDuration(windowRangeMs(window))}:${step}])`;
+}
+
+/** Length of the current window in seconds: constant for rolling windows, the current month's for calendar. */
+export function windowSecondsExpr(window: SloWindow): string {
+  if (window.kind === 'rolling') return `vector(${window.days * 86_400})`;
+  if (window.unit === 'week') return `vector(${WEEK_SECONDS})`;
+  return `days_in_month(vector(${shifted('time()', standardOffsetSeconds(window.timeZone))})) * 86400`;
+}
+
+/** Error ratio over the whole window for raw SLIs: a time average of the five-minute ratio. */
+export function rawWindowErrorRatio(slo: Slo): string {
+  return `avg_over_time(${series(RECORDED.errorRatio, slo.id, BASE_WINDOW_MS)}[${formatDuration(windowRangeMs(slo.window))}])`;
+}

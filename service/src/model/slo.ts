@@ -1,0 +1,78 @@
+/**
+ * The validated, normalised SLO model. Every generator and the service consume this, never raw input.
+ * Objects of these types are frozen after validation.
+ */
+
+export type SloWindow =
+  | { kind: 'rolling'; days: number }
+  | { kind: 'calendar'; unit: 'month' | 'week'; timeZone: string };
+
+/** A PromQL vector selector over a counter, e.g. `http_requests_total{job="api"}`. */
+export type Selector = string;
+
+export type Sli =
+  | { kind: 'ratio'; good?: Selector; errors?: Selector; total: Selector }
+  | { kind: 'latency'; histogram: Selector; thresholdSeconds: number; buckets?: number[] }
+  | { kind: 'boolGauge'; metric: Selector }
+  | { kind: 'raw'; errorRatio: string }
+  | {
+      kind: 'traces';
+      spanService: string;
+      spanName?: string;
+      route?: string;
+      spanKind?: 'server' | 'client' | 'consumer' | 'producer' | 'internal';
+      /** Spans slower than this are bad; absent means only the status counts. */
+      latencyThresholdSeconds?: number;
+    };
+
+export type SliKind = Sli['kind'];
+
+export interface AlertTier {
+  enabled: boolean;
+  severity: string;
+}
+
+export interface AlertingPolicy {
+  page: AlertTier;
+  ticket: AlertTier;
+  /** Extra labels on every alert of this SLO. */
+  labels: Record<string, string>;
+  /** Burn alerts stay quiet while the long window holds fewer events than this. */
+  minEvents: number;
+  noData: { enabled: boolean; forSeconds: number; severity: string };
+  budgetExhausted: { enabled: boolean; severity: string };
+}
+
+export type SourceFormat = 'typescript' | 'openslo' | 'sloth';
+
+export interface Slo {
+  /** Globally unique: `<service>-<name>`. */
+  id: string;
+  name: string;
+  service: string;
+  team: string;
+  description: string;
+  objectivePercent: number;
+  window: SloWindow;
+  sli: Sli;
+  groupBy: string[];
+  labels: Record<string, string>;
+  runbookUrl?: string;
+  dashboardUrl?: string;
+  alerting: AlertingPolicy;
+  source: { file: string; format: SourceFormat };
+}
+
+/** The fraction of events allowed to fail, e.g. 0.001 for 99.9%. */
+export function errorBudgetRatio(slo: Pick<Slo, 'objectivePercent'>): number {
+  return roundRatio(1 - slo.objectivePercent / 100);
+}
+
+export function objectiveRatio(slo: Pick<Slo, 'objectivePercent'>): number {
+  return roundRatio(slo.objectivePercent / 100);
+}
+
+/** Removes float noise such as 0.0010000000000000009 while keeping every meaningful digit. */
+export function roundRatio(value: number): number {
+  return Number(value.toPrecision(12));
+}

@@ -1,0 +1,2 @@
+export { defineSlos } from './define-slos.js';
+export type * from './types.js';

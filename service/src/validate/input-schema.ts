@@ -1,0 +1,84 @@
+/**
+ * Shape of the authoring input (types, required and unknown fields). Value rules live in the checks,
+ * so their messages can say what was expected in the author's terms.
+ */
+import { z } from 'zod';
+
+const labels = z.record(z.string(), z.string());
+const tier = z.union([z.boolean(), z.strictObject({ severity: z.string().optional() })]);
+
+const ratioSli = z.strictObject({
+  kind: z.literal('ratio'),
+  good: z.string().optional(),
+  errors: z.string().optional(),
+  total: z.string(),
+});
+const latencySli = z.strictObject({
+  kind: z.literal('latency'),
+  histogram: z.string(),
+  threshold: z.string(),
+  buckets: z.array(z.number()).optional(),
+});
+const boolGaugeSli = z.strictObject({ kind: z.literal('boolGauge'), metric: z.string() });
+const rawSli = z.strictObject({ kind: z.literal('raw'), errorRatio: z.string() });
+const tracesSli = z.strictObject({
+  kind: z.literal('traces'),
+  service: z.string(),
+  spanName: z.string().optional(),
+  route: z.string().optional(),
+  spanKind: z.enum(['server', 'client', 'consumer', 'producer', 'internal']).optional(),
+  latencyThreshold: z.string().optional(),
+});
+
+export const SLI_KINDS = ['ratio', 'latency', 'boolGauge', 'raw', 'traces'] as const;
+
+export const sliSchema = z.discriminatedUnion('kind', [ratioSli, latencySli, boolGaugeSli, rawSli, tracesSli]);
+
+const windowSchema = z.union([
+  z.string(),
+  z.strictObject({ calendar: z.string(), timeZone: z.string().optional() }),
+]);
+
+const alertingSchema = z.strictObject({
+  page: tier.optional(),
+  ticket: tier.optional(),
+  labels: labels.optional(),
+  minEvents: z.number().optional(),
+  noData: z
+    .union([z.boolean(), z.strictObject({ for: z.string().optional(), severity: z.string().optional() })])
+    .optional(),
+  budgetExhausted: z.union([z.boolean(), z.strictObject({ severity: z.string().optional() })]).optional(),
+});
+
+export const sloSchema = z.strictObject({
+  description: z.string().optional(),
+  objective: z.number(),
+  window: windowSchema.optional(),
+  sli: sliSchema,
+  groupBy: z.array(z.string()).optional(),
+  labels: labels.optional(),
+  runbookUrl: z.string().optional(),
+  dashboardUrl: z.string().optional(),
+  alerting: alertingSchema.optional(),
+});
+
+export const sloSetSchema = z.strictObject({
+  service: z.string(),
+  team: z.string(),
+  labels: labels.optional(),
+  runbookUrl: z.string().optional(),
+  dashboardUrl: z.string().optional(),
+  slos: z.record(z.string(), z.unknown()),
+});
+
+/** Field names allowed at each level, for "did you mean" hints on typos. */
+export const KNOWN_FIELDS: Record<string, readonly string[]> = {
+  set: Object.keys(sloSetSchema.shape),
+  slo: Object.keys(sloSchema.shape),
+  alerting: Object.keys(alertingSchema.shape),
+  'sli.ratio': Object.keys(ratioSli.shape),
+  'sli.latency': Object.keys(latencySli.shape),
+  'sli.boolGauge': Object.keys(boolGaugeSli.shape),
+  'sli.raw': Object.keys(rawSli.shape),
+  'sli.traces': Object.keys(tracesSli.shape),
+};

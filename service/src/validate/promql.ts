@@ -1,0 +1,117 @@
+/** PromQL parsing with the Prometheus project's own Lezer grammar: syntax errors and selector parts. */
+import { parser } from '@prometheus-io/lezer-promql';
+import type { SyntaxNode, Tree } from '@lezer/common';
+
+export interface LabelMatcher {
+  name: string;
+  op: '=' | '!=' | '=~' | '!~';
+  value: string;
+}
+
+export interface ParsedSelector {
+  metric?: string;
+  matchers: LabelMatcher[];
+}
+
+/** Offset of the first syntax error, or undefined when the expression parses. */
+export function syntaxErrorOffset(expr: string): number | undefined {
+  if (expr.trim() === '') return 0;
+  const tree = parser.parse(expr);
+  let offset: number | undefined;
+  tree.iterate({
+    enter(node) {
+      if (offset === undefined && node.type.isError) offset = node.from;
+      return offset === undefined;
+    },
+  });
+  return offset;
+}
+
+function top(tree: Tree): SyntaxNode | null {
+  return tree.topNode.firstChild;
+}
+
+function unquote(literal: string): string {
+  const body = literal.slice(1, -1);
+  if (literal.startsWith('`')) return body;
+  return body.replace(/\\(.)/g, (_, ch: string) => (ch === 'n' ? '\n' : ch === 't' ? '\t' : ch));
+}
+
+/** Parses a plain vector selector such as `x_total{job="a"}`; undefined when the text is anything else. */
+export function parseSelector(expr: string): ParsedSelector | undefined {
+  if (syntaxErrorOffset(expr) !== undefined) return undefined;
+  const tree = parser.parse(expr);
+  const node = top(tree);
+  if (!node || node.name !== 'VectorSelector' || node.nextSibling) return undefined;
+  const selector: ParsedSelector = { matchers: [] };
+  const identifier = node.getChild('Identifier');
+  if (identifier) selector.metric = expr.slice(identifier.from, identifier.to);
+  const matchers = node.getChild('LabelMatchers');
+  for (let child = matchers?.firstChild; child; child = child.nextSibling) {
+    const name = child.getChild('LabelName') ?? child.getChild('QuotedLabelName');
+    const op = child.getChild('MatchOp');
+    const value = child.getChild('StringLiteral');
+    if (!name || !op || !value) continue;
+    const rawName = expr.slice(name.from, name.to);
+    selector.matchers.push({
+      name: rawName.startsWith('"') ? unquote(rawName) : rawName,
+      op: expr.slice(op.from, op.to) as LabelMatcher['op'],
+      value: unquote(expr.slice(value.from, value.to)),
+    });
+  }
+  const nameMatcher = selector.matchers.find((m) => m.name === '__name__' && m.op === '=');
+  if (!selector.metric && nameMatcher) selector.metric = nameMatcher.value;
+  return selector;
+}
+
+/** Renders a selector with a metric-name suffix and extra matchers, keeping the author's matchers. */
+export function renderSelector(selector: ParsedSelector, options: { suffix?: string; extra?: LabelMatcher[] } = {}): string {
+  const matchers = [...selector.matchers.filter((m) => !(m.name === '__name__' && m.op === '=')), ...(options.extra ?? [])];
+  const body = matchers.map((m) => `${m.name}${m.op}${JSON.stringify(m.value)}`).join(',');
+  return `${selector.metric ?? ''}${options.suffix ?? ''}{${body}}`;
+}
+
+/**
+ * Labels that survive to the top of an expression: for every aggregation on the path from the root,
+ * `by (...)` keeps only its labels and `without (...)` drops its labels. Returns the labels of `wanted` lost.
+ */
+export function labelsDroppedByAggregation(expr: string, wanted: readonly string[]): string[] {
+  const tree = parser.parse(expr);
+  const dropped = new Set<string>();
+  tree.iterate({
+    enter(node) {
+      if (node.name !== 'AggregateExpr') return true;
+      const modifier = node.node.getChild('AggregateModifier');
+      const grouping = modifier?.getChild('GroupingLabels');
+      const labels: string[] = [];
+      for (let child = grouping?.firstChild; child; child = child.nextSibling) {
+        if (child.name === 'LabelName') labels.push(expr.slice(child.from, child.to));
+      }
+      const isBy = modifier?.getChild('By') !== null && modifier !== null;
+      const isWithout = modifier?.getChild('Without') !== null && modifier !== null;
+      for (const label of wanted) {
+        if (!modifier) dropped.add(label);
+        else if (isBy && !labels.includes(label)) dropped.add(label);
+        else if (isWithout && labels.includes(label)) dropped.add(label);
+      }
+      // Labels are already gone below an aggregation that dropped them; no need to look deeper.
+      return false;
+    },
+  });
+  return [...dropped];
+}
+
+/** Metric names of every vector selector in an expression. */
+export function metricNames(expr: string): string[] {
+  const tree = parser.parse(expr);
+  const names: string[] = [];
+  tree.iterate({
+    enter(node) {
+      if (node.name === 'VectorSelector') {
+        const id = node.node.getChild('Identifier');
+        if (id) names.push(expr.slice(id.from, id.to));
+      }
+    },
+  });
+  return names;
+}
