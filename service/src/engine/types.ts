@@ -1,0 +1,65 @@
+/**
+ * Contract between collectors (which return counts) and the budget engine (which computes budgets).
+ * Collectors never compute budgets; merging clusters or sources sums good and total.
+ */
+
+export interface EventCounts {
+  good: number;
+  total: number;
+}
+
+/** Label values of one groupBy group, e.g. { route: "/cart" }; {} for ungrouped SLOs. */
+export type GroupLabels = Record<string, string>;
+
+/** What one cluster (or source) reported for one SLO group. */
+export interface ClusterCounts {
+  cluster: string;
+  /** "stale": the cluster failed or timed out; its counts are absent, never zero. */
+  status: 'ok' | 'stale';
+  error?: string;
+  /** Counts over the whole SLO window (rolling) or the current calendar period so far. */
+  window?: EventCounts;
+  /** Counts per alert window, keyed by window text ("5m", "1h", ...). */
+  alertWindows: Record<string, EventCounts>;
+}
+
+export interface SloObservation {
+  sloId: string;
+  group: GroupLabels;
+  clusters: ClusterCounts[];
+}
+
+export interface BurnRateReading {
+  window: string;
+  errorRatio: number | null;
+  burnRate: number | null;
+}
+
+export interface BudgetSnapshot {
+  sloId: string;
+  group: GroupLabels;
+  at: Date;
+  objectiveRatio: number;
+  /** Start of the window the budget covers (rolling: now − window; calendar: period start). */
+  windowStart: Date;
+  windowSeconds: number;
+  goodEvents: number;
+  totalEvents: number;
+  /** good / total over the window; null without events. */
+  sli: number | null;
+  budget: {
+    /** Bad events the window allows: (1 − objective) × total. */
+    allowedBadEvents: number;
+    consumedBadEvents: number;
+    /** 1 untouched, 0 spent, negative overspent; null without events. */
+    remainingRatio: number | null;
+    /** Minutes of full outage the remaining budget absorbs at the window's average traffic. */
+    remainingMinutesOfOutage: number | null;
+  };
+  burnRates: BurnRateReading[];
+  /** Seconds until the budget is spent at the current (shortest-window) burn; null when not burning. */
+  secondsToExhaustion: number | null;
+  /** "partial": some clusters are stale; "no-data": no events at all. */
+  status: 'ok' | 'partial' | 'no-data';
+  clusters: { cluster: string; status: 'ok' | 'stale'; goodEvents: number | null; totalEvents: number | null; error?: string }[];
+}
