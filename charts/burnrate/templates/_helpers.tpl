@@ -1,0 +1,54 @@
+{{- define "burnrate.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "burnrate.fullname" -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := default .Chart.Name .Values.nameOverride -}}
+{{- if contains $name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "burnrate.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "burnrate.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "burnrate.labels" -}}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{ include "burnrate.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: burnrate
+{{- end -}}
+
+{{- define "burnrate.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "burnrate.fullname" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "burnrate.image" -}}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) -}}
+{{- end -}}
+
+{{/* Refuses combinations that would run but lose data. */}}
+{{- define "burnrate.validate" -}}
+{{- if and (eq .Values.database.type "sqlite") (or (gt (int .Values.replicaCount) 1) .Values.autoscaling.enabled) -}}
+{{- fail "burnrate: more than one replica (replicaCount > 1 or autoscaling) needs database.type=postgres; replicas cannot share an embedded SQLite file" -}}
+{{- end -}}
+{{- if and (eq .Values.database.type "postgres") (not .Values.database.postgres.existingSecret) -}}
+{{- fail "burnrate: database.type=postgres needs database.postgres.existingSecret, a Secret holding DATABASE_URL" -}}
+{{- end -}}
+{{- if not (.Files.Get "files/alerts/catalog.json") -}}
+{{- fail "burnrate: files/alerts/catalog.json is missing; run `burnrate generate` before packaging the chart" -}}
+{{- end -}}
+{{- end -}}
