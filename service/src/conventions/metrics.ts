@@ -7,6 +7,15 @@
 export const SLO_LABEL = 'slo';
 /** Label carrying the window (e.g. "5m", "1h") on windowed series. */
 export const WINDOW_LABEL = 'window';
+/** Label carrying the owning service on metadata series and alerts. */
+export const SERVICE_LABEL = 'service';
+/** External label (Prometheus `external_labels`, Thanos/Mimir) naming the cluster a series comes from. */
+export const CLUSTER_LABEL = 'cluster';
+/** Prometheus' own series of pending and firing alerts, and its state label. */
+export const ALERTS_SERIES = 'ALERTS';
+export const ALERT_STATE_LABEL = 'alertstate';
+/** Loki stream label naming the service (OpenTelemetry `service.name`, Loki 3's default). */
+export const LOG_SERVICE_LABEL = 'service_name';
 /** Labels that Burnrate adds itself; groupBy may not use them. */
 export const RESERVED_LABELS = ['slo', 'window', 'tier', 'severity', 'team', 'service', 'sli_kind', '__name__', 'le'] as const;
 
