@@ -16,6 +16,12 @@ export const ALERTS_SERIES = 'ALERTS';
 export const ALERT_STATE_LABEL = 'alertstate';
 /** Loki stream label naming the service (OpenTelemetry `service.name`, Loki 3's default). */
 export const LOG_SERVICE_LABEL = 'service_name';
+/** Labels on every Burnrate alert, read by the Alertmanager routing and the PagerDuty orchestration. */
+export const TEAM_LABEL = 'team';
+export const SEVERITY_LABEL = 'severity';
+export const TIER_LABEL = 'tier';
+/** Values of the tier label: which alert of an SLO fired (page and ticket burn, no data, budget spent). */
+export const ALERT_TIERS = { page: 'page', ticket: 'ticket', noData: 'nodata', budgetExhausted: 'budget' } as const;
 /** Labels that Burnrate adds itself; groupBy may not use them. */
 export const RESERVED_LABELS = ['slo', 'window', 'tier', 'severity', 'team', 'service', 'sli_kind', '__name__', 'le'] as const;
 
