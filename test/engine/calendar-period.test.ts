@@ -72,6 +72,7 @@ describe('calendar periods', () => {
         expect(range).toBe(Math.max(1, Math.floor(elapsedSeconds)));
         const snap = computeSnapshot(slo, observe([okCluster('a', { good: 1, total: 1 })]), now);
         expect(snap.windowStart.getTime()).toBe(start.getTime());
+        expect(snap.periodStart?.getTime()).toBe(start.getTime());
         expect(snap.windowSeconds).toBe(elapsedSeconds);
       }),
     );
@@ -80,7 +81,9 @@ describe('calendar periods', () => {
   it('queries days x 86400 seconds for rolling windows', () => {
     fc.assert(
       fc.property(instants, fc.integer({ min: 1, max: 400 }), (now, days) => {
-        expect(windowRangeSeconds(makeSlo(99, { kind: 'rolling', days }), now)).toBe(days * 86_400);
+        const slo = makeSlo(99, { kind: 'rolling', days });
+        expect(windowRangeSeconds(slo, now)).toBe(days * 86_400);
+        expect(computeSnapshot(slo, observe([]), now).periodStart).toBeUndefined();
       }),
     );
   });

@@ -39,6 +39,7 @@ export function computeSnapshot(slo: Slo, observation: SloObservation, now: Date
     objectiveRatio: objectiveRatio(slo),
     windowStart: bounds.start,
     windowSeconds: bounds.seconds,
+    ...(slo.window.kind === 'calendar' ? { periodStart: bounds.start } : {}),
     goodEvents: counts.good,
     totalEvents: counts.total,
     sli: sliRatio(counts),

@@ -43,6 +43,8 @@ export interface BudgetSnapshot {
   /** Start of the window the budget covers (rolling: now − window; calendar: period start). */
   windowStart: Date;
   windowSeconds: number;
+  /** Calendar windows only: start of the budget period (equals windowStart); the budget resets at the next one. */
+  periodStart?: Date;
   goodEvents: number;
   totalEvents: number;
   /** good / total over the window; null without events. */

@@ -10,6 +10,8 @@ export interface HistoryPoint {
   status: BudgetSnapshot['status'];
   /** "raw" points are kept for the retention's raw period, then downsampled to "hourly" and "daily". */
   resolution: 'raw' | 'hourly' | 'daily';
+  /** The group this point belongs to (always set by the store; tells groups apart when the query names none). */
+  group?: GroupLabels;
 }
 
 export interface CatalogVersionRecord {
@@ -21,10 +23,14 @@ export interface CatalogVersionRecord {
 export interface SnapshotStore {
   migrate(): Promise<void>;
   saveSnapshots(snapshots: readonly BudgetSnapshot[]): Promise<void>;
+  /** Points with from ≤ at ≤ to, oldest first; without `group`, every group of the SLO. */
   history(query: { sloId: string; group?: GroupLabels; from: Date; to: Date }): Promise<HistoryPoint[]>;
   recordCatalogVersion(record: CatalogVersionRecord): Promise<void>;
   catalogVersions(limit: number): Promise<CatalogVersionRecord[]>;
-  /** Downsamples and deletes old points; `now` is injected. */
+  /**
+   * Downsamples and deletes old points; `now` is injected. `downsampled`: points folded into a coarser one
+   * (removed); `deleted`: points older than the whole retention.
+   */
   applyRetention(now: Date): Promise<{ downsampled: number; deleted: number }>;
   ping(): Promise<void>;
   close(): Promise<void>;

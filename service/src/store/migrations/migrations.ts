@@ -1,0 +1,12 @@
+/** Every migration in order, listed statically (no directory scanning, so bundles and jiti work alike). */
+import type { Migration, MigrationProvider } from 'kysely';
+import type { StoreDialect } from '../database.js';
+import { initialMigration } from './001-initial.js';
+
+export function migrationProvider(dialect: StoreDialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return { '001_initial': initialMigration(dialect) };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/** Opens kysely on PostgreSQL (a postgres:// URL) or embedded SQLite (a file, or ":memory:"). */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { StoreDatabase, StoreDialect } from './database.js';
+
+export interface DatabaseConfig {
+  /** postgres://… or postgresql://… selects PostgreSQL; anything else is an error, not a silent SQLite. */
+  databaseUrl?: string;
+  /** SQLite file when no databaseUrl is set; ":memory:" for tests. */
+  sqlitePath?: string;
+  /** PostgreSQL schema for the tables (default: the connection's search_path, usually "public"). */
+  schema?: string;
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+export const DEFAULT_SQLITE_PATH = '.burnrate/burnrate.db';
+
+export function openDatabase(config: DatabaseConfig): { db: Kysely<StoreDatabase>; dialect: StoreDialect } {
+  if (config.databaseUrl) {
+    if (!/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
+      throw new Error('store: databaseUrl must start with postgres:// or postgresql:// (leave it unset for SQLite)');
+    }
+    if (config.schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(config.schema)) {
+      throw new Error(`store: schema must be a plain identifier, got ${JSON.stringify(config.schema)}`);
+    }
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: config.poolSize ?? 10,
+      ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+    });
+    return { db: new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  }
+  const file = config.sqlitePath ?? DEFAULT_SQLITE_PATH;
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  // WAL lets readers (the API) run while the scheduler writes; NORMAL sync is safe with WAL.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  return { db: new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+}
