@@ -1,0 +1,50 @@
+/** Shared panel settings: how stats reduce, legends, units. */
+import {
+  BigValueColorMode,
+  BigValueGraphMode,
+  BigValueTextMode,
+  LegendDisplayMode,
+  LegendPlacement,
+  ReduceDataOptionsBuilder,
+  SortOrder,
+  TooltipDisplayMode,
+  VizLegendOptionsBuilder,
+  VizTooltipOptionsBuilder,
+} from '@grafana/grafana-foundation-sdk/common';
+import { PanelBuilder as StatPanel } from '@grafana/grafana-foundation-sdk/stat';
+
+export const UNIT_RATIO = 'percentunit';
+/** Burn rates: a custom suffix, e.g. "14.4x". */
+export const UNIT_TIMES = 'suffix:x';
+
+export function lastValue(): ReduceDataOptionsBuilder {
+  return new ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false);
+}
+
+export function tableLegend(calcs: string[] = ['lastNotNull']): VizLegendOptionsBuilder {
+  return new VizLegendOptionsBuilder()
+    .showLegend(true)
+    .displayMode(LegendDisplayMode.Table)
+    .placement(LegendPlacement.Bottom)
+    .calcs(calcs);
+}
+
+export function sharedTooltip(): VizTooltipOptionsBuilder {
+  return new VizTooltipOptionsBuilder().mode(TooltipDisplayMode.Multi).sort(SortOrder.Descending);
+}
+
+/** A single big number coloured by its thresholds. */
+export function statPanel(title: string): StatPanel {
+  return new StatPanel()
+    .title(title)
+    .reduceOptions(lastValue())
+    .graphMode(BigValueGraphMode.None)
+    .colorMode(BigValueColorMode.Value)
+    .textMode(BigValueTextMode.Value);
+}
+
+/** Decimals that show the objective's own precision (99.95% needs two). */
+export function percentDecimals(objectivePercent: number): number {
+  const fraction = String(objectivePercent).split('.')[1] ?? '';
+  return Math.min(Math.max(fraction.length + 1, 2), 6);
+}
