@@ -1,6 +1,7 @@
 /** The `burnrate` command tree. Each command lives in commands/ and registers itself here. */
 import { Command } from 'commander';
 import { registerGenerate } from './commands/generate.js';
+import { registerPagerDuty } from './commands/pagerduty.js';
 import { registerValidate } from './commands/validate.js';
 
 export function buildProgram(): Command {
@@ -11,5 +12,6 @@ export function buildProgram(): Command {
     .exitOverride();
   registerValidate(program);
   registerGenerate(program);
+  registerPagerDuty(program);
   return program;
 }

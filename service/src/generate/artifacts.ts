@@ -2,6 +2,7 @@
 import type { Slo } from '../model/slo.js';
 import { renderCatalog } from './catalog.js';
 import { yamlHeader } from './header.js';
+import { alertmanagerArtifacts } from './alertmanager/alertmanager-artifacts.js';
 import { renderPrometheusRule, renderRuleFile } from './prometheus/render-rules.js';
 import { sloRuleGroups } from './prometheus/rule-groups.js';
 import { promtoolTestFiles } from './prometheus/promtool-tests.js';
@@ -35,5 +36,6 @@ export function generateArtifacts(slos: readonly Slo[]): Artifacts {
     }
   }
   artifacts.set(paths.catalog, renderCatalog(slos));
+  for (const [file, content] of alertmanagerArtifacts(slos)) artifacts.set(file, content);
   return new Map([...artifacts.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
