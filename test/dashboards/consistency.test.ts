@@ -24,10 +24,9 @@ function cases(slos: readonly Slo[]): Case[] {
   const result: Case[] = [];
   for (const [uid, text] of renderDashboards(slos)) {
     const dashboard = JSON.parse(text) as Record<string, unknown>;
-    const service = slos.find((s) => uid.endsWith(s.service))?.service ?? slos[0]!.service;
-    const slo = slos.find((s) => s.service === service)!.id;
+    const known = { service: [...new Set(slos.map((s) => s.service))], slo: slos.map((s) => s.id) };
     for (const selection of ['all', 'one'] as const) {
-      result.push({ uid, selection, queries: prometheusQueries(dashboard, variableValues(dashboard, selection, { service, slo })) });
+      result.push({ uid, selection, queries: prometheusQueries(dashboard, variableValues(dashboard, selection, known)) });
     }
   }
   return result;

@@ -3,28 +3,36 @@ type Json = Record<string, unknown>;
 
 export type Selection = 'all' | 'one';
 
-/** Example values when one option is picked; `cluster` comes from Thanos/`external_labels`. */
-const PICKED: Record<string, string> = { cluster: 'eu-west-1' };
+/** Label values that exist: what a query variable's options would be. */
+export interface KnownValues {
+  service: string[];
+  slo: string[];
+}
 
-function optionsOf(variable: Json): string[] {
-  return typeof variable.query === 'string' && variable.type === 'custom' ? variable.query.split(',') : [];
+/** `cluster` comes from Thanos/`external_labels`; no Burnrate rule sets it. */
+const CLUSTERS = ['eu-west-1', 'us-east-1'];
+
+function optionsOf(variable: Json, known: KnownValues): string[] {
+  if (variable.type === 'custom' && typeof variable.query === 'string') return variable.query.split(',');
+  const name = String(variable.name);
+  return name === 'cluster' ? CLUSTERS : (known[name as keyof KnownValues] ?? []);
 }
 
 /**
- * "all": include-all variables take their allValue, or (custom variables without one) every option as a
- * regex alternation, which is how Grafana formats multi values for Prometheus. "one": a single option.
+ * "all": include-all variables take their allValue, or else every option as a regex alternation (how Grafana
+ * formats multi values for Prometheus). "one": the first option.
  */
-export function variableValues(dashboard: Json, selection: Selection, example: { service: string; slo: string }): Record<string, string> {
+export function variableValues(dashboard: Json, selection: Selection, known: KnownValues): Record<string, string> {
   const values: Record<string, string> = {};
   for (const variable of ((dashboard.templating as Json).list as Json[]) ?? []) {
     const name = String(variable.name);
+    const options = optionsOf(variable, known);
     if (variable.type === 'datasource') values[name] = `${name}-uid`;
     else if (variable.type === 'constant') values[name] = String(variable.query);
     else if (selection === 'all' && variable.includeAll) {
-      values[name] = typeof variable.allValue === 'string' ? variable.allValue : `(${optionsOf(variable).join('|')})`;
-    } else {
-      values[name] = optionsOf(variable)[0] ?? PICKED[name] ?? (name === 'service' ? example.service : example.slo);
-    }
+      values[name] = typeof variable.allValue === 'string' ? variable.allValue : `(${options.join('|')})`;
+    } else if (options[0] !== undefined) values[name] = options[0];
+    else throw new Error(`no value for variable ${name}`);
   }
   return values;
 }

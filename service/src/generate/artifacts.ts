@@ -3,13 +3,14 @@ import type { Slo } from '../model/slo.js';
 import { renderCatalog } from './catalog.js';
 import { yamlHeader } from './header.js';
 import { alertmanagerArtifacts } from './alertmanager/alertmanager-artifacts.js';
+import { dashboardArtifacts } from './grafana/dashboards.js';
 import { renderPrometheusRule, renderRuleFile } from './prometheus/render-rules.js';
 import { sloRuleGroups } from './prometheus/rule-groups.js';
 import { promtoolTestFiles } from './prometheus/promtool-tests.js';
 
 export type Artifacts = Map<string, string>;
 
-export const ARTIFACT_DIRS = ['alerts'] as const;
+export const ARTIFACT_DIRS = ['alerts', 'dashboards'] as const;
 
 export const paths = {
   rules: (service: string) => `alerts/prometheus/${service}.rules.yaml`,
@@ -37,5 +38,6 @@ export function generateArtifacts(slos: readonly Slo[]): Artifacts {
   }
   artifacts.set(paths.catalog, renderCatalog(slos));
   for (const [file, content] of alertmanagerArtifacts(slos)) artifacts.set(file, content);
+  for (const [file, content] of dashboardArtifacts(slos)) artifacts.set(file, content);
   return new Map([...artifacts.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }

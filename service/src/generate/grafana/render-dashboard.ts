@@ -35,9 +35,13 @@ function normalisePanels(panels: readonly (Panel | RowPanel)[]): void {
  * `placement: "inControlsMenu"` (a builder default) hides links and annotation toggles in Grafana 12's
  * controls menu; without it every version shows them in the dashboard bar.
  */
-function dropControlsMenuPlacement(built: Dashboard): void {
-  for (const link of built.links ?? []) delete link.placement;
-  for (const annotation of built.annotations.list ?? []) delete annotation.placement;
+function dropControlsMenuPlacement(value: unknown): void {
+  if (Array.isArray(value)) value.forEach(dropControlsMenuPlacement);
+  else if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    if (record.placement === 'inControlsMenu') delete record.placement;
+    Object.values(record).forEach(dropControlsMenuPlacement);
+  }
 }
 
 export function renderDashboard(built: Dashboard, sources: readonly string[]): string {

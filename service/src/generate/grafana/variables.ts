@@ -15,6 +15,8 @@ import { PROMETHEUS, VARIABLES, variableRef } from './datasources.js';
 import { selector } from './promql.js';
 
 const ALL = { text: 'All', value: '$__all' };
+/** Also matches series without the label (a single Prometheus has no `cluster`). */
+const MATCH_ANY = '.*';
 
 export function prometheusVariable(): DatasourceVariableBuilder {
   return new DatasourceVariableBuilder(VARIABLES.prometheus).label('Prometheus').type('prometheus');
@@ -27,9 +29,10 @@ export function logsAndTracesVariables(): DatasourceVariableBuilder[] {
   ];
 }
 
-function labelValues(name: string, label: string, series: string, text: string): QueryVariableBuilder {
+/** Multi-value, "All" selected; `allValue` only where no other variable narrows the options. */
+function labelValues(name: string, label: string, series: string, text: string, allValue?: string): QueryVariableBuilder {
   const query = `label_values(${series}, ${label})`;
-  return new QueryVariableBuilder(name)
+  const variable = new QueryVariableBuilder(name)
     .label(text)
     .datasource(PROMETHEUS)
     .query(query)
@@ -38,20 +41,21 @@ function labelValues(name: string, label: string, series: string, text: string):
     .sort(VariableSort.AlphabeticalAsc)
     .multi(true)
     .includeAll(true)
-    .allValue('.*')
     .current(ALL);
+  return allValue === undefined ? variable : variable.allValue(allValue);
 }
 
 /** Clusters that carry Burnrate's metadata series. */
 export function clusterVariable(): QueryVariableBuilder {
-  return labelValues(VARIABLES.cluster, CLUSTER_LABEL, RECORDED.objective, 'Cluster');
+  return labelValues(VARIABLES.cluster, CLUSTER_LABEL, RECORDED.objective, 'Cluster', MATCH_ANY);
 }
 
 /** Overview: services and SLOs that exist in the selected clusters, read from the objective series. */
 export function serviceQueryVariable(): QueryVariableBuilder {
-  return labelValues(VARIABLES.service, SERVICE_LABEL, selector(RECORDED.objective), 'Service');
+  return labelValues(VARIABLES.service, SERVICE_LABEL, selector(RECORDED.objective), 'Service', MATCH_ANY);
 }
 
+/** "All" SLOs are the ones of the selected services: Grafana then sends every option, not `.*`. */
 export function sloQueryVariable(): QueryVariableBuilder {
   const series = selector(RECORDED.objective, { [SERVICE_LABEL]: { regex: variableRef(VARIABLES.service) } });
   return labelValues(VARIABLES.slo, SLO_LABEL, series, 'SLO');
