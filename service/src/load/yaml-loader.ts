@@ -19,7 +19,8 @@ export async function loadYamlFile(file: string, displayName: string): Promise<L
   const values = docs.map((d) => d.toJS() as unknown).filter((v) => v !== null && v !== undefined);
   const first = values[0] as Record<string, unknown> | undefined;
   if (first && first.version === 'prometheus/v1') return slothToDocument(values, displayName);
-  if (values.length > 0 && values.every((v) => String((v as Record<string, unknown>)?.apiVersion ?? '').startsWith('openslo/'))) {
+  // Any OpenSLO object makes it an OpenSLO file; that loader then reports the documents that are not.
+  if (values.some((v) => String((v as Record<string, unknown>)?.apiVersion ?? '').startsWith('openslo/'))) {
     return openSloToDocument(values, displayName);
   }
   if (first && String(first.apiVersion ?? '').startsWith('sloth.slok.dev/')) return slothToDocument(values, displayName);
