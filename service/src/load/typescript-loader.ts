@@ -2,6 +2,7 @@
 import { createJiti } from 'jiti';
 import { isSloSet } from '../sdk/define-slos.js';
 import { failedDocument, type LoadedDocument } from './document.js';
+import { moduleLoadFailure } from '../validate/module-load-failure.js';
 
 const jiti = createJiti(import.meta.url, { moduleCache: false, interopDefault: false });
 
@@ -14,8 +15,7 @@ export async function loadTypeScriptFile(file: string, displayName: string): Pro
   try {
     module = (await jiti.import(file)) as Record<string, unknown>;
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return failedDocument(displayName, 'typescript', 'load-failed', `cannot load the module: ${message}`);
+    return moduleLoadFailure(displayName, file, error);
   }
   const exported = Object.values(module);
   const marked = exported.filter(isSloSet);

@@ -3,97 +3,117 @@ import type { Sli } from '../model/slo.js';
 import { parseLatencySeconds } from '../model/duration.js';
 import { SPAN_COUNTERS } from '../conventions/metrics.js';
 import type { SliInput } from '../sdk/types.js';
+import { checkRawSli } from './check-raw-sli.js';
+import { checkSelector, warnNotCounter, warnPinnedGroupBy } from './check-selector.js';
+import { didYouMean, durationHint } from './hints.js';
 import type { ProblemSink } from './problem.js';
-import { labelsDroppedByAggregation, parseSelector, syntaxErrorOffset } from './promql.js';
+import { renderSelector, type ParsedSelector } from './promql.js';
 
 /** Bucket boundaries of the Prometheus client libraries' default histogram. */
 export const DEFAULT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
-const COUNTER_SUFFIXES = ['_total', '_count', '_sum', '_bucket'];
-const WINDOW_PLACEHOLDER = '{{window}}';
-
-function checkSelector(field: string, expr: string, sink: ProblemSink, expectCounter: boolean): boolean {
-  const offset = syntaxErrorOffset(expr);
-  if (offset !== undefined) {
-    sink.error('promql-syntax', field, `PromQL syntax error at offset ${offset} in ${JSON.stringify(expr)}`);
-    return false;
-  }
-  const selector = parseSelector(expr);
-  if (!selector) {
-    sink.error('not-a-selector', field, `must be a plain vector selector such as metric_total{job="api"}, got ${JSON.stringify(expr)}`);
-    return false;
-  }
-  if (!selector.metric) {
-    sink.error('selector-without-metric', field, `must name a metric, got ${JSON.stringify(expr)}`);
-    return false;
-  }
-  if (expectCounter && !COUNTER_SUFFIXES.some((suffix) => selector.metric?.endsWith(suffix))) {
-    sink.warning('not-a-counter', field, `"${selector.metric}" does not look like a counter (expected a name ending in _total or _count); ratio SLIs count events with increase()`);
-  }
-  return true;
-}
 
 function checkLatencyThreshold(field: string, text: string, sink: ProblemSink): number | undefined {
   const seconds = parseLatencySeconds(text);
   if (seconds === undefined || seconds <= 0) {
-    sink.error('latency-threshold', field, `must be a latency such as "300ms" or "1.5s", got ${JSON.stringify(text)}`);
+    const hint = durationHint(text);
+    sink.error('latency-threshold', field, `must be a latency above 0 such as "300ms" or "1.5s", got ${JSON.stringify(text)}${didYouMean(hint && `"${hint}"`)}`);
     return undefined;
   }
   return seconds;
 }
 
-function checkRatio(sli: Extract<SliInput, { kind: 'ratio' }>, sink: ProblemSink): Sli | undefined {
-  let ok = checkSelector('sli.total', sli.total, sink, true);
-  if ((sli.good === undefined) === (sli.errors === undefined)) {
-    sink.error('ratio-good-or-errors', 'sli', 'give exactly one of "good" or "errors" next to "total"');
+/** Same series, whatever the spacing or matcher order. */
+function sameSelector(a: ParsedSelector, b: ParsedSelector): boolean {
+  const key = (s: ParsedSelector) => renderSelector({ ...s, matchers: [...s.matchers].sort((x, y) => `${x.name}${x.op}${x.value}`.localeCompare(`${y.name}${y.op}${y.value}`)) });
+  return key(a) === key(b);
+}
+
+function checkRatio(sli: Extract<SliInput, { kind: 'ratio' }>, groupBy: readonly string[], sink: ProblemSink): Sli | undefined {
+  let ok = true;
+  if (sli.good !== undefined && sli.errors !== undefined) {
+    sink.error('ratio-good-or-errors', 'sli', 'give "good" or "errors" next to "total", not both');
+    ok = false;
+  } else if (sli.good === undefined && sli.errors === undefined) {
+    sink.error('ratio-good-or-errors', 'sli', 'give "good" (a selector of good events) or "errors" (of bad events) next to "total"');
     ok = false;
   }
-  if (sli.good !== undefined) ok = checkSelector('sli.good', sli.good, sink, true) && ok;
-  if (sli.errors !== undefined) ok = checkSelector('sli.errors', sli.errors, sink, true) && ok;
+  const selectors = new Map<string, ParsedSelector>();
+  for (const [key, expr] of [['total', sli.total], ['good', sli.good], ['errors', sli.errors]] as const) {
+    if (expr === undefined) continue;
+    const selector = checkSelector(`sli.${key}`, expr, sink);
+    if (!selector) {
+      ok = false;
+      continue;
+    }
+    selectors.set(key, selector);
+    warnNotCounter(`sli.${key}`, selector.metric ?? '', sink);
+    warnPinnedGroupBy(`sli.${key}`, expr, groupBy, sink);
+  }
+  const total = selectors.get('total');
+  for (const key of ['good', 'errors'] as const) {
+    const part = selectors.get(key);
+    if (total && part && sameSelector(total, part)) {
+      sink.error('ratio-same-selector', `sli.${key}`, `selects the same series as sli.total, so the SLI would always be ${key === 'good' ? '100%' : '0%'}; add the matcher that tells ${key === 'good' ? 'good' : 'bad'} events apart, e.g. code=~"5.."`);
+      ok = false;
+    }
+  }
   if (!ok) return undefined;
   return { kind: 'ratio', total: sli.total, ...(sli.good !== undefined ? { good: sli.good } : { errors: sli.errors }) };
 }
 
-function checkLatency(sli: Extract<SliInput, { kind: 'latency' }>, sink: ProblemSink): Sli | undefined {
-  let ok = checkSelector('sli.histogram', sli.histogram, sink, false);
-  const metric = parseSelector(sli.histogram)?.metric ?? '';
-  if (ok && /_(bucket|count|sum)$/.test(metric)) {
-    sink.error('histogram-base-name', 'sli.histogram', `give the histogram's base name without _bucket/_count/_sum, got "${metric}"`);
-    ok = false;
+function checkBuckets(buckets: readonly number[], sink: ProblemSink): boolean {
+  const bad = buckets.findIndex((b, i) => !Number.isFinite(b) || b <= 0 || (i > 0 && b <= (buckets[i - 1] ?? 0)));
+  if (bad === -1) return true;
+  sink.error('histogram-buckets', `sli.buckets[${bad}]`, `bucket boundaries must be positive seconds in ascending order without repeats, got ${buckets[bad]} after ${bad > 0 ? buckets[bad - 1] : 'nothing'}`);
+  return false;
+}
+
+function checkHistogram(expr: string, groupBy: readonly string[], sink: ProblemSink): boolean {
+  const selector = checkSelector('sli.histogram', expr, sink);
+  if (!selector) return false;
+  const metric = selector.metric ?? '';
+  const suffix = /_(bucket|count|sum)$/.exec(metric);
+  if (suffix) {
+    const base = expr.replace(metric, metric.slice(0, -suffix[0].length));
+    sink.error('histogram-base-name', 'sli.histogram', `give the histogram's base name without ${suffix[0]}: ${base}`);
+    return false;
   }
-  if (ok && parseSelector(sli.histogram)?.matchers.some((m) => m.name === 'le')) {
+  if (selector.matchers.some((m) => m.name === 'le')) {
     sink.error('histogram-le-matcher', 'sli.histogram', 'must not match on "le"; the threshold picks the bucket');
-    ok = false;
+    return false;
   }
+  if (/_(milliseconds|ms|millis)$/.test(metric)) {
+    sink.warning('histogram-unit', 'sli.histogram', `"${metric}" seems to measure milliseconds, but Burnrate reads the bucket le="<threshold in seconds>"; make sure the histogram's buckets are in seconds`);
+  }
+  warnPinnedGroupBy('sli.histogram', expr, groupBy, sink);
+  return true;
+}
+
+function checkLatency(sli: Extract<SliInput, { kind: 'latency' }>, groupBy: readonly string[], sink: ProblemSink): Sli | undefined {
+  const histogramOk = checkHistogram(sli.histogram, groupBy, sink);
   const seconds = checkLatencyThreshold('sli.threshold', sli.threshold, sink);
-  if (seconds === undefined || !ok) return undefined;
-  if (sli.buckets && !sli.buckets.includes(seconds)) {
+  const bucketsOk = sli.buckets ? checkBuckets(sli.buckets, sink) : true;
+  if (seconds === undefined || !histogramOk || !bucketsOk) return undefined;
+  const isBucket = (list: readonly number[]) => list.some((b) => Math.abs(b - seconds) < 1e-9);
+  if (sli.buckets && !isBucket(sli.buckets)) {
     const nearest = [...sli.buckets].sort((a, b) => Math.abs(a - seconds) - Math.abs(b - seconds)).slice(0, 2).sort((a, b) => a - b);
-    sink.error('threshold-not-a-bucket', 'sli.threshold', `${sli.threshold} (${seconds}s) is not a bucket boundary of this histogram; nearest buckets are ${nearest.map((b) => `${b}s`).join(' and ')}`);
+    sink.error('threshold-not-a-bucket', 'sli.threshold', `${sli.threshold}${sli.threshold === `${seconds}s` ? '' : ` (${seconds}s)`} is not a bucket boundary of this histogram, so no le="${seconds}" series exists; nearest buckets are ${nearest.map((b) => `${b}s`).join(' and ')}`);
     return undefined;
   }
-  if (!sli.buckets && !DEFAULT_BUCKETS.includes(seconds)) {
+  if (!sli.buckets && !isBucket(DEFAULT_BUCKETS)) {
     sink.warning('threshold-unverified', 'sli.threshold', `${seconds}s is not a default Prometheus bucket; list the histogram's "buckets" so validation can prove le="${seconds}" exists`);
   }
   return { kind: 'latency', histogram: sli.histogram, thresholdSeconds: seconds, ...(sli.buckets ? { buckets: [...sli.buckets] } : {}) };
 }
 
-function checkRaw(sli: Extract<SliInput, { kind: 'raw' }>, groupBy: readonly string[], sink: ProblemSink): Sli | undefined {
-  if (!sli.errorRatio.includes(WINDOW_PLACEHOLDER)) {
-    sink.error('raw-window-placeholder', 'sli.errorRatio', `must contain ${WINDOW_PLACEHOLDER} where the range goes, e.g. rate(x[${WINDOW_PLACEHOLDER}])`);
-    return undefined;
+function checkBoolGauge(sli: Extract<SliInput, { kind: 'boolGauge' }>, groupBy: readonly string[], sink: ProblemSink): Sli | undefined {
+  const selector = checkSelector('sli.metric', sli.metric, sink);
+  if (!selector) return undefined;
+  if (/_(total|count|bucket|sum)$/.test(selector.metric ?? '')) {
+    sink.warning('not-a-gauge', 'sli.metric', `"${selector.metric}" looks like a counter; boolGauge SLIs read a 0/1 gauge such as probe_success or up`);
   }
-  const expr = sli.errorRatio.replaceAll(WINDOW_PLACEHOLDER, '5m');
-  const offset = syntaxErrorOffset(expr);
-  if (offset !== undefined) {
-    sink.error('promql-syntax', 'sli.errorRatio', `PromQL syntax error at offset ${offset} (with ${WINDOW_PLACEHOLDER} as 5m) in ${JSON.stringify(expr)}`);
-    return undefined;
-  }
-  const dropped = labelsDroppedByAggregation(expr, groupBy);
-  if (dropped.length > 0) {
-    sink.error('groupby-dropped', 'sli.errorRatio', `aggregations drop the groupBy label${dropped.length > 1 ? 's' : ''} ${dropped.join(', ')}; add them to "by (...)"`);
-    return undefined;
-  }
-  return { kind: 'raw', errorRatio: sli.errorRatio };
+  warnPinnedGroupBy('sli.metric', sli.metric, groupBy, sink);
+  return { kind: 'boolGauge', metric: sli.metric };
 }
 
 function checkTraces(sli: Extract<SliInput, { kind: 'traces' }>, groupBy: readonly string[], sink: ProblemSink): Sli | undefined {
@@ -126,13 +146,13 @@ function checkTraces(sli: Extract<SliInput, { kind: 'traces' }>, groupBy: readon
 export function checkSli(sli: SliInput, groupBy: readonly string[], sink: ProblemSink): Sli | undefined {
   switch (sli.kind) {
     case 'ratio':
-      return checkRatio(sli, sink);
+      return checkRatio(sli, groupBy, sink);
     case 'latency':
-      return checkLatency(sli, sink);
+      return checkLatency(sli, groupBy, sink);
     case 'boolGauge':
-      return checkSelector('sli.metric', sli.metric, sink, false) ? { kind: 'boolGauge', metric: sli.metric } : undefined;
+      return checkBoolGauge(sli, groupBy, sink);
     case 'raw':
-      return checkRaw(sli, groupBy, sink);
+      return checkRawSli(sli, groupBy, sink);
     case 'traces':
       return checkTraces(sli, groupBy, sink);
   }

@@ -2,23 +2,34 @@
 import { alertingPeriodMs } from '../maths/alert-windows.js';
 import type { Slo, SourceFormat } from '../model/slo.js';
 import type { SloInput, SloSetInput } from '../sdk/types.js';
+import { checkAlertWindows } from './check-alert-windows.js';
 import { checkAlerting } from './check-alerting.js';
-import { checkGroupBy, checkLabelMap } from './check-labels.js';
+import { checkGroupBy, checkLabelMap, usableGroupBy } from './check-labels.js';
 import { checkSli } from './check-sli.js';
 import { checkWindow } from './check-window.js';
+import { didYouMean, nameHint } from './hints.js';
 import type { ProblemSink } from './problem.js';
 
 export const NAME_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
-function checkUrl(field: string, value: string | undefined, sink: ProblemSink): boolean {
+export function checkUrl(field: string, value: string | undefined, sink: ProblemSink): boolean {
   if (value === undefined) return true;
   try {
     const url = new URL(value);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return true;
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '') return true;
   } catch {
     // reported below
   }
-  sink.error('url', field, `must be an http(s) URL, got ${JSON.stringify(value)}`);
+  const hint = /^[\w.-]+\.[a-z]{2,}(\/|$)/i.test(value) ? `"https://${value}"` : undefined;
+  sink.error('url', field, `must be an absolute http(s) URL such as "https://runbooks.example.com/checkout", got ${JSON.stringify(value)}${didYouMean(hint)}`);
+  return false;
+}
+
+/** Service and SLO names become ids, label values and file names: lowercase words joined by dashes. */
+export function checkName(what: 'service' | 'SLO', name: string, field: string | undefined, sink: ProblemSink): boolean {
+  if (NAME_PATTERN.test(name)) return true;
+  const hint = nameHint(name);
+  sink.error(what === 'SLO' ? 'slo-name' : 'service-name', field, `${what} names must be lowercase words joined by dashes such as "${what === 'SLO' ? 'api-latency' : 'checkout'}", got ${JSON.stringify(name)}${didYouMean(hint && `"${hint}"`)}`);
   return false;
 }
 
@@ -28,11 +39,11 @@ export function checkObjective(objective: number, sink: ProblemSink): boolean {
     return false;
   }
   if (objective >= 100) {
-    sink.error('objective-range', 'objective', `must be below 100, got ${objective}`);
+    sink.error('objective-range', 'objective', `must be below 100 (100% leaves no error budget), got ${objective}`);
     return false;
   }
   if (objective < 1) {
-    sink.warning('objective-ratio', 'objective', `${objective} looks like a ratio; objectives are percentages (${objective * 100}?)`);
+    sink.warning('objective-ratio', 'objective', `${objective} looks like a ratio; objectives are percentages (did you mean ${Number((objective * 100).toPrecision(12))}?)`);
   }
   return true;
 }
@@ -44,16 +55,13 @@ export function checkSlo(
   source: { file: string; format: SourceFormat },
   sink: ProblemSink,
 ): Slo | undefined {
-  let ok = true;
-  if (!NAME_PATTERN.test(name)) {
-    sink.error('slo-name', undefined, `SLO names must be lowercase words joined by dashes, got "${name}"`);
-    ok = false;
-  }
+  let ok = checkName('SLO', name, undefined, sink);
   ok = checkObjective(input.objective, sink) && ok;
   const window = checkWindow(input.window, sink);
+  if (window) checkAlertWindows(window, sink);
   const groupBy = input.groupBy ?? [];
   ok = checkGroupBy(groupBy, sink) && ok;
-  const sli = checkSli(input.sli, groupBy, sink);
+  const sli = checkSli(input.sli, usableGroupBy(groupBy), sink);
   ok = checkLabelMap('labels', input.labels, sink) && ok;
   ok = checkUrl('runbookUrl', input.runbookUrl, sink) && ok;
   ok = checkUrl('dashboardUrl', input.dashboardUrl, sink) && ok;

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 
 const labels = z.record(z.string(), z.string());
-const tier = z.union([z.boolean(), z.strictObject({ severity: z.string().optional() })]);
+const tierObject = z.strictObject({ severity: z.string().optional() });
+const tier = z.union([z.boolean(), tierObject]);
 
 const ratioSli = z.strictObject({
   kind: z.literal('ratio'),
@@ -34,20 +35,17 @@ export const SLI_KINDS = ['ratio', 'latency', 'boolGauge', 'raw', 'traces'] as c
 
 export const sliSchema = z.discriminatedUnion('kind', [ratioSli, latencySli, boolGaugeSli, rawSli, tracesSli]);
 
-const windowSchema = z.union([
-  z.string(),
-  z.strictObject({ calendar: z.string(), timeZone: z.string().optional() }),
-]);
+const calendarWindow = z.strictObject({ calendar: z.string(), timeZone: z.string().optional() });
+const windowSchema = z.union([z.string(), calendarWindow]);
+const noDataObject = z.strictObject({ for: z.string().optional(), severity: z.string().optional() });
 
 const alertingSchema = z.strictObject({
   page: tier.optional(),
   ticket: tier.optional(),
   labels: labels.optional(),
   minEvents: z.number().optional(),
-  noData: z
-    .union([z.boolean(), z.strictObject({ for: z.string().optional(), severity: z.string().optional() })])
-    .optional(),
-  budgetExhausted: z.union([z.boolean(), z.strictObject({ severity: z.string().optional() })]).optional(),
+  noData: z.union([z.boolean(), noDataObject]).optional(),
+  budgetExhausted: tier.optional(),
 });
 
 export const sloSchema = z.strictObject({
@@ -76,6 +74,11 @@ export const KNOWN_FIELDS: Record<string, readonly string[]> = {
   set: Object.keys(sloSetSchema.shape),
   slo: Object.keys(sloSchema.shape),
   alerting: Object.keys(alertingSchema.shape),
+  window: Object.keys(calendarWindow.shape),
+  'alerting.noData': Object.keys(noDataObject.shape),
+  'alerting.page': Object.keys(tierObject.shape),
+  'alerting.ticket': Object.keys(tierObject.shape),
+  'alerting.budgetExhausted': Object.keys(tierObject.shape),
   'sli.ratio': Object.keys(ratioSli.shape),
   'sli.latency': Object.keys(latencySli.shape),
   'sli.boolGauge': Object.keys(boolGaugeSli.shape),

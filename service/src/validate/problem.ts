@@ -9,10 +9,20 @@ export interface Problem {
   /** Field path inside the SLO (or the file), e.g. "sli.total" or "alerting.minEvents". */
   field?: string;
   message: string;
+  /** Position in the file (1-based), when the loader knows it, e.g. a syntax error in a module. */
+  line?: number;
+  column?: number;
+  /** Lines shown under the message, e.g. a PromQL expression with a caret under the error. */
+  excerpt?: string[];
 }
 
+/** Optional details a check can attach to a problem. */
+export type ProblemDetails = Pick<Problem, 'line' | 'column' | 'excerpt'>;
+
+/** One line: `file › slo › field: message` (the file gets `:line:column` when known). */
 export function formatProblem(problem: Problem): string {
-  const parts = [problem.file];
+  const position = problem.line ? `:${problem.line}${problem.column ? `:${problem.column}` : ''}` : '';
+  const parts = [`${problem.file}${position}`];
   if (problem.slo) parts.push(problem.slo);
   const where = parts.join(' › ');
   const field = problem.field ? ` › ${problem.field}` : '';
@@ -42,15 +52,15 @@ export class ProblemSink {
     return child;
   }
 
-  error(code: string, field: string | undefined, message: string): void {
-    this.problems.push(this.make('error', code, field, message));
+  error(code: string, field: string | undefined, message: string, details: ProblemDetails = {}): void {
+    this.problems.push(this.make('error', code, field, message, details));
   }
 
-  warning(code: string, field: string | undefined, message: string): void {
-    this.problems.push(this.make('warning', code, field, message));
+  warning(code: string, field: string | undefined, message: string, details: ProblemDetails = {}): void {
+    this.problems.push(this.make('warning', code, field, message, details));
   }
 
-  private make(severity: Problem['severity'], code: string, field: string | undefined, message: string): Problem {
+  private make(severity: Problem['severity'], code: string, field: string | undefined, message: string, details: ProblemDetails): Problem {
     return {
       severity,
       code,
@@ -58,6 +68,7 @@ export class ProblemSink {
       ...(this.slo ? { slo: this.slo } : {}),
       ...(field ? { field } : {}),
       message,
+      ...details,
     };
   }
 }

@@ -37,12 +37,8 @@ function unquote(literal: string): string {
   return body.replace(/\\(.)/g, (_, ch: string) => (ch === 'n' ? '\n' : ch === 't' ? '\t' : ch));
 }
 
-/** Parses a plain vector selector such as `x_total{job="a"}`; undefined when the text is anything else. */
-export function parseSelector(expr: string): ParsedSelector | undefined {
-  if (syntaxErrorOffset(expr) !== undefined) return undefined;
-  const tree = parser.parse(expr);
-  const node = top(tree);
-  if (!node || node.name !== 'VectorSelector' || node.nextSibling) return undefined;
+/** Metric name and matchers of a VectorSelector node. */
+export function readSelector(expr: string, node: SyntaxNode): ParsedSelector {
   const selector: ParsedSelector = { matchers: [] };
   const identifier = node.getChild('Identifier');
   if (identifier) selector.metric = expr.slice(identifier.from, identifier.to);
@@ -64,41 +60,20 @@ export function parseSelector(expr: string): ParsedSelector | undefined {
   return selector;
 }
 
+/** Parses a plain vector selector such as `x_total{job="a"}`; undefined when the text is anything else. */
+export function parseSelector(expr: string): ParsedSelector | undefined {
+  if (syntaxErrorOffset(expr) !== undefined) return undefined;
+  const tree = parser.parse(expr);
+  const node = top(tree);
+  if (!node || node.name !== 'VectorSelector' || node.nextSibling) return undefined;
+  return readSelector(expr, node);
+}
+
 /** Renders a selector with a metric-name suffix and extra matchers, keeping the author's matchers. */
 export function renderSelector(selector: ParsedSelector, options: { suffix?: string; extra?: LabelMatcher[] } = {}): string {
   const matchers = [...selector.matchers.filter((m) => !(m.name === '__name__' && m.op === '=')), ...(options.extra ?? [])];
   const body = matchers.map((m) => `${m.name}${m.op}${JSON.stringify(m.value)}`).join(',');
   return `${selector.metric ?? ''}${options.suffix ?? ''}{${body}}`;
-}
-
-/**
- * Labels that survive to the top of an expression: for every aggregation on the path from the root,
- * `by (...)` keeps only its labels and `without (...)` drops its labels. Returns the labels of `wanted` lost.
- */
-export function labelsDroppedByAggregation(expr: string, wanted: readonly string[]): string[] {
-  const tree = parser.parse(expr);
-  const dropped = new Set<string>();
-  tree.iterate({
-    enter(node) {
-      if (node.name !== 'AggregateExpr') return true;
-      const modifier = node.node.getChild('AggregateModifier');
-      const grouping = modifier?.getChild('GroupingLabels');
-      const labels: string[] = [];
-      for (let child = grouping?.firstChild; child; child = child.nextSibling) {
-        if (child.name === 'LabelName') labels.push(expr.slice(child.from, child.to));
-      }
-      const isBy = modifier?.getChild('By') !== null && modifier !== null;
-      const isWithout = modifier?.getChild('Without') !== null && modifier !== null;
-      for (const label of wanted) {
-        if (!modifier) dropped.add(label);
-        else if (isBy && !labels.includes(label)) dropped.add(label);
-        else if (isWithout && labels.includes(label)) dropped.add(label);
-      }
-      // Labels are already gone below an aggregation that dropped them; no need to look deeper.
-      return false;
-    },
-  });
-  return [...dropped];
 }
 
 /** Metric names of every vector selector in an expression. */
