@@ -46,7 +46,7 @@ export function compactActions(actions: Record<string, unknown>): Record<string,
     if (typeof value === 'object') return Object.keys(value).length > 0;
     return true;
   });
-  return Object.fromEntries(kept.sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** What a rule does, without its id: two rules with equal keys behave the same. */

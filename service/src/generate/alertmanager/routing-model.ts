@@ -84,7 +84,8 @@ export function routingModel(slos: readonly Slo[]): RoutingModel {
     for (const tier of tiersOf(slo)) tiers.add(tier);
     tiersByTeam.set(slo.team, tiers);
   }
-  const teamNames = [...tiersByTeam.keys()].sort((a, b) => a.localeCompare(b));
+  // Code-point order: the same on every machine, whatever its locale.
+  const teamNames = [...tiersByTeam.keys()].sort();
   const slugByTeam = slugs(teamNames);
   const teams = teamNames
     .map((team) => {

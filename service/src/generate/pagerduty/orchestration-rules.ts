@@ -56,7 +56,8 @@ export function routerRules(slos: readonly Slo[], mapping: PagerDutyMapping): Ro
     const key = JSON.stringify([slo.team, slo.service]);
     if (!pairs.has(key)) pairs.set(key, slo);
   }
-  const sorted = [...pairs.values()].sort((a, b) => a.team.localeCompare(b.team) || a.service.localeCompare(b.service));
+  // Code-point order: the same on every machine, whatever its locale.
+  const sorted = [...pairs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, slo]) => slo);
   const rules: DesiredRule[] = [];
   const unmapped: RouterRules['unmapped'] = [];
   for (const slo of sorted) {
