@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerGenerate } from './commands/generate.js';
 import { registerPagerDuty } from './commands/pagerduty.js';
+import { registerServe } from './commands/serve.js';
 import { registerValidate } from './commands/validate.js';
 
 export function buildProgram(): Command {
@@ -13,5 +14,6 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerGenerate(program);
   registerPagerDuty(program);
+  registerServe(program);
   return program;
 }

@@ -21,8 +21,13 @@ function sumGroups(groups: Iterable<GroupCounts>): GroupCounts {
   return total;
 }
 
-function clusterCounts(cluster: string, counts: GroupCounts | undefined): ClusterCounts {
-  return { cluster, status: 'ok', ...(counts?.window ? { window: counts.window } : {}), alertWindows: counts?.alertWindows ?? {} };
+/**
+ * A cluster that answered with series for the SLO but none for this group saw no such events: zero.
+ * A cluster with no series for the SLO at all reports no window, and the engine flags it.
+ */
+function clusterCounts(cluster: string, counts: GroupCounts | undefined, sloSeen: boolean): ClusterCounts {
+  const window = counts?.window ?? (sloSeen ? { good: 0, total: 0 } : undefined);
+  return { cluster, status: 'ok', ...(window ? { window } : {}), alertWindows: counts?.alertWindows ?? {} };
 }
 
 export function buildObservations(targets: readonly CollectTarget[], outcomes: readonly ClusterOutcome[]): SloObservation[] {
@@ -38,7 +43,7 @@ export function buildObservations(targets: readonly CollectTarget[], outcomes: r
       group,
       clusters: perCluster.map(({ cluster, outcome }) =>
         outcome?.status === 'ok'
-          ? clusterCounts(cluster, pick(outcome.groups))
+          ? clusterCounts(cluster, pick(outcome.groups), outcome.groups.size > 0)
           : { cluster, status: 'stale', error: outcome?.error ?? 'not collected', alertWindows: {} },
       ),
     });

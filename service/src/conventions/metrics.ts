@@ -66,3 +66,40 @@ export function recordingGroupName(sloId: string): string {
 export function alertingGroupName(sloId: string): string {
   return `burnrate-${sloId}-alerts`;
 }
+
+/** Label of the service's per-SLO gauges naming the group, e.g. `route=/cart`; "" is the whole SLO. */
+export const GROUP_LABEL = 'group';
+/** Label of span counters carrying the span's `http.route` (or its name when it has no route). */
+export const ROUTE_LABEL = 'route';
+
+/** Series the Burnrate service exports on its own /metrics (its budgets and its health). */
+export const SERVICE_METRICS = {
+  /** Per SLO and group: 1 − consumed / allowed bad events over the window. Labels: slo, group. */
+  budgetRemaining: 'burnrate_slo_budget_remaining_ratio',
+  /** Per SLO and group: good / total over the window. Labels: slo, group. */
+  sli: 'burnrate_slo_sli_ratio',
+  /** Per SLO, group and alert window: error ratio / error budget. Labels: slo, group, window. */
+  burnRate: 'burnrate_slo_burn_rate',
+  /** Per SLO and group: seconds until the budget is spent at the current burn. Labels: slo, group. */
+  secondsToExhaustion: 'burnrate_slo_budget_exhaustion_seconds',
+  /** Per SLO: 1 for the current status (ok, partial, no-data). Labels: slo, status. */
+  status: 'burnrate_slo_status',
+  /** Per SLO: groups left out of the per-group gauges by the cap. Labels: slo. */
+  groupsOmitted: 'burnrate_slo_groups_omitted',
+  evaluationDuration: 'burnrate_evaluation_duration_seconds',
+  /** Evaluations by result: ok, failed, skipped (the previous run was still going). */
+  evaluations: 'burnrate_evaluations_total',
+  lastSuccessfulEvaluation: 'burnrate_last_successful_evaluation_timestamp_seconds',
+  /** Failed queries per cluster (after retries). Labels: cluster. */
+  collectorErrors: 'burnrate_collector_errors_total',
+  /** 1 while a cluster's last collection failed. Labels: cluster. */
+  clusterStale: 'burnrate_cluster_stale',
+  clusterCollectDuration: 'burnrate_cluster_collect_duration_seconds',
+  /** 1, labelled with the catalog version in use. Labels: version. */
+  catalogInfo: 'burnrate_catalog_info',
+  catalogSlos: 'burnrate_catalog_slos',
+  catalogReloadFailures: 'burnrate_catalog_reload_failures_total',
+  catalogLastReload: 'burnrate_catalog_last_reload_timestamp_seconds',
+  /** OTLP trace requests received by result (ok, rejected). Labels: result. */
+  otlpRequests: 'burnrate_otlp_requests_total',
+} as const;

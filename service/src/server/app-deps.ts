@@ -1,0 +1,20 @@
+/** What the HTTP layer needs from the rest of the service; the composition root supplies it. */
+import type { Registry } from 'prom-client';
+import type { LoadedCatalog } from '../catalog/load-catalog.js';
+import type { SpanCounter } from '../otlp/span-counter.js';
+import type { Evaluation } from '../scheduler/evaluator.js';
+import type { SnapshotStore } from '../store/types.js';
+import type { Logger } from '../telemetry/logger.js';
+import type { ServiceMetrics } from '../telemetry/service-metrics.js';
+
+export interface AppDeps {
+  catalog: () => LoadedCatalog;
+  latest: () => Evaluation | undefined;
+  store: Pick<SnapshotStore, 'history' | 'catalogVersions' | 'ping'>;
+  registry: Registry;
+  metrics: ServiceMetrics;
+  spans: SpanCounter;
+  clock: () => Date;
+  maxHistoryRangeMs: number;
+  logger: Logger;
+}

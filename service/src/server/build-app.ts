@@ -1,0 +1,52 @@
+/** The HTTP API: Fastify with JSON schemas on every route, OpenAPI at /docs, one error body everywhere. */
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { registerRequestTracing } from '../telemetry/request-tracing.js';
+import type { AppDeps } from './app-deps.js';
+import { registerErrorHandling } from './error-body.js';
+import { catalogRoutes } from './routes/catalog-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { historyRoutes } from './routes/history-routes.js';
+import { metricsRoutes } from './routes/metrics-routes.js';
+import { otlpRoutes } from './routes/otlp-routes.js';
+import { sloRoutes } from './routes/slo-routes.js';
+import { sharedSchemas } from './schemas.js';
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    // Health checks and scrapes every few seconds would drown the useful lines.
+    logController: new LogController({ disableRequestLogging: true }),
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+  });
+  registerRequestTracing(app);
+  registerErrorHandling(app);
+  for (const schema of sharedSchemas) app.addSchema(schema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Burnrate service API',
+        version: '1',
+        description: 'Error budgets of the SLO catalog across clusters: status, burn rates, history; OTLP span counting for trace SLIs.',
+      },
+      tags: [
+        { name: 'slos', description: 'SLOs and their budgets' },
+        { name: 'catalog', description: 'The compiled catalog in use' },
+        { name: 'health', description: 'Liveness and readiness' },
+        { name: 'metrics', description: 'Prometheus metrics' },
+        { name: 'otlp', description: 'OTLP/HTTP trace receiver' },
+      ],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  sloRoutes(app, deps);
+  historyRoutes(app, deps);
+  catalogRoutes(app, deps);
+  healthRoutes(app, deps);
+  metricsRoutes(app, deps);
+  otlpRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,10 @@
+/** GET /metrics: the service's budgets, span counters and its own health in the Prometheus text format. */
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+
+export function metricsRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.get('/metrics', { schema: { summary: 'Prometheus metrics', tags: ['metrics'], produces: ['text/plain'] } }, async (_request, reply) => {
+    const text = await deps.registry.metrics();
+    return reply.type(deps.registry.contentType).send(text);
+  });
+}
