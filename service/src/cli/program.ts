@@ -1,6 +1,8 @@
 /** The `burnrate` command tree. Each command lives in commands/ and registers itself here. */
 import { Command } from 'commander';
+import { registerExport } from './commands/export.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerImport } from './commands/import.js';
 import { registerPagerDuty } from './commands/pagerduty.js';
 import { registerServe } from './commands/serve.js';
 import { registerValidate } from './commands/validate.js';
@@ -14,6 +16,8 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerGenerate(program);
   registerPagerDuty(program);
+  registerExport(program);
+  registerImport(program);
   registerServe(program);
   return program;
 }

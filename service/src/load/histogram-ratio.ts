@@ -3,7 +3,7 @@
  * same matchers. Importers use it so such SLIs become Burnrate latency SLIs (threshold and buckets checked).
  */
 import type { LatencySliInput } from '../sdk/types.js';
-import { parseSelector, renderSelector, type ParsedSelector } from '../validate/promql.js';
+import { parseSelector, renderSelector, type LabelMatcher, type ParsedSelector } from '../validate/promql.js';
 import { latencyText } from './latency-text.js';
 
 function matchersText(selector: ParsedSelector, skip: readonly string[]): string {
@@ -32,6 +32,21 @@ export function histogramSelector(base: string, selector: ParsedSelector): strin
   return others.length > 0 ? renderSelector({ metric: base, matchers: others }) : base;
 }
 
+/**
+ * The bucket boundary of an `le` matcher: `le="0.3"`, or the regex Burnrate's rules use so "1" and "1.0"
+ * both match (`le=~"1(\\.0+)?"`, `le=~"0\\.30*"`).
+ */
+function leSeconds(matcher: LabelMatcher): number | undefined {
+  let text = matcher.value;
+  if (matcher.op === '=~') {
+    const match = /^(\d+)(?:\\\.(\d+)0\*|\(\\\.0\+\)\?)$/.exec(text);
+    if (!match) return undefined;
+    text = match[2] === undefined ? (match[1] as string) : `${match[1]}.${match[2]}`;
+  } else if (matcher.op !== '=') return undefined;
+  const seconds = Number(text);
+  return Number.isFinite(seconds) ? seconds : undefined;
+}
+
 /** `x_bucket{le="0.3",…}` over `x_count{…}` is a latency SLI on histogram `x{…}` with threshold 300ms. */
 export function latencyFromBucketRatio(good: string, total: string): LatencySliInput | undefined {
   const bucket = parseSelector(good);
@@ -39,8 +54,8 @@ export function latencyFromBucketRatio(good: string, total: string): LatencySliI
   if (!bucket?.metric?.endsWith('_bucket') || !count) return undefined;
   const base = bucket.metric.slice(0, -'_bucket'.length);
   const le = bucket.matchers.filter((m) => m.name === 'le');
-  if (count.metric !== `${base}_count` || le.length !== 1 || le[0]?.op !== '=') return undefined;
-  const seconds = Number(le[0].value);
-  if (!Number.isFinite(seconds) || seconds <= 0 || matcherKey(bucket) !== matcherKey(count)) return undefined;
+  if (count.metric !== `${base}_count` || le.length !== 1 || !le[0]) return undefined;
+  const seconds = leSeconds(le[0]);
+  if (seconds === undefined || seconds <= 0 || matcherKey(bucket) !== matcherKey(count)) return undefined;
   return { kind: 'latency', histogram: histogramSelector(base, bucket), threshold: latencyText(seconds) };
 }
