@@ -6,6 +6,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ALERT_NAMES, ALERTS_SERIES, RECORDED } from '../../service/src/conventions/metrics.js';
+import { alertingPeriodMs, alertWindows } from '../../service/src/maths/alert-windows.js';
+import { formatDuration } from '../../service/src/model/duration.js';
 import type { Slo } from '../../service/src/model/slo.js';
 import { renderDashboards } from '../../service/src/generate/grafana/dashboards.js';
 import { REPO_ROOT } from '../support/cli.js';
@@ -76,9 +78,9 @@ describe.each([
         ),
       ),
     );
-    const expected = producedSeries(slos)
-      .filter((p) => p.name.includes(':') && p.labels.window !== undefined && p.labels.sli_kind === undefined)
-      .map((p) => `${p.labels.slo}/${p.labels.window}`);
+    const expected = slos.flatMap((slo) =>
+      alertWindows(alertingPeriodMs(slo.window)).flatMap((w) => [w.longWindowMs, w.shortWindowMs].map((ms) => `${slo.id}/${formatDuration(ms)}`)),
+    );
     expect(expected.filter((key) => !read.has(key))).toEqual([]);
   });
 });
