@@ -28,17 +28,18 @@ export function burnRateOf(counts: EventCounts | undefined, budgetRatio: number)
 
 /**
  * allowed = (1 − objective) × total, consumed = total − good, remaining = 1 − consumed / allowed,
- * minutes of full outage = remaining bad events (remaining × allowed) ÷ average events per minute over the
- * window; negative when overspent.
+ * minutes of full outage = remaining bad events (allowed − consumed) ÷ average events per minute over the
+ * window, which equals remaining × (1 − objective) × window minutes; negative when overspent.
  */
 export function budgetOf(counts: EventCounts, budgetRatio: number, windowSeconds: number): BudgetSnapshot['budget'] {
   const allowedBadEvents = budgetRatio * counts.total;
   const consumedBadEvents = counts.total - counts.good;
   if (counts.total <= 0) return { allowedBadEvents: 0, consumedBadEvents: 0, remainingRatio: null, remainingMinutesOfOutage: null };
-  const remainingRatio = roundBudgetShare(1 - consumedBadEvents / allowedBadEvents);
+  const exactRemaining = 1 - consumedBadEvents / allowedBadEvents;
+  const remainingRatio = roundBudgetShare(exactRemaining);
   const eventsPerMinute = windowSeconds > 0 ? counts.total / (windowSeconds / 60) : 0;
-  const remainingMinutesOfOutage =
-    eventsPerMinute > 0 ? roundRatio((remainingRatio * allowedBadEvents) / eventsPerMinute) : null;
+  const remainingBadEvents = remainingRatio === 0 ? 0 : exactRemaining * allowedBadEvents;
+  const remainingMinutesOfOutage = eventsPerMinute > 0 ? roundRatio(remainingBadEvents / eventsPerMinute) : null;
   return { allowedBadEvents: roundRatio(allowedBadEvents), consumedBadEvents, remainingRatio, remainingMinutesOfOutage };
 }
 
