@@ -1,5 +1,7 @@
 /** The `burnrate` command tree. Each command lives in commands/ and registers itself here. */
 import { Command } from 'commander';
+import { registerCheck } from './commands/check.js';
+import { registerDiff } from './commands/diff.js';
 import { registerExport } from './commands/export.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerImport } from './commands/import.js';
@@ -15,6 +17,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerValidate(program);
   registerGenerate(program);
+  registerCheck(program);
+  registerDiff(program);
   registerPagerDuty(program);
   registerExport(program);
   registerImport(program);

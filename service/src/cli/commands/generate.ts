@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { ARTIFACT_DIRS, generateArtifacts } from '../../generate/artifacts.js';
-import { writeArtifacts } from '../../fsutil/write-artifacts.js';
-import { loadAndValidate, printProblems, problemSummary, validationJson } from '../definitions.js';
 import { EXIT, ExitError } from '../exit-codes.js';
 import { printJson, printLine } from '../output.js';
 
@@ -14,6 +11,8 @@ export function registerGenerate(program: Command): void {
     .option('--json', 'print the result as JSON on stdout')
     .addHelpText('after', '\nExit codes: 0 written, 1 invalid definitions (nothing written), 2 usage error.')
     .action(async (paths: string[], options: { out: string; json?: boolean }) => {
+      // Loaded on use, so other commands and --help start fast.
+      const { loadAndValidate, printProblems, problemSummary, validationJson } = await import('../definitions.js');
       const result = await loadAndValidate(paths);
       if (!result.ok) {
         if (options.json) printJson({ ...validationJson(result), written: [], unchanged: [], removed: [] });
@@ -23,6 +22,8 @@ export function registerGenerate(program: Command): void {
         }
         throw new ExitError(EXIT.invalid);
       }
+      const { ARTIFACT_DIRS, generateArtifacts } = await import('../../generate/artifacts.js');
+      const { writeArtifacts } = await import('../../fsutil/write-artifacts.js');
       const report = await writeArtifacts(options.out, generateArtifacts(result.slos), ARTIFACT_DIRS);
       if (options.json) {
         printJson({ ...validationJson(result), slos: result.slos.length, ...report });

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadAndValidate, printProblems, problemSummary, validationJson } from '../definitions.js';
 import { EXIT, ExitError } from '../exit-codes.js';
 import { printJson } from '../output.js';
 
@@ -11,6 +10,8 @@ export function registerValidate(program: Command): void {
     .option('--json', 'print the result as JSON on stdout')
     .addHelpText('after', '\nExit codes: 0 valid (warnings allowed), 1 errors found, 2 usage error.')
     .action(async (paths: string[], options: { json?: boolean }) => {
+      // Loaded on use, so other commands and --help start fast.
+      const { loadAndValidate, printProblems, problemSummary, validationJson } = await import('../definitions.js');
       const result = await loadAndValidate(paths);
       if (options.json) {
         printJson({ ...validationJson(result), slos: result.slos.map((s) => s.id) });
