@@ -1,7 +1,11 @@
 /** A fake PagerDuty account for the example catalog, its mapping file, and the CLI pointed at it. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runCli, type CliResult } from '../support/cli.js';
+import { loadAndValidate } from '../../service/src/cli/definitions.js';
+import { loadMapping } from '../../service/src/pagerduty/mapping-file.js';
+import { createRestClient } from '../../service/src/pagerduty/rest-client.js';
+import { applyPlan, planOrchestration } from '../../service/src/pagerduty/sync-orchestration.js';
+import { REPO_ROOT, runCli, type CliResult } from '../support/cli.js';
 import { startFakePagerDutyRest, type FakePagerDutyRest } from '../support/fake-pagerduty-rest.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
@@ -16,6 +20,10 @@ export interface Account {
   mappingFile: string;
   /** Runs `burnrate pagerduty <args> slo-definitions --mapping ... --api-url ...` with the token in the env. */
   cli(args: string[], options?: { token?: string; mapping?: string }): Promise<CliResult>;
+  /** What `apply` does, in-process: to set up an account that already has Burnrate's rules. */
+  applyInProcess(): Promise<void>;
+  /** Whether a plan would change anything, in-process. */
+  planInProcess(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -25,6 +33,12 @@ teams:
   discovery: ${SERVICES.discovery}
   web: ${SERVICES.web}
 `;
+
+async function planNow(url: string, mappingFile: string) {
+  const { slos } = await loadAndValidate([path.join(REPO_ROOT, 'slo-definitions')]);
+  const client = createRestClient({ token: TOKEN, baseUrl: url, retries: 0, minDelayMs: 1, maxDelayMs: 1, timeoutMs: 10_000, log: () => {} });
+  return { client, plan: await planOrchestration(client, slos, await loadMapping(mappingFile)) };
+}
 
 export async function startAccount(mapping = MAPPING): Promise<Account> {
   const fake = await startFakePagerDutyRest({
@@ -43,6 +57,11 @@ export async function startAccount(mapping = MAPPING): Promise<Account> {
       runCli(['pagerduty', ...args, 'slo-definitions', '--mapping', options.mapping ?? mappingFile, '--api-url', fake.url, '--retry-delay', '10'], {
         env: { PAGERDUTY_TOKEN: options.token ?? TOKEN },
       }),
+    applyInProcess: async () => {
+      const { client, plan } = await planNow(fake.url, mappingFile);
+      await applyPlan(client, plan);
+    },
+    planInProcess: async () => (await planNow(fake.url, mappingFile)).plan.plans.some((p) => p.changed),
     close: async () => {
       await fake.close();
       await temp.remove();

@@ -2,6 +2,8 @@
  * The REST client's failure handling against the fake API: 429 and 5xx are retried (waiting for
  * ratelimit-reset), 401 and 404 fail at once with a clear message; and the CLI maps failures to exit 1.
  */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRestClient, PagerDutyApiError, type RestClientOptions } from '../../service/src/pagerduty/rest-client.js';
 import { ORCHESTRATION, startAccount, TOKEN, type Account } from './account.js';
@@ -89,6 +91,18 @@ describe('PagerDuty REST client', () => {
 });
 
 describe('burnrate pagerduty failures', () => {
+  it('exits 2 without a token, and reads one from --token-file', async () => {
+    const missing = await account.cli(['plan'], { token: '' });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no PagerDuty API token: set PAGERDUTY_TOKEN or pass --token-file <file>');
+    expect(account.fake.requests).toEqual([]);
+    const file = path.join(account.dir, 'token');
+    await writeFile(file, `${TOKEN}\n`);
+    const fromFile = await account.cli(['plan', '--token-file', file], { token: '' });
+    expect(fromFile.stderr).toBe('');
+    expect(fromFile.code).toBe(0);
+  });
+
   it('exits 1 with the reason when the token is rejected, and sends nothing else', async () => {
     const result = await account.cli(['apply'], { token: 'not-the-token' });
     expect(result.code).toBe(1);
@@ -107,7 +121,6 @@ describe('burnrate pagerduty failures', () => {
 
   it('exits 1 naming the team when a mapped PagerDuty service does not exist', async () => {
     const mapping = `${account.mappingFile}.bad`;
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(mapping, `orchestration: ${ORCHESTRATION}\nteams:\n  payments: PGONE99\n  discovery: PDISCVR\n  web: PWEBSHP\n`);
     const result = await account.cli(['plan'], { mapping });
     expect(result.code).toBe(1);
@@ -116,7 +129,6 @@ describe('burnrate pagerduty failures', () => {
 
   it('exits 1 listing teams the mapping lacks, before calling PagerDuty', async () => {
     const mapping = `${account.mappingFile}.partial`;
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(mapping, `orchestration: ${ORCHESTRATION}\nteams:\n  payments: PPAYMNT\n`);
     const result = await account.cli(['plan'], { mapping });
     expect(result.code).toBe(1);
