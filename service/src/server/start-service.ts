@@ -49,11 +49,21 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const store = createStore({ databaseUrl: config.store.databaseUrl, sqlitePath: config.store.sqlitePath, retention: config.retention }, logger);
   await store.migrate();
 
-  let scheduler: Scheduler | undefined;
+  const scheduled = options.schedule !== false;
+  // The task runs only after start(), by when the evaluator below exists.
+  const scheduler: Scheduler = new Scheduler({
+    intervalMs: config.evaluation.interval,
+    task: async () => void (await evaluator.evaluate()),
+    onSkipped: () => {
+      metrics.evaluations.inc({ result: 'skipped' });
+      logger.warn('evaluation skipped: the previous one is still running');
+    },
+    timers: options.timers,
+  });
   const catalog = new CatalogHolder({
     file: config.catalog.path,
     clock,
-    ...catalogListener({ metrics, spans, store, logger, onChanged: () => void scheduler?.tick() }),
+    ...catalogListener({ metrics, spans, store, logger, onChanged: () => void (scheduled && scheduler.tick()) }),
   });
   await catalog.load();
 
@@ -69,15 +79,6 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     gauges,
     logger,
     clock,
-  });
-  scheduler = new Scheduler({
-    intervalMs: config.evaluation.interval,
-    task: async () => void (await evaluator.evaluate()),
-    onSkipped: () => {
-      metrics.evaluations.inc({ result: 'skipped' });
-      logger.warn('evaluation skipped: the previous one is still running');
-    },
-    timers: options.timers,
   });
   const retention = new Scheduler({
     intervalMs: RETENTION_INTERVAL_MS,
@@ -99,7 +100,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   });
   const address = await app.listen({ host: config.server.host, port: config.server.port });
   const stopWatching = config.catalog.watch ? catalog.watch() : () => {};
-  if (options.schedule !== false) {
+  if (scheduled) {
     scheduler.start();
     retention.start();
   }
@@ -113,7 +114,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     catalog,
     async close() {
       stopWatching();
-      await Promise.all([scheduler?.stop(), retention.stop()]);
+      await Promise.all([scheduler.stop(), retention.stop()]);
       await app.close();
       await Promise.all(clients.map((c) => c.close()));
       await store.close();

@@ -1,6 +1,6 @@
 /** Starts the real service (real store on SQLite, real engine) on a free 127.0.0.1 port for a test. */
 import path from 'node:path';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import type { CompiledCatalog } from '../../../service/src/generate/catalog.js';
 import { configSchema, type ServiceConfig } from '../../../service/src/config/config-schema.js';
 import { startService, type RunningService } from '../../../service/src/server/start-service.js';
@@ -19,7 +19,7 @@ export interface Harness {
 export async function startHarness(
   catalog: CompiledCatalog,
   overrides: Record<string, unknown> = {},
-  options: { now?: Date; schedule?: boolean } = {},
+  options: { now?: Date; schedule?: boolean; logger?: Logger } = {},
 ): Promise<Harness> {
   const temp = await makeTempDir('burnrate-service-');
   const catalogFile = path.join(temp.dir, 'catalog.json');
@@ -31,7 +31,7 @@ export async function startHarness(
     ...overrides,
   });
   const now = { value: options.now ?? new Date() };
-  const service = await startService({ config, clock: () => now.value, logger: pino({ level: 'silent' }), schedule: options.schedule ?? false });
+  const service = await startService({ config, clock: () => now.value, logger: options.logger ?? pino({ level: 'silent' }), schedule: options.schedule ?? false });
   return {
     service,
     dir: temp.dir,
