@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../service/src/store/types.js';
 import { snapshot } from './snapshot-factory.js';
-import { STORE_TARGETS, type OpenedStore } from './store-targets.js';
+import { releaseTestDatabase, STORE_TARGETS, type OpenedStore } from './store-targets.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -29,6 +29,8 @@ function expectedAfter(nowMs: number) {
 }
 
 const view = (points: HistoryPoint[]) => points.map((p) => ({ at: p.at.getTime(), n: p.goodEvents, resolution: p.resolution }));
+
+afterAll(releaseTestDatabase);
 
 describe.each(STORE_TARGETS)('retention on $name', (target) => {
   let opened: OpenedStore | undefined;

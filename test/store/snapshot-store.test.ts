@@ -1,14 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from '../../service/src/store/create-store.js';
 import { freePort } from '../support/ports.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { snapshot } from './snapshot-factory.js';
-import { STORE_TARGETS, type OpenedStore } from './store-targets.js';
+import { adminQuery, postgresUrl, releaseTestDatabase, STORE_TARGETS, type OpenedStore } from './store-targets.js';
 
 const T0 = Date.parse('2025-06-01T00:00:00Z');
 const MINUTE = 60_000;
 const at = (minutes: number) => new Date(T0 + minutes * MINUTE);
+
+afterAll(releaseTestDatabase);
 
 describe.each(STORE_TARGETS)('snapshot store on $name', (target) => {
   let opened: OpenedStore | undefined;
@@ -101,6 +104,21 @@ describe.each(STORE_TARGETS)('snapshot store on $name', (target) => {
 });
 
 describe('store configuration', () => {
+  it('survives PostgreSQL dropping an idle connection, logs it, and reconnects', async () => {
+    const url = await postgresUrl();
+    const name = `burnrate_test_${randomBytes(6).toString('hex')}`;
+    const warnings: object[] = [];
+    const store = createStore({ databaseUrl: `${url}?application_name=${name}` }, { info: () => undefined, warn: (details) => warnings.push(details) });
+    try {
+      await store.ping(); // leaves an idle client in the pool
+      await adminQuery(url, `select pg_terminate_backend(pid) from pg_stat_activity where application_name = '${name}'`);
+      await vi.waitFor(() => expect(warnings).toHaveLength(1));
+      await expect(store.ping()).resolves.toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+
   it('fails ping against a PostgreSQL that is not there', async () => {
     const store = createStore({ databaseUrl: `postgres://postgres@127.0.0.1:${await freePort()}/test` });
     await expect(store.ping()).rejects.toThrow();

@@ -1,6 +1,6 @@
 /**
- * The two real databases every store test runs on: SQLite in memory and the local PostgreSQL, each test
- * in its own uniquely named schema that is dropped afterwards. PostgreSQL that is down gets started, never skipped.
+ * The two real databases every store test runs on: a SQLite file and the local PostgreSQL, each test in
+ * its own uniquely named schema (inside a database made for the test file), dropped afterwards. PostgreSQL that is down gets started, never skipped.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,7 +24,7 @@ export interface StoreTarget {
 }
 
 const USERS = ['postgres', 'root'];
-let postgresUrl: Promise<string> | undefined;
+let postgresUrl_: Promise<string> | undefined;
 
 async function tryConnect(): Promise<string | undefined> {
   for (const user of USERS) {
@@ -57,7 +57,13 @@ async function findPostgres(): Promise<string> {
   throw new Error('PostgreSQL at 127.0.0.1:5432 did not accept connections after pg_ctlcluster start');
 }
 
-async function adminQuery(url: string, text: string): Promise<void> {
+/** The local PostgreSQL's URL, starting the server first when it is down. */
+export function postgresUrl(): Promise<string> {
+  postgresUrl_ ??= findPostgres();
+  return postgresUrl_;
+}
+
+export async function adminQuery(url: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -65,6 +71,32 @@ async function adminQuery(url: string, text: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * One database per test file, one schema per test inside it. A database of its own, because kysely's
+ * migrator introspects every schema of the database and fails when a parallel test drops one meanwhile.
+ */
+let fileDatabase: Promise<{ name: string; url: string }> | undefined;
+
+function testDatabase(): Promise<{ name: string; url: string }> {
+  fileDatabase ??= (async () => {
+    const admin = await postgresUrl();
+    const name = `burnrate_test_${randomBytes(6).toString('hex')}`;
+    await adminQuery(admin, `create database ${name}`);
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    return { name, url: url.toString() };
+  })();
+  return fileDatabase;
+}
+
+/** Drops this file's test database; call from afterAll. */
+export async function releaseTestDatabase(): Promise<void> {
+  if (!fileDatabase) return;
+  const { name } = await fileDatabase;
+  fileDatabase = undefined;
+  await adminQuery(await postgresUrl(), `drop database ${name} with (force)`);
 }
 
 export const STORE_TARGETS: StoreTarget[] = [
@@ -92,8 +124,7 @@ export const STORE_TARGETS: StoreTarget[] = [
   {
     name: 'postgres',
     async open(extra = {}) {
-      postgresUrl ??= findPostgres();
-      const url = await postgresUrl;
+      const { url } = await testDatabase();
       const schema = `burnrate_test_${randomBytes(6).toString('hex')}`;
       await adminQuery(url, `create schema ${schema}`);
       const opened: SnapshotStore[] = [];

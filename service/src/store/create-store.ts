@@ -15,6 +15,7 @@ export interface StoreConfig extends DatabaseConfig {
 /** The part of a pino logger the store uses. */
 export interface StoreLogger {
   info(details: object, message: string): void;
+  warn?(details: object, message: string): void;
 }
 
 /** Rows per INSERT: 10 parameters each stays far below SQLite's and PostgreSQL's parameter limits. */
@@ -22,7 +23,7 @@ const INSERT_CHUNK = 500;
 
 export function createStore(config: StoreConfig = {}, logger?: StoreLogger): SnapshotStore {
   const policy = retentionPolicy(config.retention);
-  const { db, dialect } = openDatabase(config);
+  const { db, dialect } = openDatabase(config, (error) => logger?.warn?.({ err: error }, 'store: idle database connection failed'));
   const migrator = new Migrator({
     db,
     provider: migrationProvider(dialect),

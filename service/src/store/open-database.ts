@@ -19,7 +19,14 @@ export interface DatabaseConfig {
 
 export const DEFAULT_SQLITE_PATH = '.burnrate/burnrate.db';
 
-export function openDatabase(config: DatabaseConfig): { db: Kysely<StoreDatabase>; dialect: StoreDialect } {
+/**
+ * One store per SQLite file per process: better-sqlite3 is synchronous, so a second in-process writer
+ * would wait out busy_timeout while blocking the first. Separate processes (a CLI reading) are fine (WAL).
+ */
+export function openDatabase(
+  config: DatabaseConfig,
+  onPoolError: (error: Error) => void = () => undefined,
+): { db: Kysely<StoreDatabase>; dialect: StoreDialect } {
   if (config.databaseUrl) {
     if (!/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
       throw new Error('store: databaseUrl must start with postgres:// or postgresql:// (leave it unset for SQLite)');
@@ -32,6 +39,8 @@ export function openDatabase(config: DatabaseConfig): { db: Kysely<StoreDatabase
       max: config.poolSize ?? 10,
       ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
     });
+    // An idle client losing its server (restart, failover) emits 'error'; unhandled, it would kill the process.
+    pool.on('error', onPoolError);
     return { db: new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   }
   const file = config.sqlitePath ?? DEFAULT_SQLITE_PATH;
