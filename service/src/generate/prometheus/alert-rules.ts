@@ -58,11 +58,16 @@ function burnAlert(slo: Slo, tier: AlertTierName, pairs: readonly AlertWindow[])
   };
 }
 
-function noDataAlert(slo: Slo): AlertingRule {
+/** The series whose absence means "no data": the five-minute total, or the error ratio of a raw SLI. */
+export function noDataSeries(slo: Slo): string {
   const metric = slo.sli.kind === 'raw' ? RECORDED.errorRatio : RECORDED.totalEvents;
+  return series(metric, slo.id, BASE_WINDOW_MS);
+}
+
+function noDataAlert(slo: Slo): AlertingRule {
   return {
     alert: ALERT_NAMES.noData,
-    expr: `absent(${series(metric, slo.id, BASE_WINDOW_MS)})`,
+    expr: `absent(${noDataSeries(slo)})`,
     for: formatDuration(slo.alerting.noData.forSeconds * 1000),
     labels: { ...commonLabels(slo), severity: slo.alerting.noData.severity, tier: 'nodata' },
     annotations: {

@@ -34,20 +34,33 @@ export function leRegex(seconds: number): string {
   return Number.isInteger(seconds) ? `${text}(\\.0+)?` : `${text}0*`;
 }
 
+/** The span counters of a traces SLI: the service exports them with the SLO id as a label. */
+export function tracesSelectors(slo: Slo): { good: string; total: string } {
+  const matcher = `{${SLO_LABEL}="${slo.id}"}`;
+  return { good: `${SPAN_COUNTERS.good}${matcher}`, total: `${SPAN_COUNTERS.total}${matcher}` };
+}
+
+/** The `le` bucket at the threshold (good events) and the `_count` series (all events) of a histogram. */
+export function latencySelectors(sli: Extract<Slo['sli'], { kind: 'latency' }>): { bucket: string; count: string } {
+  const selector = parseSelector(sli.histogram);
+  if (!selector) throw new Error(`invalid histogram selector ${sli.histogram}`);
+  return {
+    bucket: renderSelector(selector, { suffix: '_bucket', extra: [{ name: 'le', op: '=~', value: leRegex(sli.thresholdSeconds) }] }),
+    count: renderSelector(selector, { suffix: '_count' }),
+  };
+}
+
 export function eventQueries(slo: Slo): EventQueries {
   const { sli, groupBy } = slo;
   switch (sli.kind) {
     case 'ratio':
       return ratioCounts(groupBy, sli.total, sli.good, sli.errors);
     case 'traces': {
-      const matcher = `{${SLO_LABEL}="${slo.id}"}`;
-      return ratioCounts(groupBy, `${SPAN_COUNTERS.total}${matcher}`, `${SPAN_COUNTERS.good}${matcher}`);
+      const { good, total } = tracesSelectors(slo);
+      return ratioCounts(groupBy, total, good);
     }
     case 'latency': {
-      const selector = parseSelector(sli.histogram);
-      if (!selector) throw new Error(`invalid histogram selector ${sli.histogram}`);
-      const bucket = renderSelector(selector, { suffix: '_bucket', extra: [{ name: 'le', op: '=~', value: leRegex(sli.thresholdSeconds) }] });
-      const count = renderSelector(selector, { suffix: '_count' });
+      const { bucket, count } = latencySelectors(sli);
       return { kind: 'counts', good: increase(groupBy, bucket), total: increase(groupBy, count) };
     }
     case 'boolGauge':

@@ -51,16 +51,21 @@ function rawRatioRules(slo: Slo, errorRatio: string, windowsMs: readonly number[
   );
 }
 
-function wholeWindowRules(slo: Slo, windowsMs: readonly number[]): RecordingRule[] {
-  const labels = { [SLO_LABEL]: slo.id };
+/** Whole-window series carry the SLO window ("30d", "month"), not the window of the counts they sum. */
+function wholeWindowLabels(slo: Slo): Record<string, string> {
+  return { [SLO_LABEL]: slo.id, [WINDOW_LABEL]: windowLabel(slo.window) };
+}
+
+function wholeWindowRules(slo: Slo): RecordingRule[] {
+  const labels = wholeWindowLabels(slo);
   if (slo.sli.kind === 'raw') {
     return [{ record: RECORDED.windowErrorRatio, expr: rawWindowErrorRatio(slo), labels }];
   }
   const good = series(RECORDED.windowGoodEvents, slo.id);
   const total = series(RECORDED.windowTotalEvents, slo.id);
   return [
-    { record: RECORDED.windowGoodEvents, expr: windowCount(slo, RECORDED.goodEvents, windowsMs), labels },
-    { record: RECORDED.windowTotalEvents, expr: windowCount(slo, RECORDED.totalEvents, windowsMs), labels },
+    { record: RECORDED.windowGoodEvents, expr: windowCount(slo, RECORDED.goodEvents), labels },
+    { record: RECORDED.windowTotalEvents, expr: windowCount(slo, RECORDED.totalEvents), labels },
     { record: RECORDED.windowErrorRatio, expr: `1 - (${good} / ${total})`, labels },
   ];
 }
@@ -77,10 +82,10 @@ function metadataRules(slo: Slo): RecordingRule[] {
     {
       record: RECORDED.budgetRemaining,
       expr: `1 - (${series(RECORDED.windowErrorRatio, slo.id)} / ${budgetText(slo)})`,
-      labels: { [SLO_LABEL]: slo.id },
+      labels: wholeWindowLabels(slo),
     },
     { record: RECORDED.objective, expr: `vector(${objectiveRatio(slo)})`, labels: info },
-    { record: RECORDED.windowSeconds, expr: windowSecondsExpr(slo.window), labels: { [SLO_LABEL]: slo.id } },
+    { record: RECORDED.windowSeconds, expr: windowSecondsExpr(slo.window), labels: wholeWindowLabels(slo) },
   ];
 }
 
@@ -90,5 +95,5 @@ export function recordingRules(slo: Slo, windowsMs: readonly number[]): Recordin
     queries.kind === 'counts'
       ? countRules(slo, queries.good, queries.total, windowsMs)
       : rawRatioRules(slo, queries.errorRatio, windowsMs);
-  return [...perWindow, ...wholeWindowRules(slo, windowsMs), ...metadataRules(slo)];
+  return [...perWindow, ...wholeWindowRules(slo), ...metadataRules(slo)];
 }

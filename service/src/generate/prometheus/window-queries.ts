@@ -33,30 +33,51 @@ export function windowLabel(window: SloWindow): string {
 }
 
 function shifted(expr: string, offsetSeconds: number): string {
-  return offsetSeconds === 0 ? expr : `${expr} + ${offsetSeconds}`;
+  if (offsetSeconds === 0) return expr;
+  return offsetSeconds > 0 ? `${expr} + ${offsetSeconds}` : `${expr} - ${-offsetSeconds}`;
 }
 
-/** True (non-empty) at subquery steps whose whole step lies in the period that holds the evaluation time. */
-function inCurrentPeriod(window: Extract<SloWindow, { kind: 'calendar' }>, stepSeconds: number): string {
+/**
+ * UTC seconds at which the current period began, from the evaluation time in the zone's standard time.
+ * Computed once per evaluation (`@ end()`), so each subquery step only compares its own time with it.
+ */
+function periodStartSeconds(window: Extract<SloWindow, { kind: 'calendar' }>): string {
   const offset = standardOffsetSeconds(window.timeZone);
-  const stepStart = shifted(`time() - ${stepSeconds - 1}`, offset);
-  const now = `last_over_time(vector(${shifted('time()', offset)})[1m:1m] @ end())`;
-  if (window.unit === 'month') {
-    return `month(vector(${stepStart})) == on() month(${now}) and on() year(vector(${stepStart})) == on() year(${now})`;
-  }
-  const week = (t: string) => `floor((${t} + ${MONDAY_SHIFT_SECONDS}) / ${WEEK_SECONDS})`;
-  return `${week(`vector(${stepStart})`)} == on() ${week(now)}`;
+  const local = `(${shifted('time()', offset)})`;
+  const start =
+    window.unit === 'month'
+      ? `${local} - ${local} % 86400 - (day_of_month(vector(${local})) - 1) * 86400`
+      : `floor(vector((${local} + ${MONDAY_SHIFT_SECONDS}) / ${WEEK_SECONDS})) * ${WEEK_SECONDS} - ${MONDAY_SHIFT_SECONDS}`;
+  return `last_over_time((${shifted(start, -offset)})[1m:1m] @ end())`;
 }
 
-/** Count of events over the whole window from the recorded per-window counts. */
-export function windowCount(slo: Slo, metric: string, recordedWindowsMs: readonly number[]): string {
+/** True (non-empty) at subquery steps whose counted stretch starts inside the current period. */
+function inCurrentPeriod(window: Extract<SloWindow, { kind: 'calendar' }>, stepSeconds: number): string {
+  return `vector(time() - ${stepSeconds}) >= on() ${periodStartSeconds(window)}`;
+}
+
+/** Steps a calendar period may be summed in, longest (cheapest) first. */
+const CALENDAR_STEPS_MS = [3_600_000, 1_800_000, 900_000];
+
+/**
+ * Calendar periods are summed from recorded counts of this step. Subquery steps are aligned to UTC,
+ * so the step must divide the zone's offset for the steps to tile the period without straddling its start.
+ */
+export function calendarStepMs(window: SloWindow): number | undefined {
+  if (window.kind !== 'calendar') return undefined;
+  const offsetMs = standardOffsetSeconds(window.timeZone) * 1000;
+  return CALENDAR_STEPS_MS.find((step) => offsetMs % step === 0) ?? BASE_WINDOW_MS;
+}
+
+/** Count of events over the whole window from the recorded counts (the calendar step's must be recorded). */
+export function windowCount(slo: Slo, metric: string): string {
   const { window } = slo;
   if (window.kind === 'rolling') {
     const rangeMs = windowRangeMs(window);
     const slots = rangeMs / BASE_WINDOW_MS;
     return `avg_over_time(${series(metric, slo.id, BASE_WINDOW_MS)}[${formatDuration(rangeMs)}]) * ${slots}`;
   }
-  const stepMs = Math.max(...recordedWindowsMs.filter((w) => w <= 3_600_000));
+  const stepMs = calendarStepMs(window) ?? BASE_WINDOW_MS;
   const step = formatDuration(stepMs);
   const condition = inCurrentPeriod(window, stepMs / 1000);
   return `sum_over_time((${series(metric, slo.id, stepMs)} and on() (${condition}))[${formatDuration(windowRangeMs(window))}:${step}])`;
