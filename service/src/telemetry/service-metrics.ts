@@ -19,6 +19,8 @@ export interface ServiceMetrics {
 
 export function createServiceMetrics(registry = new Registry()): ServiceMetrics {
   collectDefaultMetrics({ register: registry });
+  // Gauges named *_total break `promtool check metrics`; the per-type nodejs_active_* series carry the same.
+  for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) registry.removeSingleMetric(name);
   const registers = [registry];
   const seconds = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
   return {
