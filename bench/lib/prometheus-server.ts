@@ -1,0 +1,40 @@
+/** Starts the real Prometheus (Debian package) on a TSDB directory for a benchmark, and stops it. */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { freePort } from '../../test/support/ports.js';
+import { httpOk, startProcess, waitFor, type RunningProcess } from '../../test/support/processes.js';
+
+export interface PrometheusServer {
+  url: string;
+  stop: () => Promise<void>;
+  output: () => string;
+}
+
+export interface PrometheusOptions {
+  /** Rule files to evaluate live; none for a query-only server over backfilled blocks. */
+  ruleFiles?: readonly string[];
+  evaluationInterval?: string;
+}
+
+export async function startPrometheus(dataDir: string, options: PrometheusOptions = {}): Promise<PrometheusServer> {
+  const port = await freePort();
+  const config = path.join(dataDir, '..', `prometheus-${port}.yml`);
+  const rules = (options.ruleFiles ?? []).map((f) => `  - ${JSON.stringify(f)}`).join('\n');
+  await writeFile(
+    config,
+    `global:\n  evaluation_interval: ${options.evaluationInterval ?? '1m'}\n${rules ? `rule_files:\n${rules}\n` : ''}`,
+  );
+  const proc: RunningProcess = startProcess('prometheus', [
+    `--config.file=${config}`,
+    `--storage.tsdb.path=${dataDir}`,
+    // Backfilled data lies in the past: keep it all, and let queries read 30 days of samples.
+    '--storage.tsdb.retention.time=100y',
+    `--web.listen-address=127.0.0.1:${port}`,
+    '--query.max-samples=500000000',
+    '--query.timeout=10m',
+    '--log.level=warn',
+  ]);
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor('prometheus ready', () => httpOk(`${url}/-/ready`), 120_000, proc.output);
+  return { url, stop: proc.stop, output: proc.output };
+}
