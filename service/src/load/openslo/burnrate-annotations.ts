@@ -71,7 +71,8 @@ export function readBurnrateAnnotations(
     if (!name.startsWith(ANNOTATION_PREFIX)) continue; // other tools' annotations are theirs (OpenSLO spec)
     const key = byName.get(name);
     if (!key) {
-      const hint = closestName(name, Object.values(ANNOTATIONS));
+      const known: string[] = Object.values(ANNOTATIONS);
+      const hint = closestName(name, known) ?? known.find((k) => k.startsWith(name));
       sink.error('unknown-annotation', annotationField(name), `is not a Burnrate annotation${hint ? `; did you mean "${hint}"?` : ''}`);
       continue;
     }
