@@ -34,7 +34,7 @@ describe('pagerduty apply', () => {
     const first = await account.cli(['apply']);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('Applied: 7 to add, 0 to change, 0 to remove. (updated router and global)');
+    expect(first.stdout).toContain('Applied: 7 added, 0 changed, 0 removed (updated router and global).');
     const rules = router()?.sets[0]?.rules ?? [];
     expect(rules.map((r) => [r.label, r.actions.route_to])).toEqual([
       ['burnrate: team discovery, service search', SERVICES.discovery],
@@ -78,7 +78,7 @@ describe('pagerduty apply', () => {
 
     const apply = await account.cli(['apply']);
     expect(apply.code).toBe(0);
-    expect(apply.stdout).toContain('Applied: 1 to add, 1 to change, 0 to remove. (updated router)');
+    expect(apply.stdout).toContain('Applied: 1 added, 1 changed, 0 removed (updated router).');
     const labels = router()?.sets[0]?.rules.map((r) => r.label);
     expect(labels).toEqual(['burnrate: team discovery, service search', 'burnrate: team payments, service checkout', 'burnrate: team web, service storefront', 'Database alerts']);
     expect(router()?.sets[0]?.rules.find((r) => r.label.includes('payments'))?.id).toBe(payments.id);
@@ -91,7 +91,7 @@ describe('pagerduty apply', () => {
     const apply = await account.cli(['apply']);
     expect(apply.stdout).toContain('router: 0 to add, 0 to change, 1 to remove');
     expect(apply.stdout).toContain('- burnrate: team legacy, service billing');
-    expect(apply.stdout).toContain('Applied: 0 to add, 0 to change, 1 to remove. (updated router)');
+    expect(apply.stdout).toContain('Applied: 0 added, 0 changed, 1 removed (updated router).');
     expect(router()?.sets[0]?.rules.map((r) => r.label)).not.toContain('burnrate: team legacy, service billing');
   });
 });

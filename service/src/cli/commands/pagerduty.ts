@@ -1,10 +1,7 @@
 /** `burnrate pagerduty plan|apply`: keep the account's Event Orchestration in step with the definitions. */
 import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
-import { loadMapping, MappingError } from '../../pagerduty/mapping-file.js';
-import { formatPathPlan, formatSummary } from '../../pagerduty/plan-text.js';
-import { createRestClient, PagerDutyApiError } from '../../pagerduty/rest-client.js';
-import { applyPlan, MappingGapError, planOrchestration, type OrchestrationPlan } from '../../pagerduty/sync-orchestration.js';
+import type { OrchestrationPlan } from '../../pagerduty/sync-orchestration.js';
 import { loadAndValidate, printProblems } from '../definitions.js';
 import { EXIT, ExitError } from '../exit-codes.js';
 
@@ -38,7 +35,18 @@ async function readToken(options: PagerDutyOptions): Promise<string> {
   throw new ExitError(EXIT.usage, 'no PagerDuty API token: set PAGERDUTY_TOKEN or pass --token-file <file>');
 }
 
-function printPlan(plan: OrchestrationPlan, apiUrl: string): void {
+/** Loaded when a pagerduty command runs, so other commands do not pay for the HTTP client. */
+async function modules() {
+  const [mapping, text, rest, sync] = await Promise.all([
+    import('../../pagerduty/mapping-file.js'),
+    import('../../pagerduty/plan-text.js'),
+    import('../../pagerduty/rest-client.js'),
+    import('../../pagerduty/sync-orchestration.js'),
+  ]);
+  return { ...mapping, ...text, ...rest, ...sync };
+}
+
+function printPlan(plan: OrchestrationPlan, apiUrl: string, formatPathPlan: (p: OrchestrationPlan['plans'][number]) => string[]): void {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(`Event Orchestration ${plan.orchestration.id} (${plan.orchestration.name}) at ${apiUrl}`);
   for (const pathPlan of plan.plans) for (const line of formatPathPlan(pathPlan)) out(line);
@@ -51,6 +59,7 @@ async function run(paths: string[], options: PagerDutyOptions, apply: boolean): 
     throw new ExitError(EXIT.invalid, 'definitions are invalid; nothing was sent to PagerDuty');
   }
   const token = await readToken(options);
+  const { createRestClient, loadMapping, planOrchestration, applyPlan, formatPathPlan, formatSummary, planTotals, MappingError, MappingGapError, PagerDutyApiError } = await modules();
   const client = createRestClient({
     token,
     baseUrl: options.apiUrl,
@@ -63,7 +72,7 @@ async function run(paths: string[], options: PagerDutyOptions, apply: boolean): 
   try {
     const mapping = await loadMapping(options.mapping);
     const plan = await planOrchestration(client, result.slos, mapping);
-    printPlan(plan, options.apiUrl);
+    printPlan(plan, options.apiUrl, formatPathPlan);
     const summary = formatSummary(plan.plans);
     if (!apply) {
       process.stdout.write(`${summary}\n`);
@@ -71,7 +80,12 @@ async function run(paths: string[], options: PagerDutyOptions, apply: boolean): 
       return;
     }
     const applied = await applyPlan(client, plan);
-    process.stdout.write(applied.length === 0 ? `${summary}\n` : `Applied: ${summary.replace(/^Plan: /, '')} (updated ${applied.map((p) => p.path).join(' and ')})\n`);
+    if (applied.length === 0) {
+      process.stdout.write(`${summary}\n`);
+      return;
+    }
+    const t = planTotals(applied);
+    process.stdout.write(`Applied: ${t.add} added, ${t.change} changed, ${t.remove} removed (updated ${applied.map((p) => p.path).join(' and ')}).\n`);
   } catch (error) {
     if (error instanceof MappingError || error instanceof MappingGapError || error instanceof PagerDutyApiError) throw new ExitError(EXIT.invalid, error.message);
     throw error;
