@@ -1,4 +1,4 @@
-/** Runs the real `burnrate` CLI in a child process, from the TypeScript sources. */
+/** Runs the real `burnrate` CLI in a child process: the TypeScript sources, or dist/ under bin/test. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
@@ -15,7 +15,8 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: R
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? REPO_ROOT,
-      env: { ...process.env, BURNRATE_FROM_SOURCE: '1', ...options.env },
+      // bin/test builds dist/ first and sets BURNRATE_CLI_FROM_DIST; a lone `vitest run` tests the sources.
+      env: { ...process.env, ...(process.env.BURNRATE_CLI_FROM_DIST ? {} : { BURNRATE_FROM_SOURCE: '1' }), ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
