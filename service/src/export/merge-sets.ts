@@ -12,6 +12,32 @@ export interface MergedSet {
   files: string[];
 }
 
+type SharedKey = 'runbookUrl' | 'dashboardUrl';
+
+/**
+ * Moves what every SLO of a set repeats (a label with the same value, the same runbook or dashboard) up to
+ * the set, as an author would write it. The validated model is the same: SLO values override set values.
+ */
+export function hoistShared(set: SloSetInput): SloSetInput {
+  const slos = Object.values(set.slos);
+  if (slos.length < 2) return set;
+  const result: SloSetInput = { ...set, labels: { ...set.labels }, slos: {} };
+  const first = slos[0]?.labels ?? {};
+  const common = Object.entries(first).filter(([name, value]) => slos.every((slo) => slo.labels?.[name] === value));
+  for (const [name, value] of common) (result.labels as Record<string, string>)[name] = value;
+  const hoisted = (['runbookUrl', 'dashboardUrl'] as SharedKey[]).filter((key) => set[key] === undefined && slos[0]?.[key] !== undefined && slos.every((slo) => slo[key] === slos[0]?.[key]));
+  for (const key of hoisted) result[key] = slos[0]?.[key];
+  for (const [name, slo] of Object.entries(set.slos)) {
+    const labels = Object.fromEntries(Object.entries(slo.labels ?? {}).filter(([label]) => !common.some(([c]) => c === label)));
+    const { labels: _labels, ...rest } = slo;
+    const copy = { ...rest, ...(Object.keys(labels).length > 0 ? { labels } : {}) };
+    for (const key of hoisted) delete copy[key];
+    result.slos[name] = copy;
+  }
+  if (Object.keys(result.labels ?? {}).length === 0) delete result.labels;
+  return result;
+}
+
 export function mergeSets(docs: readonly LoadedDocument[]): { merged: MergedSet[]; problems: Problem[] } {
   const byService = new Map<string, MergedSet>();
   const problems: Problem[] = [];
@@ -37,6 +63,8 @@ export function mergeSets(docs: readonly LoadedDocument[]): { merged: MergedSet[
       if (!existing.files.includes(doc.file)) existing.files.push(doc.file);
     }
   }
-  const merged = [...byService.values()].sort((a, b) => a.set.service.localeCompare(b.set.service));
+  const merged = [...byService.values()]
+    .sort((a, b) => a.set.service.localeCompare(b.set.service))
+    .map((entry) => ({ ...entry, set: hoistShared(entry.set) }));
   return { merged, problems };
 }

@@ -1,6 +1,6 @@
 /** Sorts the YAML documents of one file into OpenSLO objects by kind, checking each one's shape. */
 import type { z } from 'zod';
-import { ProblemSink } from '../../validate/problem.js';
+import type { ProblemSink } from '../../validate/problem.js';
 import { reportShapeIssues } from '../shape-issues.js';
 import { readBurnrateAnnotations } from './burnrate-annotations.js';
 import { checkServiceLabels } from './openslo-ownership.js';
