@@ -33,34 +33,59 @@ function lastMinute(from: number, to: number, holds: (t: number) => boolean): nu
 const pairText = (pair: AlertWindow) => `${formatDuration(pair.longWindowMs)}/${formatDuration(pair.shortWindowMs)}`;
 const longest = (pairs: readonly AlertWindow[]) => Math.max(...pairs.map((p) => minutesOf(p.longWindowMs)));
 
+interface FastBurnPlan {
+  history: number;
+  after: number;
+  timeline: Timeline;
+  /** Only the target pair can explain the alert at `after`, so its threshold and windows are what the check proves. */
+  attributed: boolean;
+}
+
+function planFastBurn(ctx: ScenarioContext, target: AlertWindow, burn: number, history: number): FastBurnPlan | undefined {
+  const horizon = 2 * minutesOf(target.longWindowMs) + 2 * LAG_MINUTES + 2 * BASE_MINUTES;
+  const timeline = { segments: [steady(ctx, history, HEALTHY_BURN * ctx.budget), steady(ctx, horizon, burn)], thenStale: false };
+  const model = pairContext(ctx, timeline);
+  const after = firstMinute(history + 1, history + horizon, (t) => pairSurelyFires(model, target, t));
+  if (after === undefined) return undefined;
+  const attributed = ctx.page.every((pair) => pair === target || pairSurelySilent(model, pair, after));
+  return { history, after, timeline, attributed };
+}
+
+/** The shortest healthy history (in 5m steps) after which only the target pair fires; longer history only helps. */
+function shortestAttributed(ctx: ScenarioContext, target: AlertWindow, burn: number): FastBurnPlan | undefined {
+  let low = Math.ceil(minutesOf(target.longWindowMs) / BASE_MINUTES);
+  let high = Math.ceil(longest(ctx.page) / BASE_MINUTES) + 1;
+  let best = planFastBurn(ctx, target, burn, high * BASE_MINUTES);
+  if (!best?.attributed) return best;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    const plan = planFastBurn(ctx, target, burn, middle * BASE_MINUTES);
+    if (plan?.attributed) {
+      best = plan;
+      high = middle;
+    } else low = middle + 1;
+  }
+  return best;
+}
+
 /** Healthy history, then errors at twice the target pair's threshold; the history is long enough that the other pairs stay quiet. */
 export function fastBurn(ctx: ScenarioContext): ScenarioResult {
   if (ctx.page.length === 0) return { skipped: 'fast burn: page alerts are off' };
-  const healthy = HEALTHY_BURN * ctx.budget;
   const targets = [...ctx.page].sort((a, b) => a.longWindowMs - b.longWindowMs);
   for (const target of targets) {
     const threshold = target.factor * ctx.budget;
     const burn = Math.min(1, 2 * threshold);
     if (burn <= threshold * (1 + 2 * MARGIN)) continue;
-    const horizon = 2 * minutesOf(target.longWindowMs) + 2 * LAG_MINUTES + 2 * BASE_MINUTES;
-    let chosen: { history: number; after: number; timeline: Timeline } | undefined;
-    for (let history = ceilTo(minutesOf(target.longWindowMs), BASE_MINUTES); history <= ceilTo(longest(ctx.page), BASE_MINUTES) + BASE_MINUTES; history += BASE_MINUTES) {
-      const timeline = { segments: [steady(ctx, history, healthy), steady(ctx, horizon, burn)], thenStale: false };
-      const model = pairContext(ctx, timeline);
-      const after = firstMinute(history + 1, history + horizon, (t) => pairSurelyFires(model, target, t));
-      if (after === undefined) break;
-      chosen = { history, after, timeline };
-      if (ctx.page.every((pair) => pair === target || pairSurelySilent(model, pair, after))) break;
-    }
-    if (!chosen) continue;
-    const { history, after, timeline } = chosen;
-    const model = pairContext(ctx, timeline);
+    const plan = shortestAttributed(ctx, target, burn);
+    if (!plan) continue;
+    const { history, after } = plan;
+    const model = pairContext(ctx, plan.timeline);
     const before = lastMinute(1, after - 1, (t) => allSurelySilent(model, ctx.page, t));
     const checks: Check[] = [{ minute: after, alert: 'page', fires: true }];
     if (before !== undefined) checks.unshift({ minute: before, alert: 'page', fires: false });
     return {
       name: `fast burn: healthy for ${durationText(history)}, then errors at ${roundRatio(burn / ctx.budget)}x the budget rate; the ${pairText(target)} pair (${target.factor}x) pages by ${durationText(after)}${before !== undefined ? `, not yet at ${durationText(before)}` : ''}`,
-      timeline: { segments: [steady(ctx, history, healthy), steady(ctx, after - history, burn)], thenStale: false },
+      timeline: { segments: [steady(ctx, history, HEALTHY_BURN * ctx.budget), steady(ctx, after - history, burn)], thenStale: false },
       checks,
     };
   }
