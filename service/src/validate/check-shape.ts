@@ -74,7 +74,7 @@ function reportUnion(issue: Extract<Issue, { code: 'invalid_union' }>, ctx: Cont
   const objectBranch = issue.errors.find((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
   if (typeof got === 'object' && got !== null && objectBranch) {
     const nested = objectBranch.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue);
-    reportAll(nested, ctx, skip);
+    reportAll(nested, ctx, new Set([...skip, ...typoTargets(nested, ctx)]));
     return;
   }
   const expectedTypes = issue.errors.flatMap((branch) => branch.filter((i) => i.code === 'invalid_type').map((i) => (i as { expected: string }).expected));
