@@ -112,7 +112,7 @@ describe('after an evaluation', () => {
   it('documents every route in OpenAPI and serves the UI at /docs', async () => {
     const { body } = await get('/docs/json');
     expect(Object.keys(body.paths).sort()).toEqual(
-      ['/api/v1/catalog', '/api/v1/slos', '/api/v1/slos/{id}', '/api/v1/slos/{id}/history', '/healthz', '/metrics', '/readyz', '/v1/traces'].sort(),
+      ['/api/v1/catalog', '/api/v1/gate', '/api/v1/slos', '/api/v1/slos/{id}', '/api/v1/slos/{id}/history', '/healthz', '/metrics', '/readyz', '/v1/traces'].sort(),
     );
     expect(body.paths['/api/v1/slos/{id}'].get.responses['404']).toBeDefined();
     const ui = await h.service.app.inject({ url: '/docs/' });

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerExport } from './commands/export.js';
+import { registerGate } from './commands/gate.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerImport } from './commands/import.js';
 import { registerPagerDuty } from './commands/pagerduty.js';
@@ -23,5 +24,6 @@ export function buildProgram(): Command {
   registerExport(program);
   registerImport(program);
   registerServe(program);
+  registerGate(program);
   return program;
 }

@@ -6,11 +6,13 @@ import { registerRequestTracing } from '../telemetry/request-tracing.js';
 import type { AppDeps } from './app-deps.js';
 import { registerErrorHandling } from './error-body.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
+import { gateRoutes } from './routes/gate-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { historyRoutes } from './routes/history-routes.js';
 import { metricsRoutes } from './routes/metrics-routes.js';
 import { otlpRoutes } from './routes/otlp-routes.js';
 import { sloRoutes } from './routes/slo-routes.js';
+import { statusPageRoutes } from './routes/status-page-routes.js';
 import { sharedSchemas } from './schemas.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -48,5 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   healthRoutes(app, deps);
   metricsRoutes(app, deps);
   otlpRoutes(app, deps);
+  gateRoutes(app, deps);
+  statusPageRoutes(app, deps);
   return app;
 }

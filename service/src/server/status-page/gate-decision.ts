@@ -1,0 +1,77 @@
+/**
+ * The budget gate: may a service deploy? Frozen when any of its SLOs has spent its error budget (or is at
+ * or below `minRemaining`); unknown when an SLO has no complete data, because missing data must never
+ * open the gate. Reads the latest snapshots only; computes nothing the engine already did.
+ */
+import type { CatalogSlo } from '../../catalog/load-catalog.js';
+import type { Evaluation } from '../../scheduler/evaluator.js';
+import { snapshotsOf, type SloStatus } from '../slo-views.js';
+import { isSpent } from './budget-colour.js';
+import { percentText, shareText } from './format.js';
+
+export type GateDecision = 'open' | 'frozen' | 'unknown';
+
+export interface GateReason {
+  sloId: string;
+  name: string;
+  service: string;
+  /** "ignored": raw SLIs have no event counts, so the service keeps no budget to judge. */
+  decision: GateDecision | 'ignored';
+  status: SloStatus;
+  remainingRatio: number | null;
+  policy: string;
+  message: string;
+  staleClusters: string[];
+}
+
+export interface GateResult {
+  decision: GateDecision;
+  minRemaining: number;
+  summary: string;
+  reasons: GateReason[];
+}
+
+export function gatePolicy(minRemaining: number): string {
+  return `frozen when the remaining error budget is at or below ${shareText(minRemaining)}; unknown when data is missing or partial`;
+}
+
+function judge(slo: CatalogSlo, evaluation: Evaluation | undefined, minRemaining: number): Omit<GateReason, 'sloId' | 'name' | 'service' | 'policy'> {
+  const none = { remainingRatio: null, staleClusters: [] };
+  if (slo.sli.kind === 'raw') return { ...none, decision: 'ignored', status: 'unsupported', message: 'raw SLI: the service keeps no budget for it' };
+  const whole = snapshotsOf(evaluation, slo.id).whole;
+  if (!whole) {
+    const message = evaluation ? 'not evaluated yet (new in the catalog)' : 'no evaluation has completed yet';
+    return { ...none, decision: 'unknown', status: 'pending', message };
+  }
+  const staleClusters = whole.clusters.filter((c) => c.status === 'stale').map((c) => c.cluster);
+  const remaining = whole.budget.remainingRatio;
+  const stale = staleClusters.length > 0 ? `; stale: ${staleClusters.join(', ')}` : '';
+  const base = { status: whole.status, remainingRatio: remaining, staleClusters };
+  if (whole.status === 'no-data' || remaining === null) return { ...base, decision: 'unknown', message: `no data: no events in the window${stale}` };
+  const left = `${percentText(remaining)} of the budget left`;
+  const partial = whole.status === 'partial' ? ` in the clusters that answered${stale}` : '';
+  if (isSpent(remaining, minRemaining)) {
+    const what = remaining <= 0 ? 'budget spent' : 'budget low';
+    return { ...base, decision: 'frozen', message: `${what}: ${left}${partial}, at or below ${shareText(minRemaining)}` };
+  }
+  if (whole.status === 'partial') return { ...base, decision: 'unknown', message: `partial data: ${left}${partial}` };
+  return { ...base, decision: 'open', message: `${left}, above ${shareText(minRemaining)}` };
+}
+
+function summaryOf(decision: GateDecision, reasons: readonly GateReason[], minRemaining: number): string {
+  const ids = (d: GateReason['decision']) => reasons.filter((r) => r.decision === d).map((r) => r.sloId);
+  if (decision === 'frozen') return `frozen: ${ids('frozen').join(', ')} at or below ${shareText(minRemaining)} of the error budget left`;
+  if (decision === 'unknown') {
+    const unknown = ids('unknown');
+    return unknown.length > 0 ? `unknown: no complete data for ${unknown.join(', ')}` : 'unknown: no SLO with an error budget to judge';
+  }
+  return `open: every SLO has more than ${shareText(minRemaining)} of its error budget left`;
+}
+
+export function gateDecision(slos: readonly CatalogSlo[], evaluation: Evaluation | undefined, minRemaining: number): GateResult {
+  const policy = gatePolicy(minRemaining);
+  const reasons: GateReason[] = slos.map((slo) => ({ sloId: slo.id, name: slo.name, service: slo.service, policy, ...judge(slo, evaluation, minRemaining) }));
+  const has = (d: GateReason['decision']) => reasons.some((r) => r.decision === d);
+  const decision: GateDecision = has('frozen') ? 'frozen' : has('unknown') || !has('open') ? 'unknown' : 'open';
+  return { decision, minRemaining, summary: summaryOf(decision, reasons, minRemaining), reasons };
+}

@@ -1,0 +1,153 @@
+/**
+ * What the status page shows, built from the same in-memory latest evaluation the API serves: every
+ * SLO's definition joined with its snapshots, burn rates beside the alert thresholds, and a gate per
+ * service. Nothing is recomputed: values come from the engine's snapshots as they are.
+ */
+import type { CatalogSlo, LoadedCatalog } from '../../catalog/load-catalog.js';
+import type { BudgetSnapshot } from '../../engine/types.js';
+import { windowText } from '../../generate/prometheus/window-queries.js';
+import type { Evaluation } from '../../scheduler/evaluator.js';
+import { snapshotsOf, type SloStatus } from '../slo-views.js';
+import { budgetColour, isSpent, type BudgetColour } from './budget-colour.js';
+import { gateDecision, type GateDecision } from './gate-decision.js';
+import { groupText } from './format.js';
+
+/** A groupBy SLO can have thousands of groups; the page shows the worst ones. */
+export const MAX_GROUPS_SHOWN = 50;
+
+export interface BudgetView {
+  status: SloStatus;
+  sli: number | null;
+  remainingRatio: number | null;
+  colour: BudgetColour;
+  secondsToExhaustion: number | null;
+  staleClusters: { cluster: string; error?: string }[];
+}
+
+export interface AlertPairView {
+  tier: string;
+  speed: string;
+  enabled: boolean;
+  longWindow: string;
+  shortWindow: string;
+  factor: number;
+  longRate: number | null;
+  shortRate: number | null;
+  /** Both windows burn faster than the factor: the rule's condition (before its minimum-events guard). */
+  over: boolean;
+}
+
+export interface SloView extends BudgetView {
+  id: string;
+  name: string;
+  service: string;
+  team: string;
+  description: string;
+  objectivePercent: number;
+  window: string;
+  sliKind: string;
+  groupBy: string[];
+  runbookUrl?: string;
+  dashboardUrl?: string;
+  alertPairs: AlertPairView[];
+  groups: (BudgetView & { labels: string })[];
+  groupCount: number;
+}
+
+export interface StatusView {
+  catalogVersion: string;
+  evaluatedAt: Date | null;
+  /** Set when the latest evaluation ran against an older catalog than the one now loaded. */
+  evaluatedCatalogVersion?: string;
+  now: Date;
+  slos: SloView[];
+  gates: { service: string; decision: GateDecision; summary: string }[];
+}
+
+function budgetView(slo: CatalogSlo, snapshot: BudgetSnapshot | undefined): BudgetView {
+  const status: SloStatus = slo.sli.kind === 'raw' ? 'unsupported' : (snapshot?.status ?? 'pending');
+  const remainingRatio = snapshot?.budget.remainingRatio ?? null;
+  return {
+    status,
+    sli: snapshot?.sli ?? null,
+    remainingRatio,
+    colour: budgetColour(remainingRatio),
+    secondsToExhaustion: snapshot?.secondsToExhaustion ?? null,
+    staleClusters: (snapshot?.clusters ?? []).filter((c) => c.status === 'stale').map((c) => ({ cluster: c.cluster, ...(c.error ? { error: c.error } : {}) })),
+  };
+}
+
+function alertPairs(slo: CatalogSlo, snapshot: BudgetSnapshot | undefined): AlertPairView[] {
+  const rate = (window: string) => snapshot?.burnRates.find((r) => r.window === window)?.burnRate ?? null;
+  return slo.alertWindows.map((w) => {
+    const longRate = rate(w.longWindow);
+    const shortRate = rate(w.shortWindow);
+    const over = longRate !== null && shortRate !== null && longRate > w.factor && shortRate > w.factor;
+    const enabled = (w.tier === 'page' || w.tier === 'ticket') && slo.alerting[w.tier].enabled;
+    return { tier: w.tier, speed: w.speed, enabled, longWindow: w.longWindow, shortWindow: w.shortWindow, factor: w.factor, longRate, shortRate, over };
+  });
+}
+
+/** Worst first: no data, then least budget left. */
+function worstFirst(a: BudgetView, b: BudgetView): number {
+  return (a.remainingRatio ?? -Infinity) - (b.remainingRatio ?? -Infinity);
+}
+
+function sloView(slo: CatalogSlo, evaluation: Evaluation | undefined): SloView {
+  const { whole, groups } = snapshotsOf(evaluation, slo.id);
+  const groupViews = groups.map((g) => ({ labels: groupText(g.group), ...budgetView(slo, g) })).sort(worstFirst);
+  return {
+    ...budgetView(slo, whole),
+    id: slo.id,
+    name: slo.name,
+    service: slo.service,
+    team: slo.team,
+    description: slo.description,
+    objectivePercent: slo.objectivePercent,
+    window: windowText(slo.window),
+    sliKind: slo.sli.kind,
+    groupBy: [...slo.groupBy],
+    ...(slo.runbookUrl ? { runbookUrl: slo.runbookUrl } : {}),
+    ...(slo.dashboardUrl ? { dashboardUrl: slo.dashboardUrl } : {}),
+    alertPairs: alertPairs(slo, whole),
+    groups: groupViews.slice(0, MAX_GROUPS_SHOWN),
+    groupCount: groupViews.length,
+  };
+}
+
+export function statusView(catalog: LoadedCatalog, evaluation: Evaluation | undefined, now: Date): StatusView {
+  const services = [...new Set(catalog.slos.map((s) => s.service))].sort();
+  return {
+    catalogVersion: catalog.version,
+    evaluatedAt: evaluation?.at ?? null,
+    ...(evaluation && evaluation.catalogVersion !== catalog.version ? { evaluatedCatalogVersion: evaluation.catalogVersion } : {}),
+    now,
+    slos: [...catalog.slos].sort((a, b) => a.service.localeCompare(b.service) || a.name.localeCompare(b.name)).map((slo) => sloView(slo, evaluation)),
+    gates: services.map((service) => {
+      const gate = gateDecision(
+        catalog.slos.filter((s) => s.service === service),
+        evaluation,
+        0,
+      );
+      return { service, decision: gate.decision, summary: gate.summary };
+    }),
+  };
+}
+
+/** What the filter box matches: service, team, id and name. */
+export function searchText(slo: Pick<SloView, 'service' | 'team' | 'id' | 'name'>): string {
+  return `${slo.service} ${slo.team} ${slo.id} ${slo.name}`.toLowerCase();
+}
+
+/** Every whitespace-separated term of the query occurs in the SLO's search text. */
+export function matchesQuery(slo: Pick<SloView, 'service' | 'team' | 'id' | 'name'>, query: string): boolean {
+  const text = searchText(slo);
+  return query.toLowerCase().split(/\s+/).filter(Boolean).every((term) => text.includes(term));
+}
+
+/** Budget state for the headline counts: spent beats burning beats the data status. */
+export function headline(slo: SloView): 'spent' | 'burning' | SloStatus {
+  if (slo.remainingRatio !== null && isSpent(slo.remainingRatio)) return 'spent';
+  if (slo.alertPairs.some((p) => p.over)) return 'burning';
+  return slo.status;
+}
