@@ -8,8 +8,11 @@ export interface Interval {
   end: number;
 }
 
-/** Steps at which the expression returned a sample, joined into intervals, then held back by `for`. */
-export function firingIntervals(series: Series, stepSeconds: number, forSeconds: number): Interval[] {
+/**
+ * Steps at which the expression returned a sample, joined into intervals, held back by `for` and held on
+ * by `keep_firing_for` (a firing alert whose expression returns again within that time never resolved).
+ */
+export function firingIntervals(series: Series, stepSeconds: number, forSeconds: number, keepFiringForSeconds = 0): Interval[] {
   const step = stepSeconds / 60;
   const intervals: Interval[] = [];
   for (const [t] of series.values) {
@@ -19,7 +22,9 @@ export function firingIntervals(series: Series, stepSeconds: number, forSeconds:
     else intervals.push({ start: minute, end: minute + step });
   }
   const hold = forSeconds / 60;
-  return intervals.filter((i) => i.end - i.start > hold).map((i) => ({ start: i.start + hold, end: i.end }));
+  const keep = keepFiringForSeconds / 60;
+  const firing = intervals.filter((i) => i.end - i.start > hold).map((i) => ({ start: i.start + hold, end: i.end + keep }));
+  return mergeIntervals(firing);
 }
 
 export function mergeIntervals(list: readonly Interval[]): Interval[] {

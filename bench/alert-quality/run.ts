@@ -91,7 +91,7 @@ async function firingOf(url: string, alerts: ToolAlerts, end: number): Promise<M
     for (const series of await queryRange(url, rule.expr, T0_SECONDS, end, 60)) {
       const key = `${scenario}/${groupKey(series.metric.route)}`;
       const f = firing.get(key) ?? { page: [], ticket: [], nodata: [] };
-      f[kind] = mergeIntervals([...f[kind], ...firingIntervals(series, 60, rule.forSeconds)]);
+      f[kind] = mergeIntervals([...f[kind], ...firingIntervals(series, 60, rule.forSeconds, rule.keepFiringForSeconds)]);
       firing.set(key, f);
     }
   }

@@ -13,6 +13,7 @@ export interface AlertingRuleSpec {
   alert: string;
   expr: string;
   forSeconds: number;
+  keepFiringForSeconds: number;
   labels: Record<string, string>;
 }
 
@@ -39,7 +40,7 @@ export function parseRuleFile(text: string): RuleSet {
     for (const rule of group.rules) {
       const labels = (rule.labels ?? {}) as Record<string, string>;
       if (rule.record) set.recording.push({ group: group.name, record: rule.record, expr: String(rule.expr), labels });
-      else set.alerting.push({ group: group.name, alert: rule.alert, expr: String(rule.expr), forSeconds: durationSeconds(rule.for), labels });
+      else set.alerting.push({ group: group.name, alert: rule.alert, expr: String(rule.expr), forSeconds: durationSeconds(rule.for), keepFiringForSeconds: durationSeconds(rule.keep_firing_for), labels });
     }
   }
   return set;

@@ -1,11 +1,20 @@
 /** Multiwindow, multi-burn-rate alerts, plus no-data and budget-exhausted alerts, for one SLO. */
 import { ALERT_NAMES, RECORDED, WINDOW_LABEL } from '../../conventions/metrics.js';
 import { formatDuration } from '../../model/duration.js';
-import { errorBudgetRatio, type Slo } from '../../model/slo.js';
+import { errorBudgetRatio, roundRatio, type Slo } from '../../model/slo.js';
 import { BASE_WINDOW_MS, type AlertTierName, type AlertWindow } from '../../maths/alert-windows.js';
 import { percentText, series, thresholdText } from './promql-text.js';
 import type { AlertingRule } from './rule-types.js';
 import { windowText } from './window-queries.js';
+
+/**
+ * A page fires only while the base (5m) window still burns at least this share of the pair's factor, so it
+ * resolves minutes after recovery instead of when a 30m short window drains (bench/alert-quality: 34m -> 9m).
+ * Half the factor keeps single background errors from re-paging while the long windows drain.
+ */
+const STILL_BURNING_SHARE = 0.5;
+/** Hysteresis for that guard: sparse errors that dip the base window for a few minutes do not page twice. */
+const PAGE_KEEP_FIRING_MS = 5 * 60_000;
 
 function pairExpr(slo: Slo, pair: AlertWindow): string {
   const threshold = thresholdText(pair.factor, slo);
@@ -14,6 +23,10 @@ function pairExpr(slo: Slo, pair: AlertWindow): string {
     `and ignoring(${WINDOW_LABEL})`,
     `${series(RECORDED.errorRatio, slo.id, pair.shortWindowMs)} > ${threshold}`,
   ];
+  if (pair.tier === 'page' && pair.shortWindowMs > BASE_WINDOW_MS) {
+    const still = thresholdText(roundRatio(pair.factor * STILL_BURNING_SHARE), slo);
+    lines.push(`and ignoring(${WINDOW_LABEL})`, `${series(RECORDED.errorRatio, slo.id, BASE_WINDOW_MS)} > ${still}`);
+  }
   if (slo.alerting.minEvents > 0 && slo.sli.kind !== 'raw') {
     lines.push(`and ignoring(${WINDOW_LABEL})`, `${series(RECORDED.totalEvents, slo.id, pair.longWindowMs)} >= ${slo.alerting.minEvents}`);
   }
@@ -49,6 +62,7 @@ function burnAlert(slo: Slo, tier: AlertTierName, pairs: readonly AlertWindow[])
   return {
     alert: ALERT_NAMES[tier],
     expr: pairs.map((pair) => pairExpr(slo, pair)).join('\nor\n'),
+    ...(tier === 'page' ? { keep_firing_for: formatDuration(PAGE_KEEP_FIRING_MS) } : {}),
     labels: { ...commonLabels(slo), severity: tierPolicy.severity, tier },
     annotations: {
       summary: `${slo.id}${groupText(slo)} is burning its error budget ${speed}`,
