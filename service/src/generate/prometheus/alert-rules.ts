@@ -16,21 +16,30 @@ const STILL_BURNING_SHARE = 0.5;
 /** Hysteresis for that guard: sparse errors that dip the base window for a few minutes do not page twice. */
 const PAGE_KEEP_FIRING_MS = 5 * 60_000;
 
-function pairExpr(slo: Slo, pair: AlertWindow): string {
-  const threshold = thresholdText(pair.factor, slo);
-  const lines = [
-    `${series(RECORDED.errorRatio, slo.id, pair.longWindowMs)} > ${threshold}`,
-    `and ignoring(${WINDOW_LABEL})`,
-    `${series(RECORDED.errorRatio, slo.id, pair.shortWindowMs)} > ${threshold}`,
+/** What a burn pair requires: every error ratio above its factor × budget, and enough events for the guard. */
+export interface PairConditions {
+  ratios: { windowMs: number; factor: number }[];
+  guard?: { windowMs: number; minEvents: number };
+}
+
+/** The conditions of one pair; rendered into PromQL here and modelled by the promtool scenarios. */
+export function pairConditions(slo: Slo, pair: AlertWindow): PairConditions {
+  const ratios = [
+    { windowMs: pair.longWindowMs, factor: pair.factor },
+    { windowMs: pair.shortWindowMs, factor: pair.factor },
   ];
   if (pair.tier === 'page' && pair.shortWindowMs > BASE_WINDOW_MS) {
-    const still = thresholdText(roundRatio(pair.factor * STILL_BURNING_SHARE), slo);
-    lines.push(`and ignoring(${WINDOW_LABEL})`, `${series(RECORDED.errorRatio, slo.id, BASE_WINDOW_MS)} > ${still}`);
+    ratios.push({ windowMs: BASE_WINDOW_MS, factor: roundRatio(pair.factor * STILL_BURNING_SHARE) });
   }
-  if (slo.alerting.minEvents > 0 && slo.sli.kind !== 'raw') {
-    lines.push(`and ignoring(${WINDOW_LABEL})`, `${series(RECORDED.totalEvents, slo.id, pair.longWindowMs)} >= ${slo.alerting.minEvents}`);
-  }
-  return `max without (${WINDOW_LABEL}) (\n  ${lines.join('\n  ')}\n)`;
+  const guarded = slo.alerting.minEvents > 0 && slo.sli.kind !== 'raw';
+  return { ratios, ...(guarded ? { guard: { windowMs: pair.longWindowMs, minEvents: slo.alerting.minEvents } } : {}) };
+}
+
+function pairExpr(slo: Slo, pair: AlertWindow): string {
+  const { ratios, guard } = pairConditions(slo, pair);
+  const lines = ratios.map((r) => `${series(RECORDED.errorRatio, slo.id, r.windowMs)} > ${thresholdText(r.factor, slo)}`);
+  if (guard) lines.push(`${series(RECORDED.totalEvents, slo.id, guard.windowMs)} >= ${guard.minEvents}`);
+  return `max without (${WINDOW_LABEL}) (\n  ${lines.join(`\n  and ignoring(${WINDOW_LABEL})\n  `)}\n)`;
 }
 
 function groupText(slo: Slo): string {

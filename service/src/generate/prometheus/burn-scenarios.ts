@@ -6,7 +6,7 @@
 import type { AlertWindow } from '../../maths/alert-windows.js';
 import { formatDuration } from '../../model/duration.js';
 import { roundRatio } from '../../model/slo.js';
-import { BASE_MINUTES, HEALTHY_BURN, pairContext, type Check, type ScenarioContext, type ScenarioResult } from './scenario-types.js';
+import { BASE_MINUTES, HEALTHY_BURN, MAX_SCENARIO_MINUTES, pairContext, type Check, type ScenarioContext, type ScenarioResult } from './scenario-types.js';
 import type { Segment, Timeline } from './synthetic-series.js';
 import { allSurelySilent, anySurelyFires, LAG_MINUTES, MARGIN, pairSurelyFires, pairSurelySilent } from './traffic-model.js';
 
@@ -51,12 +51,15 @@ function planFastBurn(ctx: ScenarioContext, target: AlertWindow, burn: number, h
   return { history, after, timeline, attributed };
 }
 
-/** The shortest healthy history (in 5m steps) after which only the target pair fires; longer history only helps. */
+/**
+ * The shortest healthy history (in 5m steps) after which only the target pair fires; longer history only
+ * helps. When that would run longer than promtool should, the shortest history, without attribution.
+ */
 function shortestAttributed(ctx: ScenarioContext, target: AlertWindow, burn: number): FastBurnPlan | undefined {
   let low = Math.ceil(minutesOf(target.longWindowMs) / BASE_MINUTES);
   let high = Math.ceil(longest(ctx.page) / BASE_MINUTES) + 1;
   let best = planFastBurn(ctx, target, burn, high * BASE_MINUTES);
-  if (!best?.attributed) return best;
+  if (!best?.attributed || best.after > MAX_SCENARIO_MINUTES) return planFastBurn(ctx, target, burn, low * BASE_MINUTES);
   while (low < high) {
     const middle = Math.floor((low + high) / 2);
     const plan = planFastBurn(ctx, target, burn, middle * BASE_MINUTES);
@@ -77,7 +80,7 @@ export function fastBurn(ctx: ScenarioContext): ScenarioResult {
     const burn = Math.min(1, 2 * threshold);
     if (burn <= threshold * (1 + 2 * MARGIN)) continue;
     const plan = shortestAttributed(ctx, target, burn);
-    if (!plan) continue;
+    if (!plan || plan.after > MAX_SCENARIO_MINUTES) continue;
     const { history, after } = plan;
     const model = pairContext(ctx, plan.timeline);
     const before = lastMinute(1, after - 1, (t) => allSurelySilent(model, ctx.page, t));

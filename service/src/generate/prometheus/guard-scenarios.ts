@@ -3,7 +3,7 @@
  * and the no-data alert (vanished series must never look like 100% success).
  */
 import { formatDuration } from '../../model/duration.js';
-import { BASE_MINUTES, HEALTHY_BURN, pairContext, type Check, type ScenarioContext, type ScenarioResult } from './scenario-types.js';
+import { BASE_MINUTES, HEALTHY_BURN, MAX_SCENARIO_MINUTES, pairContext, type Check, type ScenarioContext, type ScenarioResult } from './scenario-types.js';
 import { ceilTo, durationText, minutesOf, STEADY_MINUTES, steady } from './burn-scenarios.js';
 import { allSurelySilent } from './traffic-model.js';
 
@@ -21,6 +21,9 @@ export function lowTraffic(ctx: ScenarioContext): ScenarioResult {
   const longestMinutes = Math.max(...pairs.map((p) => minutesOf(p.longWindowMs)));
   const rate = (guard - 1) / (4 * longestMinutes);
   const history = Math.max(2 * BASE_MINUTES, ceilTo((1.25 * 4 * longestMinutes) / (3 * guard + 1), BASE_MINUTES));
+  if (history + 1 + STEADY_MINUTES > MAX_SCENARIO_MINUTES) {
+    return { skipped: `low traffic: proving a guard of ${guard} events over windows up to ${durationText(longestMinutes)} needs ${durationText(history)} of history, too long for promtool` };
+  }
   const failure = { minutes: 1, eventsPerMinute: rate + 1, errorRatio: 1 / (rate + 1) };
   const timeline = { segments: [steady(ctx, history, 0, rate), failure, steady(ctx, STEADY_MINUTES, 0, rate)], thenStale: false };
   const model = pairContext(ctx, timeline);

@@ -36,9 +36,11 @@ export interface ScenarioContext {
 }
 
 export function pairContext(ctx: ScenarioContext, timeline: Timeline): PairContext {
-  return { timeline, budget: ctx.budget, minEvents: ctx.slo.alerting.minEvents };
+  return { timeline, slo: ctx.slo, budget: ctx.budget };
 }
 
 export const BASE_MINUTES = BASE_WINDOW_MS / 60_000;
+/** promtool evaluates every rule once a minute; longer scenarios would make the test file slow to run. */
+export const MAX_SCENARIO_MINUTES = 24 * 60;
 /** Healthy traffic burns a tenth of the budget rate: well under every threshold. */
 export const HEALTHY_BURN = 0.1;

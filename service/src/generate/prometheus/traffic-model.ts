@@ -7,6 +7,8 @@
  * longer than the data so far is extrapolated: its count is the events so far scaled by W / t.
  */
 import type { AlertWindow } from '../../maths/alert-windows.js';
+import type { Slo } from '../../model/slo.js';
+import { pairConditions } from './alert-rules.js';
 import type { Timeline } from './synthetic-series.js';
 
 /** Minutes of smoothing and evaluation lag a recorded window can trail the exact one by. */
@@ -52,30 +54,30 @@ function lagged<T>(t: number, read: (at: number) => T): T[] {
 
 export interface PairContext {
   timeline: Timeline;
+  slo: Slo;
   /** Error budget as a ratio, e.g. 0.001. */
   budget: number;
-  minEvents: number;
 }
 
 const minutes = (ms: number) => ms / 60_000;
 
-/** The pair's three conditions hold at t whatever the smoothing. */
+/** All of the pair's conditions hold at t whatever the smoothing. */
 export function pairSurelyFires(ctx: PairContext, pair: AlertWindow, t: number): boolean {
-  const threshold = pair.factor * ctx.budget * (1 + MARGIN);
+  const { ratios, guard } = pairConditions(ctx.slo, pair);
   return lagged(t, (at) => {
-    const long = windowRatio(ctx.timeline, at, minutes(pair.longWindowMs));
-    const short = windowRatio(ctx.timeline, at, minutes(pair.shortWindowMs));
-    const guard = ctx.minEvents <= 0 || guardCount(ctx.timeline, at, minutes(pair.longWindowMs)) >= ctx.minEvents * (1 + MARGIN);
-    return at > 0 && long !== undefined && short !== undefined && long > threshold && short > threshold && guard;
+    const above = ratios.every((r) => (windowRatio(ctx.timeline, at, minutes(r.windowMs)) ?? -1) > r.factor * ctx.budget * (1 + MARGIN));
+    const enough = !guard || guardCount(ctx.timeline, at, minutes(guard.windowMs)) >= guard.minEvents * (1 + MARGIN);
+    return at > 0 && above && enough;
   }).every(Boolean);
 }
 
 /** At least one of the pair's conditions fails at t whatever the smoothing. */
 export function pairSurelySilent(ctx: PairContext, pair: AlertWindow, t: number): boolean {
-  const threshold = pair.factor * ctx.budget * (1 - MARGIN);
-  const below = (windowMs: number) => lagged(t, (at) => (windowRatio(ctx.timeline, at, minutes(windowMs)) ?? 0) < threshold).every(Boolean);
-  const guardBlocks = ctx.minEvents > 0 && lagged(t, (at) => guardCount(ctx.timeline, at, minutes(pair.longWindowMs)) < ctx.minEvents * (1 - MARGIN)).every(Boolean);
-  return below(pair.longWindowMs) || below(pair.shortWindowMs) || guardBlocks;
+  const { ratios, guard } = pairConditions(ctx.slo, pair);
+  const below = (windowMs: number, factor: number) =>
+    lagged(t, (at) => (windowRatio(ctx.timeline, at, minutes(windowMs)) ?? 0) < factor * ctx.budget * (1 - MARGIN)).every(Boolean);
+  const guardBlocks = guard !== undefined && lagged(t, (at) => guardCount(ctx.timeline, at, minutes(guard.windowMs)) < guard.minEvents * (1 - MARGIN)).every(Boolean);
+  return ratios.some((r) => below(r.windowMs, r.factor)) || guardBlocks;
 }
 
 export function anySurelyFires(ctx: PairContext, pairs: readonly AlertWindow[], t: number): boolean {
