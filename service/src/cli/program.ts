@@ -8,6 +8,7 @@ import { registerGenerate } from './commands/generate.js';
 import { registerImport } from './commands/import.js';
 import { registerPagerDuty } from './commands/pagerduty.js';
 import { registerServe } from './commands/serve.js';
+import { registerUp } from './commands/up.js';
 import { registerValidate } from './commands/validate.js';
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerExport(program);
   registerImport(program);
   registerServe(program);
+  registerUp(program);
   registerGate(program);
   return program;
 }
