@@ -27,7 +27,7 @@ describe('burnrate gate', () => {
     expect(open.stdout).toContain(`evaluated ${EVALUATED_AT.toISOString()}, catalog ${catalog.version}`);
 
     expect(frozen.code).toBe(1);
-    expect(frozen.stdout).toMatch(/^frozen: payments-authorize at or below 0% of the error budget left\n {2}frozen {3}payments-authorize {2}budget spent: −\d+\.\d% of the budget left, at or below 0%$/m);
+    expect(frozen.stdout).toMatch(/^frozen: payments-authorize at or below 0% of the error budget left\n {2}frozen {3}payments-authorize {2}budget spent: overspent by \d+\.\d%, at or below 0%$/m);
 
     expect(unknown.code).toBe(1);
     const answer = JSON.parse(unknown.stdout);

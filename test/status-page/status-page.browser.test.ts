@@ -47,6 +47,8 @@ describe('before the first evaluation', () => {
     expect(await cell(page, 'checkout-availability', '.chip').textContent()).toBe('pending');
 
     await page.locator('#filter').fill('web-shop');
+    await row(page, 'storefront-pages').locator('summary').click();
+    expect(await row(page, 'storefront-pages').locator('details').textContent()).toContain('no groups reported yet');
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
     s.state.latest = evaluationAt(EVALUATED_AT);
     s.state.now = new Date(EVALUATED_AT.getTime() + 35_000);
@@ -57,6 +59,9 @@ describe('before the first evaluation', () => {
     expect(await page.locator('#filter').inputValue()).toBe('web-shop');
     expect(await visibleIds(page)).toEqual(['checkout-availability', 'checkout-latency', 'storefront-pages']);
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+    // The group list the operator opened stays open, now with the groups.
+    expect(await row(page, 'storefront-pages').locator('tr.group').count()).toBe(3);
+    expect(await row(page, 'storefront-pages').locator('tr.group').first().isVisible()).toBe(true);
     await page.close();
   });
 });

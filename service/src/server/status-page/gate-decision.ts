@@ -5,9 +5,10 @@
  */
 import type { CatalogSlo } from '../../catalog/load-catalog.js';
 import type { Evaluation } from '../../scheduler/evaluator.js';
-import { snapshotsOf, type SloStatus } from '../slo-views.js';
+import type { SloStatus } from '../slo-views.js';
 import { isSpent } from './budget-colour.js';
 import { percentText, shareText } from './format.js';
+import { snapshotLookup, type SnapshotLookup } from './snapshot-lookup.js';
 
 export type GateDecision = 'open' | 'frozen' | 'unknown';
 
@@ -35,10 +36,10 @@ export function gatePolicy(minRemaining: number): string {
   return `frozen when the remaining error budget is at or below ${shareText(minRemaining)}; unknown when data is missing or partial`;
 }
 
-function judge(slo: CatalogSlo, evaluation: Evaluation | undefined, minRemaining: number): Omit<GateReason, 'sloId' | 'name' | 'service' | 'policy'> {
+function judge(slo: CatalogSlo, evaluation: Evaluation | undefined, lookup: SnapshotLookup, minRemaining: number): Omit<GateReason, 'sloId' | 'name' | 'service' | 'policy'> {
   const none = { remainingRatio: null, staleClusters: [] };
   if (slo.sli.kind === 'raw') return { ...none, decision: 'ignored', status: 'unsupported', message: 'raw SLI: the service keeps no budget for it' };
-  const whole = snapshotsOf(evaluation, slo.id).whole;
+  const whole = lookup(slo.id).whole;
   if (!whole) {
     const message = evaluation ? 'not evaluated yet (new in the catalog)' : 'no evaluation has completed yet';
     return { ...none, decision: 'unknown', status: 'pending', message };
@@ -51,8 +52,8 @@ function judge(slo: CatalogSlo, evaluation: Evaluation | undefined, minRemaining
   const left = `${percentText(remaining)} of the budget left`;
   const partial = whole.status === 'partial' ? ` in the clusters that answered${stale}` : '';
   if (isSpent(remaining, minRemaining)) {
-    const what = remaining <= 0 ? 'budget spent' : 'budget low';
-    return { ...base, decision: 'frozen', message: `${what}: ${left}${partial}, at or below ${shareText(minRemaining)}` };
+    const what = remaining < 0 ? `budget spent: overspent by ${percentText(-remaining)}` : remaining === 0 ? 'budget spent: nothing left' : `budget low: ${left}`;
+    return { ...base, decision: 'frozen', message: `${what}${partial}, at or below ${shareText(minRemaining)}` };
   }
   if (whole.status === 'partial') return { ...base, decision: 'unknown', message: `partial data: ${left}${partial}` };
   return { ...base, decision: 'open', message: `${left}, above ${shareText(minRemaining)}` };
@@ -68,9 +69,14 @@ function summaryOf(decision: GateDecision, reasons: readonly GateReason[], minRe
   return `open: every SLO has more than ${shareText(minRemaining)} of its error budget left`;
 }
 
-export function gateDecision(slos: readonly CatalogSlo[], evaluation: Evaluation | undefined, minRemaining: number): GateResult {
+export function gateDecision(
+  slos: readonly CatalogSlo[],
+  evaluation: Evaluation | undefined,
+  minRemaining: number,
+  lookup: SnapshotLookup = snapshotLookup(evaluation),
+): GateResult {
   const policy = gatePolicy(minRemaining);
-  const reasons: GateReason[] = slos.map((slo) => ({ sloId: slo.id, name: slo.name, service: slo.service, policy, ...judge(slo, evaluation, minRemaining) }));
+  const reasons: GateReason[] = slos.map((slo) => ({ sloId: slo.id, name: slo.name, service: slo.service, policy, ...judge(slo, evaluation, lookup, minRemaining) }));
   const has = (d: GateReason['decision']) => reasons.some((r) => r.decision === d);
   const decision: GateDecision = has('frozen') ? 'frozen' : has('unknown') || !has('open') ? 'unknown' : 'open';
   return { decision, minRemaining, summary: summaryOf(decision, reasons, minRemaining), reasons };

@@ -7,10 +7,11 @@ import type { CatalogSlo, LoadedCatalog } from '../../catalog/load-catalog.js';
 import type { BudgetSnapshot } from '../../engine/types.js';
 import { windowText } from '../../generate/prometheus/window-queries.js';
 import type { Evaluation } from '../../scheduler/evaluator.js';
-import { snapshotsOf, type SloStatus } from '../slo-views.js';
+import type { SloStatus } from '../slo-views.js';
 import { budgetColour, isSpent, type BudgetColour } from './budget-colour.js';
 import { gateDecision, type GateDecision } from './gate-decision.js';
 import { groupText } from './format.js';
+import { snapshotLookup, type SnapshotLookup } from './snapshot-lookup.js';
 
 /** A groupBy SLO can have thousands of groups; the page shows the worst ones. */
 export const MAX_GROUPS_SHOWN = 50;
@@ -93,8 +94,8 @@ function worstFirst(a: BudgetView, b: BudgetView): number {
   return (a.remainingRatio ?? -Infinity) - (b.remainingRatio ?? -Infinity);
 }
 
-function sloView(slo: CatalogSlo, evaluation: Evaluation | undefined): SloView {
-  const { whole, groups } = snapshotsOf(evaluation, slo.id);
+function sloView(slo: CatalogSlo, lookup: SnapshotLookup): SloView {
+  const { whole, groups } = lookup(slo.id);
   const groupViews = groups.map((g) => ({ labels: groupText(g.group), ...budgetView(slo, g) })).sort(worstFirst);
   return {
     ...budgetView(slo, whole),
@@ -116,19 +117,17 @@ function sloView(slo: CatalogSlo, evaluation: Evaluation | undefined): SloView {
 }
 
 export function statusView(catalog: LoadedCatalog, evaluation: Evaluation | undefined, now: Date): StatusView {
-  const services = [...new Set(catalog.slos.map((s) => s.service))].sort();
+  const lookup = snapshotLookup(evaluation);
+  const byService = new Map<string, CatalogSlo[]>();
+  for (const slo of catalog.slos) byService.set(slo.service, [...(byService.get(slo.service) ?? []), slo]);
   return {
     catalogVersion: catalog.version,
     evaluatedAt: evaluation?.at ?? null,
     ...(evaluation && evaluation.catalogVersion !== catalog.version ? { evaluatedCatalogVersion: evaluation.catalogVersion } : {}),
     now,
-    slos: [...catalog.slos].sort((a, b) => a.service.localeCompare(b.service) || a.name.localeCompare(b.name)).map((slo) => sloView(slo, evaluation)),
-    gates: services.map((service) => {
-      const gate = gateDecision(
-        catalog.slos.filter((s) => s.service === service),
-        evaluation,
-        0,
-      );
+    slos: [...catalog.slos].sort((a, b) => a.service.localeCompare(b.service) || a.name.localeCompare(b.name)).map((slo) => sloView(slo, lookup)),
+    gates: [...byService.keys()].sort().map((service) => {
+      const gate = gateDecision(byService.get(service) ?? [], evaluation, 0, lookup);
       return { service, decision: gate.decision, summary: gate.summary };
     }),
   };
