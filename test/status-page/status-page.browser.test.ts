@@ -157,6 +157,8 @@ describe('after an evaluation', () => {
   it('filters rows by service or team as you type, and keeps the filter in the URL', async () => {
     await page.locator('#filter').pressSequentially('payments');
     expect(await visibleIds(page)).toEqual(['billing-legacy', 'payments-authorize']);
+    expect(await row(page, 'inventory-sync').isVisible()).toBe(false);
+    expect(await row(page, 'payments-authorize').isVisible()).toBe(true);
     expect(await page.locator('#shown').textContent()).toBe(`showing 2 of ${ids.length}`);
     expect(new URL(page.url()).searchParams.get('q')).toBe('payments');
     await page.locator('#filter').fill('checkout');
