@@ -1,10 +1,10 @@
 /** Composition root of the CLI: runs the command tree and maps failures to documented exit codes. */
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
-import { EXIT, ExitError } from './exit-codes.js';
+import { EXIT, EXIT_CODES_HELP, ExitError } from './exit-codes.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram().addHelpText('after', `\n${EXIT_CODES_HELP}`);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;

@@ -6,7 +6,7 @@ export function registerGenerate(program: Command): void {
   program
     .command('generate')
     .description('write Prometheus rules, promtool tests, dashboards, routing and the compiled catalog; nothing is written when a definition is invalid')
-    .argument('[paths...]', 'files or directories of definitions (default: slo-definitions)', [])
+    .argument('[paths...]', 'files or directories of definitions (default: slo-definitions)')
     .option('-o, --out <dir>', 'root directory to write alerts/ and dashboards/ into', '.')
     .option('--json', 'print the result as JSON on stdout')
     .addHelpText('after', '\nExit codes: 0 written, 1 invalid definitions (nothing written), 2 usage error.')

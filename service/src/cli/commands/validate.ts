@@ -6,7 +6,7 @@ export function registerValidate(program: Command): void {
   program
     .command('validate')
     .description('check SLO definitions (*.slo.ts, OpenSLO v1 and Sloth YAML) and list every problem at once')
-    .argument('[paths...]', 'files or directories of definitions (default: slo-definitions)', [])
+    .argument('[paths...]', 'files or directories of definitions (default: slo-definitions)')
     .option('--json', 'print the result as JSON on stdout')
     .addHelpText('after', '\nExit codes: 0 valid (warnings allowed), 1 errors found, 2 usage error.')
     .action(async (paths: string[], options: { json?: boolean }) => {
