@@ -90,7 +90,7 @@ describe('budget maths', () => {
   it('reports a window without events as null burn, never as zero', () => {
     const snap = computeSnapshot(makeSlo(99.9), observe([okCluster('a', { good: 90, total: 100 }, { '5m': { good: 0, total: 0 } })]), NOW);
     const fiveMinutes = snap.burnRates.find((r) => r.window === '5m')!;
-    expect(fiveMinutes).toEqual({ window: '5m', errorRatio: null, burnRate: null });
+    expect(fiveMinutes).toEqual({ window: '5m', errorRatio: null, burnRate: null, totalEvents: 0 });
     expect(snap.burnRates.find((r) => r.window === '1h')!.burnRate).toBeNull();
     expect(snap.secondsToExhaustion).toBe(0); // 10% errors at 99.9%: already overspent
     expect(snap.budget.remainingRatio).toBeLessThan(0);

@@ -3,6 +3,7 @@
  * (PagerDuty/api-schema reference/events-v2): JSON body, 32-character routing_key, event_action
  * trigger|acknowledge|resolve, dedup_key required except on trigger, and on trigger a payload with
  * summary, source and severity critical|error|warning|info. 202 {status, message, dedup_key}; 400 otherwise.
+ * Tests can inject PagerDuty's failure answers (429 with Retry-After, 500, ...) ahead of the contract checks.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -16,13 +17,22 @@ export interface PagerDutyEvent {
     summary: string;
     source: string;
     severity: 'critical' | 'error' | 'warning' | 'info';
+    timestamp?: string;
     component?: string;
     group?: string;
     class?: string;
     custom_details?: Record<string, unknown>;
   };
+  links?: { href: string; text?: string }[];
   client?: string;
   client_url?: string;
+}
+
+/** An answer the fake gives instead of processing the request, as PagerDuty does when rate-limiting or failing. */
+export interface InjectedResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
 }
 
 export interface FakePagerDutyEvents {
@@ -32,6 +42,12 @@ export interface FakePagerDutyEvents {
   events: PagerDutyEvent[];
   /** Rejected requests with the errors returned. */
   rejected: { body: string; errors: string[] }[];
+  /** Every request to /v2/enqueue in arrival order, with the status it got (injected answers included). */
+  requests: { status: number; body: string }[];
+  /** Answers the next `times` requests (Infinity: until cleared) with `response`; queued after earlier injections. */
+  inject(response: InjectedResponse, times?: number): void;
+  /** Drops pending injections: the fake accepts valid events again. */
+  clearInjections(): void;
   close(): Promise<void>;
 }
 
@@ -77,13 +93,24 @@ function reply(res: http.ServerResponse, status: number, body: object): void {
 export async function startFakePagerDutyEvents(): Promise<FakePagerDutyEvents> {
   const events: PagerDutyEvent[] = [];
   const rejected: FakePagerDutyEvents['rejected'] = [];
+  const requests: FakePagerDutyEvents['requests'] = [];
+  const injections: { response: InjectedResponse; left: number }[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       if (req.method !== 'POST' || req.url !== '/v2/enqueue') return reply(res, 404, { status: 'Not found', message: `no route ${req.method} ${req.url}` });
+      const injected = injections[0];
+      if (injected) {
+        if (--injected.left <= 0) injections.shift();
+        const { status, headers = {}, body: answer = { status: 'error', message: `injected ${status}` } } = injected.response;
+        requests.push({ status, body });
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        return res.end(JSON.stringify(answer));
+      }
       const invalid = (errors: string[]) => {
         rejected.push({ body, errors });
+        requests.push({ status: 400, body });
         reply(res, 400, { status: 'invalid event', message: 'Event object is invalid', errors });
       };
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return invalid(['Content-Type must be application/json']);
@@ -98,6 +125,7 @@ export async function startFakePagerDutyEvents(): Promise<FakePagerDutyEvents> {
       const event = parsed as PagerDutyEvent;
       const dedupKey = event.dedup_key ?? randomBytes(16).toString('hex');
       events.push({ ...event, dedup_key: dedupKey });
+      requests.push({ status: 202, body });
       reply(res, 202, { status: 'success', message: 'Event processed', dedup_key: dedupKey });
     });
   });
@@ -107,6 +135,13 @@ export async function startFakePagerDutyEvents(): Promise<FakePagerDutyEvents> {
     url: `http://127.0.0.1:${port}/v2/enqueue`,
     events,
     rejected,
+    requests,
+    inject(response, times = 1) {
+      if (times > 0) injections.push({ response, left: times });
+    },
+    clearInjections() {
+      injections.splice(0);
+    },
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parseDurationMs } from '../model/duration.js';
+import { pagingConfigSchema } from '../paging/paging-config.js';
 
 /** "60s", "1h", or a number of seconds. */
 const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
@@ -90,6 +91,8 @@ export const configSchema = z.strictObject({
       maxGroupsPerSlo: z.number().int().positive().default(50),
     })
     .prefault({}),
+  /** Paging on-call through PagerDuty Events v2 (docs/paging.md). */
+  paging: pagingConfigSchema.prefault({}),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),
 });
 

@@ -103,3 +103,21 @@ export const SERVICE_METRICS = {
   /** OTLP trace requests received by result (ok, rejected). Labels: result. */
   otlpRequests: 'burnrate_otlp_requests_total',
 } as const;
+
+/** Series of the service's PagerDuty paging (policy, outbox and sender) on its /metrics. */
+export const PAGING_METRICS = {
+  /** Events waiting in the outbox to be delivered (none are ever dropped). */
+  outboxDepth: 'burnrate_paging_outbox_depth',
+  /** Age of the oldest undelivered event; 0 when the outbox is drained. */
+  oldestPendingAge: 'burnrate_paging_outbox_oldest_pending_age_seconds',
+  /** Events PagerDuty refused (4xx other than 429), kept in the outbox as failed with its answer. */
+  outboxFailed: 'burnrate_paging_outbox_failed',
+  /** Failed delivery attempts by reason: rate_limited, server_error, network, rejected, no_routing_key. */
+  sendFailures: 'burnrate_paging_send_failures_total',
+  /** Events PagerDuty accepted, by action (trigger, resolve). */
+  eventsSent: 'burnrate_paging_events_sent_total',
+  /** Events the policy decided and wrote to the outbox, by action. */
+  eventsDecided: 'burnrate_paging_events_decided_total',
+  /** Pages open now (triggered, not yet resolved), as the paging state holds them. */
+  openPages: 'burnrate_paging_open_pages',
+} as const;

@@ -26,7 +26,8 @@ export function computeSnapshot(slo: Slo, observation: SloObservation, now: Date
 
   const burnRates = reportedWindows(slo, merged.alertWindows).map(({ window }) => {
     const windowCounts = merged.alertWindows[window];
-    return { window, errorRatio: windowCounts ? errorRatio(windowCounts) : null, burnRate: burnRateOf(windowCounts, budgetRatio) };
+    const reading = { window, errorRatio: windowCounts ? errorRatio(windowCounts) : null, burnRate: burnRateOf(windowCounts, budgetRatio) };
+    return windowCounts ? { ...reading, totalEvents: windowCounts.total } : reading;
   });
   const budget = budgetOf(counts, budgetRatio, bounds.seconds);
   // The fastest signal decides the forecast: the SLO's shortest recorded window (5m).

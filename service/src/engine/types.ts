@@ -33,6 +33,8 @@ export interface BurnRateReading {
   window: string;
   errorRatio: number | null;
   burnRate: number | null;
+  /** Events in the window, when reported: the paging policy's minEvents guard reads it, as the rules do. */
+  totalEvents?: number;
 }
 
 export interface BudgetSnapshot {

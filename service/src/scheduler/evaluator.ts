@@ -27,6 +27,8 @@ export interface EvaluatorDeps {
   collect: (slos: readonly Slo[], at: Date) => Promise<CollectResult>;
   computeSnapshot: (slo: Slo, observation: SloObservation, now: Date) => BudgetSnapshot;
   store: Pick<SnapshotStore, 'saveSnapshots'>;
+  /** Runs after the snapshots are saved (paging); handles its own errors, never fails the evaluation. */
+  afterSave?: (run: { at: Date; snapshots: readonly BudgetSnapshot[]; catalog: LoadedCatalog }) => Promise<void>;
   metrics: ServiceMetrics;
   gauges: SloGauges;
   logger: Logger;
@@ -93,6 +95,7 @@ export class Evaluator {
       storeError = (error as Error).message;
       deps.logger.error({ err: error }, 'saving snapshots failed; serving them from memory');
     }
+    await deps.afterSave?.({ at, snapshots, catalog }).catch((error: unknown) => deps.logger.error({ err: error }, 'after-evaluation hook failed'));
     deps.gauges.update(snapshots);
     const evaluation: Evaluation = {
       at,

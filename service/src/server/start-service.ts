@@ -9,6 +9,7 @@ import { PrometheusClient } from '../collect/prometheus-client.js';
 import type { ServiceConfig } from '../config/config-schema.js';
 import { computeSnapshot, windowRangeSeconds } from '../engine/index.js';
 import { SpanCounter } from '../otlp/span-counter.js';
+import { startPaging } from '../paging/start-paging.js';
 import { Evaluator } from '../scheduler/evaluator.js';
 import { Scheduler, type Timers } from '../scheduler/scheduler.js';
 import { createStore } from '../store/create-store.js';
@@ -70,6 +71,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const clients = await Promise.all(config.clusters.map((cluster) => PrometheusClient.create(cluster)));
   if (clients.length === 0) logger.warn('no clusters configured: every SLO will report no data');
   const collectOptions = { batchSize: config.evaluation.batchSize, concurrency: config.evaluation.concurrency, retries: config.evaluation.retries };
+  const paging = config.paging.enabled ? await startPaging({ config: config.paging, store: store.paging, registry: metrics.registry, logger, clock }) : undefined;
   const evaluator = new Evaluator({
     catalog: () => catalog.current,
     collect: (slos, at) => collect(clients, slos, windowRangeSeconds, at, collectOptions),
@@ -79,6 +81,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     gauges,
     logger,
     clock,
+    ...(paging ? { afterSave: paging.afterEvaluation } : {}),
   });
   const retention = new Scheduler({
     intervalMs: RETENTION_INTERVAL_MS,
@@ -115,6 +118,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     async close() {
       stopWatching();
       await Promise.all([scheduler.stop(), retention.stop()]);
+      await paging?.close();
       await app.close();
       await Promise.all(clients.map((c) => c.close()));
       await store.close();

@@ -4,6 +4,7 @@ import type { BudgetSnapshot } from '../engine/types.js';
 import { groupKey } from './group-key.js';
 import { migrationProvider } from './migrations/migrations.js';
 import { openDatabase, type DatabaseConfig } from './open-database.js';
+import { createPagingStore } from './outbox-store.js';
 import { applyRetentionPolicy, retentionPolicy, type RetentionPolicy } from './retention.js';
 import { historyPoint, snapshotRow } from './snapshot-rows.js';
 import type { CatalogVersionRecord, SnapshotStore } from './types.js';
@@ -94,5 +95,7 @@ export function createStore(config: StoreConfig = {}, logger?: StoreLogger): Sna
     async close() {
       await db.destroy();
     },
+
+    paging: createPagingStore(db),
   };
 }

@@ -1,5 +1,6 @@
 /** What the service needs from its history store (kysely: SQLite embedded, PostgreSQL in production). */
 import type { BudgetSnapshot, GroupLabels } from '../engine/types.js';
+import type { PagingStore } from '../paging/paging-types.js';
 
 export interface HistoryPoint {
   at: Date;
@@ -34,4 +35,6 @@ export interface SnapshotStore {
   applyRetention(now: Date): Promise<{ downsampled: number; deleted: number }>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** Paging state and the PagerDuty outbox, in the same database. */
+  paging: PagingStore;
 }

@@ -2,11 +2,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../database.js';
 import { initialMigration } from './001-initial.js';
+import { pagingOutboxMigration } from './002-paging-outbox.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '001_initial': initialMigration(dialect) };
+      return { '001_initial': initialMigration(dialect), '002_paging_outbox': pagingOutboxMigration(dialect) };
     },
   };
 }
