@@ -3,7 +3,16 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 import { EXIT, EXIT_CODES_HELP, ExitError } from './exit-codes.js';
 
+/** `burnrate check | head` closes stdout early; that is the reader's choice, not a crash. */
+function ignoreClosedStdout(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
+  ignoreClosedStdout();
   const program = buildProgram().addHelpText('after', `\n${EXIT_CODES_HELP}`);
   try {
     await program.parseAsync([...argv], { from: 'user' });
