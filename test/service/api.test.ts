@@ -56,6 +56,13 @@ describe('after an evaluation', () => {
     await h.service.evaluator.evaluate();
   });
 
+  it('lists the new evaluation, not a cached earlier answer', async () => {
+    const { body } = await get('/api/v1/slos');
+    expect(body.evaluatedAt).toBe('2026-03-01T12:01:00.000Z');
+    expect(body.slos.map((s: { status: string }) => s.status)).toEqual(['no-data', 'no-data', 'unsupported']);
+    expect(body.slos[0]).toMatchObject({ evaluatedAt: '2026-03-01T12:01:00.000Z', totalEvents: 0, budget: { remainingRatio: null }, staleClusters: [] });
+  });
+
   it('is ready', async () => {
     expect(await get('/readyz')).toMatchObject({ status: 200, body: { status: 'ready', evaluatedAt: '2026-03-01T12:01:00.000Z' } });
   });

@@ -11,9 +11,26 @@ export interface SloSnapshots {
   groups: BudgetSnapshot[];
 }
 
+/** Snapshots of each evaluation indexed by SLO once, not scanned per SLO and request. */
+const indexes = new WeakMap<Evaluation, Map<string, SloSnapshots>>();
+
+function indexOf(evaluation: Evaluation): Map<string, SloSnapshots> {
+  let index = indexes.get(evaluation);
+  if (!index) {
+    index = new Map();
+    for (const s of evaluation.snapshots) {
+      const entry = index.get(s.sloId) ?? { whole: undefined, groups: [] };
+      if (Object.keys(s.group).length === 0) entry.whole = s;
+      else entry.groups.push(s);
+      index.set(s.sloId, entry);
+    }
+    indexes.set(evaluation, index);
+  }
+  return index;
+}
+
 export function snapshotsOf(evaluation: Evaluation | undefined, sloId: string): SloSnapshots {
-  const all = evaluation?.snapshots.filter((s) => s.sloId === sloId) ?? [];
-  return { whole: all.find((s) => Object.keys(s.group).length === 0), groups: all.filter((s) => Object.keys(s.group).length > 0) };
+  return (evaluation && indexOf(evaluation).get(sloId)) ?? { whole: undefined, groups: [] };
 }
 
 function statusOf(slo: CatalogSlo, whole: BudgetSnapshot | undefined): SloStatus {

@@ -3,6 +3,7 @@
  * and the HTTP API together, and takes them down in order.
  */
 import type { FastifyInstance } from 'fastify';
+import { Registry } from 'prom-client';
 import { CatalogHolder } from '../catalog/catalog-holder.js';
 import { collect } from '../collect/collector.js';
 import { PrometheusClient } from '../collect/prometheus-client.js';
@@ -45,7 +46,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger ?? createLogger(config.log.level);
   const metrics = createServiceMetrics();
-  const gauges = new SloGauges(metrics.registry, config.metrics.maxGroupsPerSlo);
+  const sloRegistry = new Registry();
+  const gauges = new SloGauges(sloRegistry, config.metrics.maxGroupsPerSlo);
   const spans = new SpanCounter(metrics.registry);
   const store = createStore({ databaseUrl: config.store.databaseUrl, sqlitePath: config.store.sqlitePath, retention: config.retention }, logger);
   await store.migrate();
@@ -95,6 +97,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     latest: () => evaluator.latest,
     store,
     registry: metrics.registry,
+    sloRegistry,
     metrics,
     spans,
     clock,

@@ -1,9 +1,12 @@
 /** GET /api/v1/slos and /api/v1/slos/:id: definitions joined with the latest budgets. */
 import type { FastifyInstance } from 'fastify';
+import fastJson from 'fast-json-stringify';
+import type { LoadedCatalog } from '../../catalog/load-catalog.js';
+import type { Evaluation } from '../../scheduler/evaluator.js';
 import { closestName } from '../../validate/closest-name.js';
 import type { AppDeps } from '../app-deps.js';
 import { ApiError } from '../error-body.js';
-import { errorResponses } from '../schemas.js';
+import { errorResponses, sloSummarySchema } from '../schemas.js';
 import { sloDetail, sloSummary } from '../slo-views.js';
 
 export const idParams = {
@@ -24,33 +27,40 @@ export function unknownSlo(deps: AppDeps, id: string): ApiError {
   });
 }
 
+function listSchema(summary: object) {
+  return {
+    type: 'object',
+    properties: {
+      catalogVersion: { type: 'string' },
+      evaluatedAt: { type: ['string', 'null'], format: 'date-time' },
+      slos: { type: 'array', items: summary },
+    },
+  } as const;
+}
+const { $id: _id, ...inlineSummary } = sloSummarySchema;
+/** The serialiser Fastify would build from the response schema, run once per evaluation. */
+const serializeList = fastJson(listSchema(inlineSummary));
+
 export function sloRoutes(app: FastifyInstance, deps: AppDeps): void {
+  let cache: { catalog: LoadedCatalog; latest: Evaluation | undefined; json: string } | undefined;
   app.get(
     '/api/v1/slos',
     {
       schema: {
         summary: 'All SLOs with status and budget summary',
         tags: ['slos'],
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              catalogVersion: { type: 'string' },
-              evaluatedAt: { type: ['string', 'null'], format: 'date-time' },
-              slos: { type: 'array', items: { $ref: 'SloSummary#' } },
-            },
-          },
-        },
+        response: { 200: listSchema({ $ref: 'SloSummary#' }) },
       },
     },
-    async () => {
+    async (_request, reply) => {
       const catalog = deps.catalog();
       const latest = deps.latest();
-      return {
-        catalogVersion: catalog.version,
-        evaluatedAt: latest ? latest.at.toISOString() : null,
-        slos: catalog.slos.map((slo) => sloSummary(slo, latest)),
-      };
+      // The list changes only with an evaluation or a catalog: serialise it once per pair.
+      if (cache?.catalog !== catalog || cache.latest !== latest) {
+        const body = { catalogVersion: catalog.version, evaluatedAt: latest ? latest.at.toISOString() : null, slos: catalog.slos.map((slo) => sloSummary(slo, latest)) };
+        cache = { catalog, latest, json: serializeList(body) };
+      }
+      return reply.type('application/json; charset=utf-8').send(cache.json);
     },
   );
 
