@@ -108,7 +108,7 @@ describe('charts/burnrate', () => {
       ['an unknown top-level key', ['replicas=2'], /additional properties 'replicas' not allowed/],
       ['a cluster URL that is not http(s)', ['config.clusters[0].name=x', 'config.clusters[0].url=ftp://prom'], /url.*does not match pattern/],
       ['an unknown database type', ['database.type=mysql'], /database\/type/],
-      ['an evaluation interval that is not a duration', ['config.evaluationInterval=often'], /evaluationInterval.*does not match pattern/],
+      ['an evaluation interval that is not a duration', ['config.evaluation.interval=often'], /interval.*does not match pattern/],
       ['several replicas on embedded SQLite', ['replicaCount=2'], /needs database.type=postgres/],
       ['postgres without a Secret', ['database.type=postgres'], /needs database.postgres.existingSecret/],
     ];

@@ -78,8 +78,9 @@ describe('charts/burnrate-stack', () => {
     const clusters = (parse((config?.data as Record<string, string>)['config.yaml'] ?? '') as { clusters: { url: string }[] }).clusters;
     expect(clusters.map((c) => c.url)).toEqual(['http://prometheus-operated:9090']);
     const policy = objects.find((o) => o.kind === 'NetworkPolicy')?.spec as { ingress: { from: any[]; ports: { port: string }[] }[] };
-    const otlp = policy.ingress.find((rule) => rule.ports.some((p) => p.port === 'otlp-http'));
-    expect(otlp?.from).toEqual([{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'jaeger' } } }]);
+    const fromJaeger = policy.ingress.filter((rule) => JSON.stringify(rule.from).includes('"jaeger"'));
+    expect(fromJaeger.map((rule) => rule.from)).toEqual([[{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'jaeger' } } }]]);
+    expect(fromJaeger[0]?.ports).toEqual([{ port: 'http', protocol: 'TCP' }]);
   });
 
   it("forwards Jaeger's traces pipeline to Burnrate's OTLP service and port", () => {

@@ -52,3 +52,23 @@ app.kubernetes.io/part-of: burnrate
 {{- fail "burnrate: files/alerts/catalog.json is missing; run `burnrate generate` before packaging the chart" -}}
 {{- end -}}
 {{- end -}}
+
+{{/* Where team routing-key Secrets are mounted; volume names are indexed because team names may not be DNS labels. */}}
+{{- define "burnrate.pagingMountPath" -}}
+/var/run/secrets/burnrate/pagerduty/{{ . }}
+{{- end -}}
+
+{{/* The service configuration file: the `config` values plus the paging section with mounted key files. */}}
+{{- define "burnrate.serviceConfig" -}}
+{{- $config := deepCopy .Values.config -}}
+{{- if .Values.paging.enabled -}}
+{{- $keys := dict -}}
+{{- $index := 0 -}}
+{{- range $team, $secret := .Values.paging.routingKeySecrets -}}
+{{- $_ := set $keys $team (printf "%s/%s" (include "burnrate.pagingMountPath" (printf "team-%d" $index)) $.Values.paging.secretKey) -}}
+{{- $index = add1 $index -}}
+{{- end -}}
+{{- $_ := set $config "paging" (dict "enabled" true "eventsUrl" .Values.paging.eventsUrl "resolveAfter" .Values.paging.resolveAfter "routingKeys" $keys) -}}
+{{- end -}}
+{{- toYaml $config -}}
+{{- end -}}
