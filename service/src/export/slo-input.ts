@@ -5,8 +5,8 @@
  */
 import { formatDuration } from '../model/duration.js';
 import type { AlertingPolicy, AlertTier, Sli, SliKind } from '../model/slo.js';
-import type { AlertingInput, SliInput, TierInput } from '../sdk/types.js';
-import { DEFAULT_MIN_EVENTS } from '../validate/check-alerting.js';
+import type { AlertingInput, Duration, PageTierInput, SliInput, TierInput } from '../sdk/types.js';
+import { DEFAULT_MIN_EVENTS, DEFAULT_PAGE_KEEP_FIRING_SECONDS } from '../validate/check-alerting.js';
 import { latencyText } from '../load/latency-text.js';
 
 const DEFAULT_SEVERITY = { page: 'critical', ticket: 'warning', noData: 'warning', budgetExhausted: 'warning' } as const;
@@ -39,10 +39,17 @@ function tierInput(tier: AlertTier, defaultSeverity: string): TierInput | undefi
   return tier.severity === defaultSeverity ? undefined : { severity: tier.severity };
 }
 
+function pageInput(tier: AlertTier): PageTierInput | undefined {
+  const base = tierInput(tier, DEFAULT_SEVERITY.page);
+  const keep = tier.keepFiringForSeconds ?? DEFAULT_PAGE_KEEP_FIRING_SECONDS;
+  if (base === false || keep === DEFAULT_PAGE_KEEP_FIRING_SECONDS) return base;
+  return { ...(typeof base === 'object' ? base : {}), keepFiringFor: formatDuration(keep * 1000) as Duration };
+}
+
 /** Alerting options that differ from the defaults; undefined when everything is default. */
 export function alertingToInput(alerting: AlertingPolicy, sliKind: SliKind): AlertingInput | undefined {
   const input: AlertingInput = {};
-  const page = tierInput(alerting.page, DEFAULT_SEVERITY.page);
+  const page = pageInput(alerting.page);
   const ticket = tierInput(alerting.ticket, DEFAULT_SEVERITY.ticket);
   if (page !== undefined) input.page = page;
   if (ticket !== undefined) input.ticket = ticket;

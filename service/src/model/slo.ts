@@ -30,6 +30,8 @@ export type SliKind = Sli['kind'];
 export interface AlertTier {
   enabled: boolean;
   severity: string;
+  /** Page tier only: seconds a firing page is held after its condition clears (0: resolve at once). */
+  keepFiringForSeconds?: number;
 }
 
 export interface AlertingPolicy {

@@ -79,9 +79,19 @@ export type SliInput = RatioSliInput | LatencySliInput | BoolGaugeSliInput | Raw
 /** A tier switched on with defaults (`true`), off (`false`), or configured. */
 export type TierInput = boolean | { /** Alert label `severity`. */ severity?: string };
 
+/** The page tier, which can also hold a firing page through short dips (Prometheus `keep_firing_for`). */
+export type PageTierInput =
+  | boolean
+  | {
+      /** Alert label `severity`. */
+      severity?: string;
+      /** Keep a page firing this long after its condition clears, so a flapping burn pages once. Default "5m"; "0s" resolves at once. */
+      keepFiringFor?: Duration;
+    };
+
 export interface AlertingInput {
   /** Page on fast burns: 2% of the budget in 1h (with 5m), 5% in 6h (with 30m). Default on, severity "critical". */
-  page?: TierInput;
+  page?: PageTierInput;
   /** Ticket on slow burns: 10% of the budget in 1d (with 2h) or in 3d (with 6h). Default on, severity "warning". */
   ticket?: TierInput;
   /** Extra labels on every alert of this SLO, e.g. `{ component: "payments" }`. */

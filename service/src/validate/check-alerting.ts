@@ -49,10 +49,26 @@ function checkNoDataFor(text: string, windowMs: number, sink: ProblemSink): numb
   return forMs;
 }
 
+/** Seconds a firing page is held after its condition clears, unless the SLO says otherwise. */
+export const DEFAULT_PAGE_KEEP_FIRING_SECONDS = 300;
+
+function pageKeepFiring(input: AlertingInput['page'], sink: ProblemSink): number | undefined {
+  const text = typeof input === 'object' ? input.keepFiringFor : undefined;
+  if (text === undefined) return DEFAULT_PAGE_KEEP_FIRING_SECONDS;
+  const ms = parseDurationMs(text);
+  if (ms === undefined || ms % 1000 !== 0) {
+    sink.error('duration', 'alerting.page.keepFiringFor', `must be a duration in whole seconds such as "5m" or "0s"${durationHint(text)}, got ${JSON.stringify(text)}`);
+    return undefined;
+  }
+  return ms / 1000;
+}
+
 export function checkAlerting(input: AlertingInput | undefined, windowMs: number, sink: ProblemSink): AlertingPolicy | undefined {
   const alerting = input ?? {};
   let ok = checkLabelMap('alerting.labels', alerting.labels, sink);
-  const page = tier(alerting.page, 'critical');
+  const keepFiringForSeconds = pageKeepFiring(alerting.page, sink);
+  ok = keepFiringForSeconds !== undefined && ok;
+  const page = { ...tier(alerting.page, 'critical'), keepFiringForSeconds: keepFiringForSeconds ?? DEFAULT_PAGE_KEEP_FIRING_SECONDS };
   const ticket = tier(alerting.ticket, 'warning');
   ok = checkSeverity('alerting.page.severity', page.severity, sink) && ok;
   ok = checkSeverity('alerting.ticket.severity', ticket.severity, sink) && ok;

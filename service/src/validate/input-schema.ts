@@ -7,6 +7,7 @@ import { z } from 'zod';
 const labels = z.record(z.string(), z.string());
 const tierObject = z.strictObject({ severity: z.string().optional() });
 const tier = z.union([z.boolean(), tierObject]);
+const pageTier = z.union([z.boolean(), z.strictObject({ severity: z.string().optional(), keepFiringFor: z.string().optional() })]);
 
 const ratioSli = z.strictObject({
   kind: z.literal('ratio'),
@@ -40,7 +41,7 @@ const windowSchema = z.union([z.string(), calendarWindow]);
 const noDataObject = z.strictObject({ for: z.string().optional(), severity: z.string().optional() });
 
 const alertingSchema = z.strictObject({
-  page: tier.optional(),
+  page: pageTier.optional(),
   ticket: tier.optional(),
   labels: labels.optional(),
   minEvents: z.number().optional(),

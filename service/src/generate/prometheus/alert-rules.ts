@@ -5,6 +5,7 @@ import { errorBudgetRatio, roundRatio, type Slo } from '../../model/slo.js';
 import { BASE_WINDOW_MS, type AlertTierName, type AlertWindow } from '../../maths/alert-windows.js';
 import { percentText, series, thresholdText } from './promql-text.js';
 import type { AlertingRule } from './rule-types.js';
+import { DEFAULT_PAGE_KEEP_FIRING_SECONDS } from '../../validate/check-alerting.js';
 import { windowText } from './window-queries.js';
 
 /**
@@ -13,8 +14,6 @@ import { windowText } from './window-queries.js';
  * Half the factor keeps single background errors from re-paging while the long windows drain.
  */
 const STILL_BURNING_SHARE = 0.5;
-/** Hysteresis for that guard: sparse errors that dip the base window for a few minutes do not page twice. */
-const PAGE_KEEP_FIRING_MS = 5 * 60_000;
 
 /** What a burn pair requires: every error ratio above its factor × budget, and enough events for the guard. */
 export interface PairConditions {
@@ -40,6 +39,10 @@ function pairExpr(slo: Slo, pair: AlertWindow): string {
   const lines = ratios.map((r) => `${series(RECORDED.errorRatio, slo.id, r.windowMs)} > ${thresholdText(r.factor, slo)}`);
   if (guard) lines.push(`${series(RECORDED.totalEvents, slo.id, guard.windowMs)} >= ${guard.minEvents}`);
   return `max without (${WINDOW_LABEL}) (\n  ${lines.join(`\n  and ignoring(${WINDOW_LABEL})\n  `)}\n)`;
+}
+
+function keepFiringMs(slo: Slo, tier: AlertTierName): number {
+  return tier === 'page' ? (slo.alerting.page.keepFiringForSeconds ?? DEFAULT_PAGE_KEEP_FIRING_SECONDS) * 1000 : 0;
 }
 
 function groupText(slo: Slo): string {
@@ -71,7 +74,8 @@ function burnAlert(slo: Slo, tier: AlertTierName, pairs: readonly AlertWindow[])
   return {
     alert: ALERT_NAMES[tier],
     expr: pairs.map((pair) => pairExpr(slo, pair)).join('\nor\n'),
-    ...(tier === 'page' ? { keep_firing_for: formatDuration(PAGE_KEEP_FIRING_MS) } : {}),
+    // Hysteresis for the still-burning guard: sparse errors that dip the base window do not page twice.
+    ...(keepFiringMs(slo, tier) > 0 ? { keep_firing_for: formatDuration(keepFiringMs(slo, tier)) } : {}),
     labels: { ...commonLabels(slo), severity: tierPolicy.severity, tier },
     annotations: {
       summary: `${slo.id}${groupText(slo)} is burning its error budget ${speed}`,
