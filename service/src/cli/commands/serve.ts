@@ -1,8 +1,5 @@
 /** `burnrate serve`: runs the error-budget service until SIGINT/SIGTERM; SIGHUP reloads the catalog. */
 import type { Command } from 'commander';
-import { ConfigError, loadConfig } from '../../config/load-config.js';
-import { startService } from '../../server/start-service.js';
-import { startOtel } from '../../telemetry/otel-sdk.js';
 import { EXIT, ExitError } from '../exit-codes.js';
 
 interface ServeOptions {
@@ -33,6 +30,12 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'address to listen on (default: 0.0.0.0)')
     .option('--catalog <file>', 'compiled catalog (default: $BURNRATE_CATALOG or alerts/catalog.json)')
     .action(async (options: ServeOptions) => {
+      // Loaded here, not at the top: every other command starts faster without Fastify and OpenTelemetry.
+      const [{ ConfigError, loadConfig }, { startService }, { startOtel }] = await Promise.all([
+        import('../../config/load-config.js'),
+        import('../../server/start-service.js'),
+        import('../../telemetry/otel-sdk.js'),
+      ]);
       const env: Record<string, string | undefined> = { ...process.env };
       if (options.port !== undefined) env.PORT = options.port;
       if (options.host !== undefined) env.HOST = options.host;

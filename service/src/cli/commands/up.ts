@@ -2,7 +2,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { startLocalStack } from '../../workload/local-stack.js';
 import { EXIT, ExitError } from '../exit-codes.js';
 import { untilStopped } from './serve.js';
 
@@ -42,6 +41,7 @@ export function registerUp(program: Command): void {
     .option('--workload-port <port>', 'synthetic workload port (a free one when taken)', '9464')
     .option('--interval <seconds>', 'evaluation interval of the rules and the service', '15')
     .action(async (options: UpOptions) => {
+      const { startLocalStack } = await import('../../workload/local-stack.js');
       const rules = ruleFiles(options.rules);
       if (!existsSync(options.catalog) || rules.length === 0) {
         throw new ExitError(EXIT.invalid, `burnrate up: ${options.catalog} or ${options.rules}/*.rules.yaml missing; run \`burnrate generate\` first`);
