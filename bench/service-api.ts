@@ -63,7 +63,7 @@ try {
     await load('GET /api/v1/slos/:id/history (10 points)', `${base}/api/v1/slos/${grouped}/history?from=${fixture.at.toISOString()}&to=${now.value.toISOString()}`),
     await load('GET /metrics (per-SLO gauges)', `${base}/metrics`),
     await load(
-      'peer: Prometheus /api/v1/query, 1h counts of all SLOs',
+      'peer: Prometheus /api/v1/query, all 1h total counts',
       `${fixture.clusters[0]!.url}/api/v1/query?query=${encodeURIComponent('burnrate:slo_total_events{window="1h"}')}&time=${fixture.at.getTime() / 1000}`,
     ),
   ];
