@@ -14,7 +14,7 @@ export interface AppDeps {
   /** The service's own metrics and span counters, rendered on every scrape. */
   registry: Registry;
   /** Per-SLO gauges: they change only with an evaluation, so their text is cached per evaluation. */
-  sloRegistry: Registry;
+  sloRegistry?: Registry;
   metrics: ServiceMetrics;
   spans: SpanCounter;
   clock: () => Date;
