@@ -1,5 +1,5 @@
 /** The compiled catalog at run time: loaded from JSON, reloaded on change, a bad file never replaces a good one. */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogHolder } from '../../service/src/catalog/catalog-holder.js';
@@ -73,6 +73,28 @@ describe('CatalogHolder', () => {
       await waitFor('catalog reload', async () => holder.current.version === two.version, 10_000);
       expect(JSON.parse(await readFile(file, 'utf8')).version).toBe(two.version);
       expect(loaded).toEqual([one.version, two.version]);
+    } finally {
+      stop();
+    }
+  });
+
+  it('reloads when a Kubernetes ConfigMap update swaps the ..data symlink', async () => {
+    const { dir } = await setup();
+    // The kubelet's layout: catalog.json -> ..data/catalog.json, ..data -> ..<timestamp>/ (swapped atomically).
+    const mount = path.join(dir, 'mount');
+    await mkdir(path.join(mount, '..v1'), { recursive: true });
+    await writeCatalog(path.join(mount, '..v1', 'catalog.json'), one);
+    await symlink('..v1', path.join(mount, '..data'));
+    await symlink('..data/catalog.json', path.join(mount, 'catalog.json'));
+    const holder = new CatalogHolder({ file: path.join(mount, 'catalog.json'), clock: () => new Date() });
+    await holder.load();
+    const stop = holder.watch(50);
+    try {
+      await mkdir(path.join(mount, '..v2'));
+      await writeCatalog(path.join(mount, '..v2', 'catalog.json'), two);
+      await symlink('..v2', path.join(mount, '..data_tmp'));
+      await rename(path.join(mount, '..data_tmp'), path.join(mount, '..data'));
+      await waitFor('catalog reload', async () => holder.current.version === two.version, 10_000);
     } finally {
       stop();
     }

@@ -51,15 +51,15 @@ export class CatalogHolder {
   }
 
   /**
-   * Watches the catalog's directory (generators rename files into place, which a watch on the file
-   * itself would miss) and reloads once the writes settle.
+   * Watches the catalog's directory and reloads once the writes settle. The directory, not the file:
+   * generators rename files into place, and a Kubernetes ConfigMap update swaps the `..data` symlink the
+   * file points through, neither of which a watch on the file itself reports. Any event triggers a
+   * reload; an unchanged version is a no-op.
    */
   watch(debounceMs = 250): () => void {
     const dir = path.dirname(path.resolve(this.options.file));
-    const name = path.basename(this.options.file);
     let timer: NodeJS.Timeout | undefined;
-    const watcher: FSWatcher = watch(dir, (_event, changed) => {
-      if (changed !== null && changed !== name) return;
+    const watcher: FSWatcher = watch(dir, () => {
       clearTimeout(timer);
       timer = setTimeout(() => void this.reload(), debounceMs);
     });
