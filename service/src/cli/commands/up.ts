@@ -57,6 +57,7 @@ export function registerUp(program: Command): void {
       });
       const out = (line = '') => process.stdout.write(`${line}\n`);
       out('burnrate local stack is up:');
+      out(`  status page       ${stack.service.url}/`);
       out(`  SLOs and budgets  ${stack.service.url}/api/v1/slos`);
       out(`  API docs          ${stack.service.url}/docs`);
       out(`  service metrics   ${stack.service.url}/metrics`);
