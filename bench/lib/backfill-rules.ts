@@ -18,31 +18,36 @@ export interface BackfillRange {
   stepSeconds: number;
 }
 
-async function backfillLevel(server: PrometheusServer, rules: readonly RecordingRuleSpec[], range: BackfillRange, file: string): Promise<number> {
-  const byName = new Map<string, Array<{ labels: Record<string, string>; values: Array<[number, number]> }>>();
+/** Streams each rule's range-query result to OpenMetrics (promtool accepts families in any order). */
+async function backfillLevel(server: PrometheusServer, rules: readonly RecordingRuleSpec[], rangeOf: (rule: RecordingRuleSpec) => BackfillRange, file: string): Promise<number> {
+  const writer = new OpenMetricsWriter(file);
   for (const rule of rules) {
-    const result = await queryRange(server.url, rule.expr, range.start, range.end, range.stepSeconds);
+    const range = rangeOf(rule);
+    // A group with its own interval (our hourly group) is evaluated at that interval, as Prometheus would.
+    const step = rule.intervalSeconds ?? range.stepSeconds;
+    const result = await queryRange(server.url, rule.expr, range.start, range.end, step);
     for (const s of result) {
       const { __name__: _drop, ...metric } = s.metric;
-      const list = byName.get(rule.record) ?? [];
-      list.push({ labels: { ...metric, ...rule.labels }, values: s.values });
-      byName.set(rule.record, list);
+      await writer.series(rule.record, { ...metric, ...rule.labels }, s.values);
     }
   }
-  const writer = new OpenMetricsWriter(file);
-  for (const [name, list] of byName) for (const s of list) await writer.series(name, s.labels, s.values);
   await writer.close();
   return writer.samples;
 }
 
 /** Returns a server running on the data with every level backfilled; the caller stops it. */
-export async function backfillRules(dataDir: string, rules: readonly RecordingRuleSpec[], range: BackfillRange, log: (line: string) => void): Promise<PrometheusServer> {
+export async function backfillRules(
+  dataDir: string,
+  rules: readonly RecordingRuleSpec[],
+  range: BackfillRange | ((rule: RecordingRuleSpec, level: number) => BackfillRange),
+  log: (line: string) => void,
+): Promise<PrometheusServer> {
   let server = await startPrometheus(dataDir);
   const levels = ruleLevels(rules);
   for (const [i, level] of levels.entries()) {
     const started = Date.now();
     const file = path.join(dataDir, '..', `level-${i + 1}.om`);
-    const samples = await backfillLevel(server, level, range, file);
+    const samples = await backfillLevel(server, level, (rule) => (typeof range === 'function' ? range(rule, i + 1) : range), file);
     await server.stop();
     await createBlocks(file, dataDir);
     await rm(file);

@@ -3,6 +3,8 @@ import { parse } from 'yaml';
 
 export interface RecordingRuleSpec {
   group: string;
+  /** The group's own `interval`, if it sets one (else the global evaluation interval applies). */
+  intervalSeconds?: number;
   record: string;
   expr: string;
   labels: Record<string, string>;
@@ -33,14 +35,17 @@ export function durationSeconds(text: string | undefined): number {
 }
 
 export function parseRuleFile(text: string): RuleSet {
-  const doc = parse(text) as { groups?: Array<{ name: string; rules: any[] }>; spec?: { groups: Array<{ name: string; rules: any[] }> } };
+  const doc = parse(text) as { groups?: Array<{ name: string; interval?: string; rules: any[] }>; spec?: { groups: Array<{ name: string; interval?: string; rules: any[] }> } };
   const groups = doc.groups ?? doc.spec?.groups ?? [];
   const set: RuleSet = { recording: [], alerting: [], groups: groups.map((g) => g.name) };
   for (const group of groups) {
     for (const rule of group.rules) {
       const labels = (rule.labels ?? {}) as Record<string, string>;
-      if (rule.record) set.recording.push({ group: group.name, record: rule.record, expr: String(rule.expr), labels });
-      else set.alerting.push({ group: group.name, alert: rule.alert, expr: String(rule.expr), forSeconds: durationSeconds(rule.for), keepFiringForSeconds: durationSeconds(rule.keep_firing_for), labels });
+      if (rule.record) {
+        const interval = group.interval ? { intervalSeconds: durationSeconds(group.interval) } : {};
+        set.recording.push({ group: group.name, ...interval, record: rule.record, expr: String(rule.expr), labels });
+      }
+      else if (rule.alert) set.alerting.push({ group: group.name, alert: rule.alert, expr: String(rule.expr), forSeconds: durationSeconds(rule.for), keepFiringForSeconds: durationSeconds(rule.keep_firing_for), labels });
     }
   }
   return set;

@@ -1,0 +1,65 @@
+/**
+ * Evaluation cost of rule files in a live Prometheus: per rule group, `prometheus_rule_group_last_duration_seconds`
+ * after each new evaluation (the first one, with cold caches, is skipped); the median per group, summed.
+ */
+import type { PrometheusServer } from './prometheus-server.js';
+
+export interface RuleCost {
+  groups: number;
+  rules: number;
+  /** Sum over groups of each group's median evaluation time, seconds. */
+  evaluationSeconds: number;
+  /** Samples written by one evaluation of every group (recorded series, plus ALERTS of firing alerts). */
+  samplesPerEvaluation: number;
+  evaluationsPerGroup: number;
+}
+
+const median = (v: number[]) => {
+  const s = [...v].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+
+/** Prometheus does not store its own metrics unless it scrapes itself: read them from /metrics. */
+async function byGroup(url: string, metric: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const found = new Map<string, number>();
+  const pattern = new RegExp(`^${metric}\\{rule_group="([^"]*)"\\} (\\S+)$`, 'gm');
+  for (const [, group, value] of text.matchAll(pattern)) found.set(group ?? '', Number(value));
+  return found;
+}
+
+/**
+ * `slowGroups`: names of groups with their own long interval (our hourly group). They run once an hour,
+ * so they are neither waited for nor summed; one of their evaluations costs about one fast group's.
+ */
+export async function measureRuleCost(server: PrometheusServer, evaluations: number, timeoutMs: number, slowGroups: ReadonlySet<string> = new Set()): Promise<RuleCost> {
+  const slow = (group: string) => slowGroups.has(group.split(';').pop() ?? '');
+  const durations = new Map<string, number[]>();
+  const lastSeen = new Map<string, number>();
+  const deadline = Date.now() + timeoutMs;
+  let samples = new Map<string, number>();
+  while (Date.now() < deadline) {
+    const stamps = await byGroup(server.url, 'prometheus_rule_group_last_evaluation_timestamp_seconds');
+    const took = await byGroup(server.url, 'prometheus_rule_group_last_duration_seconds');
+    for (const [group, stamp] of stamps) {
+      if (slow(group) || stamp <= 0 || lastSeen.get(group) === stamp) continue;
+      const first = !lastSeen.has(group);
+      lastSeen.set(group, stamp);
+      if (!first) durations.set(group, [...(durations.get(group) ?? []), took.get(group) ?? 0]);
+    }
+    samples = await byGroup(server.url, 'prometheus_rule_group_last_evaluation_samples');
+    const done = stamps.size > 0 && [...stamps.keys()].filter((g) => !slow(g)).every((g) => (durations.get(g)?.length ?? 0) >= evaluations);
+    if (done) break;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  const rules = await byGroup(server.url, 'prometheus_rule_group_rules');
+  const counts = [...durations.values()].map((d) => d.length);
+  return {
+    groups: rules.size,
+    rules: [...rules.values()].reduce((a, b) => a + b, 0),
+    evaluationSeconds: [...durations.values()].reduce((sum, d) => sum + median(d), 0),
+    samplesPerEvaluation: [...samples.entries()].filter(([g]) => !slow(g)).reduce((a, [, b]) => a + b, 0),
+    evaluationsPerGroup: counts.length > 0 ? Math.min(...counts) : 0,
+  };
+}

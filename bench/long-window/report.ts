@@ -1,0 +1,19 @@
+/** Tables of the 30-day accuracy and evaluation-cost benchmark. */
+import { fixed, table } from '../lib/markdown.js';
+import type { LongWindowResult } from './run.js';
+
+const pct = (v: number) => `${(v * 100).toFixed(3)}%`;
+
+export function longWindowTables(r: LongWindowResult): string {
+  const o = r.options;
+  const head = `${o.slos} SLOs × ${o.groups} routes = ${o.slos * o.groups} groups, ${(o.minutes / 1440).toFixed(2)} days at a 1-minute scrape, ${r.rawSamples.toLocaleString('en-US')} raw samples, ${o.incidentsPerGroup} incidents per group.`;
+  const acc = table(
+    ['30-day SLI from', 'groups', 'SLI rel. error (mean)', 'SLI rel. error (max)', 'budget-spent rel. error (mean)', 'budget-spent rel. error (max)'],
+    r.accuracy.map((a) => [a.tool, a.groups, pct(a.sliMeanRelError), pct(a.sliMaxRelError), pct(a.budgetMeanRelError), pct(a.budgetMaxRelError)]),
+  );
+  const cost = table(
+    ['rules of', 'rule groups', 'recording rules', 'alerting rules', 'samples written per evaluation', 'evaluation time per cycle (sum of group medians)', 'evaluations per group'],
+    r.cost.map((c) => [c.tool, c.cost.groups, c.recordingRules, c.alertingRules, c.cost.samplesPerEvaluation, fixed(c.cost.evaluationSeconds * 1000, 0, ' ms'), c.cost.evaluationsPerGroup]),
+  );
+  return `${head}\n\n${acc}\n\n${cost}\n`;
+}

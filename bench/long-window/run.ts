@@ -1,0 +1,181 @@
+/**
+ * 30-day accuracy and evaluation cost, Burnrate against Sloth and the exact `increase(...[30d])` form, on the
+ * same backfilled fleet: raw counters ending now, both tools' five-minute recordings backfilled for 30 days
+ * (as a Prometheus that ran the rules for a month would hold them), the 30-day SLIs read at the end, then each
+ * rule set evaluated live by a fresh Prometheus while its rule-group timings are sampled.
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { RECORDED } from '../../service/src/conventions/metrics.js';
+import type { SloSetInput } from '../../service/src/sdk/types.js';
+import { groupCounts } from '../alert-quality/counters.js';
+import { backfillRules } from '../lib/backfill-rules.js';
+import { burnrateRuleFile, validSlos } from '../lib/burnrate-rules.js';
+import { createBlocks } from '../lib/create-blocks.js';
+import { OpenMetricsWriter } from '../lib/openmetrics.js';
+import { queryInstant } from '../lib/prom-api.js';
+import { startPrometheus } from '../lib/prometheus-server.js';
+import { measureRuleCost, type RuleCost } from '../lib/rule-cost.js';
+import { mergeRuleSets, parseRuleFile } from '../lib/rule-file.js';
+import { closureOf } from '../lib/rule-levels.js';
+import { slothGenerate } from '../sloth/sloth-cli.js';
+import { slothSpecs } from '../sloth/sloth-spec.js';
+import { fleet, sloName, type FleetOptions } from './fleet.js';
+
+export interface LongWindowOptions extends FleetOptions {
+  workDir: string;
+  evaluations: number;
+  evaluationInterval: string;
+}
+
+export interface Accuracy {
+  tool: string;
+  groups: number;
+  /** |SLI − true SLI| / true SLI, mean and max over groups. */
+  sliMeanRelError: number;
+  sliMaxRelError: number;
+  /** |error ratio − true error ratio| / true error ratio: the error in "budget spent". */
+  budgetMeanRelError: number;
+  budgetMaxRelError: number;
+}
+
+export interface LongWindowResult {
+  options: FleetOptions;
+  rawSamples: number;
+  accuracy: Accuracy[];
+  cost: Array<{ tool: string; recordingRules: number; alertingRules: number; cost: RuleCost }>;
+  seconds: Record<string, number>;
+}
+
+const SERVICE = 'fleet';
+const WINDOW_MINUTES = 30 * 1440;
+const SLOTH_30D = 'slo:sli_error:ratio_rate30d';
+
+function sloSet(options: FleetOptions): SloSetInput {
+  const slos: SloSetInput['slos'] = {};
+  for (let i = 0; i < options.slos; i++) {
+    const job = sloName(i);
+    slos[job] = { objective: 99.9, groupBy: ['route'], sli: { kind: 'ratio', errors: `http_requests_total{job="${job}",code="500"}`, total: `http_requests_total{job="${job}"}` } };
+  }
+  return { service: SERVICE, team: 'bench', slos };
+}
+
+function exactRuleFile(options: FleetOptions): string {
+  const groups = Array.from({ length: options.slos }, (_, i) => {
+    const job = sloName(i);
+    const sum = (sel: string) => `sum by (route) (increase(${sel}[30d]))`;
+    return {
+      name: `exact-${job}`,
+      rules: [{ record: 'bench:exact_error_ratio_30d', expr: `${sum(`http_requests_total{job="${job}",code="500"}`)} / ${sum(`http_requests_total{job="${job}"}`)}`, labels: { slo: job } }],
+    };
+  });
+  return stringify({ groups }, { lineWidth: 0 });
+}
+
+/** Writes the raw counters; returns the true error ratio of every group over the last 30 days. */
+async function writeFleet(file: string, options: FleetOptions, start: number): Promise<{ truth: Map<string, number>; samples: number }> {
+  const writer = new OpenMetricsWriter(file);
+  const truth = new Map<string, number>();
+  for (const g of fleet(options)) {
+    const c = groupCounts(g.spec, `${g.slo}/${g.route}`, options.minutes);
+    let errors = 0;
+    let total = 0;
+    for (let m = options.minutes - WINDOW_MINUTES; m < options.minutes; m++) {
+      errors += c.errors[m] ?? 0;
+      total += (c.errors[m] ?? 0) + (c.good[m] ?? 0);
+    }
+    truth.set(`${g.slo}/${g.route}`, errors / total);
+    for (const [code, counter] of [['200', c.goodCounter], ['500', c.errorCounter]] as const) {
+      const samples: Array<[number, number]> = Array.from(counter, (v, m) => [start + m * 60 + 30, v]);
+      await writer.series('http_requests_total', { job: g.slo, route: g.route, code }, samples);
+    }
+  }
+  await writer.close();
+  return { truth, samples: writer.samples };
+}
+
+function accuracy(tool: string, truth: Map<string, number>, measured: Map<string, number>): Accuracy {
+  const sli: number[] = [];
+  const budget: number[] = [];
+  for (const [key, trueRatio] of truth) {
+    const ratio = measured.get(key);
+    if (ratio === undefined) throw new Error(`${tool} has no 30-day SLI for ${key}`);
+    sli.push(Math.abs((1 - ratio) - (1 - trueRatio)) / (1 - trueRatio));
+    budget.push(Math.abs(ratio - trueRatio) / trueRatio);
+  }
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  return { tool, groups: sli.length, sliMeanRelError: mean(sli), sliMaxRelError: Math.max(...sli), budgetMeanRelError: mean(budget), budgetMaxRelError: Math.max(...budget) };
+}
+
+async function measured(url: string, query: string, at: number, sloLabel: string): Promise<Map<string, number>> {
+  const result = await queryInstant(url, query, at);
+  return new Map(result.map((r) => [`${(r.metric[sloLabel] ?? '').replace(`${SERVICE}-`, '')}/${r.metric.route}`, r.value]));
+}
+
+export async function runLongWindow(options: LongWindowOptions, log: (line: string) => void): Promise<LongWindowResult> {
+  const seconds: Record<string, number> = {};
+  let clock = Date.now();
+  const lap = (name: string) => {
+    seconds[name] = (Date.now() - clock) / 1000;
+    clock = Date.now();
+    log(`${name}: ${seconds[name]?.toFixed(0)}s`);
+  };
+  const { workDir } = options;
+  await rm(workDir, { recursive: true, force: true });
+  await mkdir(path.join(workDir, 'sloth'), { recursive: true });
+  const dataDir = path.join(workDir, 'data');
+  const end = Math.floor(Date.now() / 60_000) * 60;
+  const start = end - options.minutes * 60;
+  const om = path.join(workDir, 'raw.om');
+  const { truth, samples } = await writeFleet(om, options, start);
+  lap('write raw series');
+  await createBlocks(om, dataDir);
+  await rm(om);
+  lap('raw blocks');
+
+  const slos = validSlos([sloSet(options)]);
+  const files = { Burnrate: path.join(workDir, 'burnrate.rules.yaml'), Sloth: path.join(workDir, 'sloth.rules.yaml'), 'exact increase[30d]': path.join(workDir, 'exact.rules.yaml') };
+  await writeFile(files.Burnrate, burnrateRuleFile(slos));
+  for (const [service, spec] of slothSpecs(slos)) await writeFile(path.join(workDir, 'sloth', `${service}.yaml`), spec);
+  slothGenerate(path.join(workDir, 'sloth', `${SERVICE}.yaml`), files.Sloth);
+  await writeFile(files['exact increase[30d]'], exactRuleFile(options));
+  const sets = Object.fromEntries(await Promise.all(Object.entries(files).map(async ([tool, f]) => [tool, parseRuleFile(await readFile(f, 'utf8'))] as const)));
+  const all = mergeRuleSets([sets.Burnrate, sets.Sloth].filter((s) => s !== undefined));
+  const needed = closureOf([RECORDED.windowErrorRatio, SLOTH_30D], all.recording);
+  const at = end - 60 + 30; // the last scrape: every window below ends here
+  // History where the 30-day rules read it (five-minute and hourly series); everything above only at the end.
+  const history = (rule: { intervalSeconds?: number }, level: number) => level === 1 || (rule.intervalSeconds ?? 0) >= 3600;
+  const server = await backfillRules(dataDir, needed, (rule, level) => (history(rule, level) ? { start, end: at, stepSeconds: 60 } : { start: at, end: at, stepSeconds: 60 }), log);
+  lap('backfill 5m recordings');
+  const results: Accuracy[] = [];
+  try {
+    results.push(accuracy('Burnrate', truth, await measured(server.url, RECORDED.windowErrorRatio, at, 'slo')));
+    results.push(accuracy('Sloth', truth, await measured(server.url, SLOTH_30D, at, 'sloth_slo')));
+    const exact = new Map<string, number>();
+    for (const rule of sets['exact increase[30d]']?.recording ?? []) {
+      for (const [k, v] of await measured(server.url, `label_replace(${rule.expr}, "slo", "${rule.labels.slo}", "", "")`, at, 'slo')) exact.set(k, v);
+    }
+    results.push(accuracy('exact increase[30d]', truth, exact));
+    // Every tool then reads warm data: the OS page cache holds the blocks, whichever tool runs first.
+    await queryInstant(server.url, 'count(count_over_time({__name__=~".+"}[31d]))', at);
+  } finally {
+    await server.stop();
+  }
+  lap('30-day SLIs');
+  for (const a of results) log(`${a.tool}: budget rel. error mean ${(a.budgetMeanRelError * 100).toFixed(3)}% max ${(a.budgetMaxRelError * 100).toFixed(3)}%`);
+
+  const cost: LongWindowResult['cost'] = [];
+  for (const [tool, file] of Object.entries(files)) {
+    const live = await startPrometheus(dataDir, { ruleFiles: [file], evaluationInterval: options.evaluationInterval });
+    try {
+      const slowGroups = new Set((sets[tool]?.recording ?? []).filter((r) => (r.intervalSeconds ?? 0) > 300).map((r) => r.group));
+      const measuredCost = await measureRuleCost(live, options.evaluations, 20 * 60_000, slowGroups);
+      cost.push({ tool, recordingRules: sets[tool]?.recording.length ?? 0, alertingRules: sets[tool]?.alerting.length ?? 0, cost: measuredCost });
+    } finally {
+      await live.stop();
+    }
+    lap(`evaluate ${tool}`);
+  }
+  return { options, rawSamples: samples, accuracy: results, cost, seconds };
+}

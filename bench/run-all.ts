@@ -1,0 +1,52 @@
+/**
+ * Every benchmark table in docs/benchmarks.md, from one command: `npm run bench` (builds first).
+ * Scale with BENCH_SLOS / BENCH_GROUPS (default 100 × 5) and BENCH_RUNS (default 5). Results are printed
+ * and written to bench/results/latest.md and latest.json.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { alertQualityTables } from './alert-quality/report.js';
+import { runAlertQuality } from './alert-quality/run.js';
+import { SCENARIOS } from './alert-quality/scenarios.js';
+import { runGenerationSpeed } from './generation-speed/run.js';
+import { generationTable } from './generation-speed/report.js';
+import { longWindowTables } from './long-window/report.js';
+import { runLongWindow } from './long-window/run.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const WORK = path.join(ROOT, 'bench/.work');
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at start; Node ${process.version}; ${new Date().toISOString()}`;
+const sections: string[] = [`Machine: ${machine}\n`];
+const json: Record<string, unknown> = { machine };
+
+if (wanted('alert-quality')) {
+  log('alert quality: 15 scenarios, Burnrate and Sloth rules backfilled into Prometheus');
+  const result = await runAlertQuality(SCENARIOS, path.join(WORK, 'alert-quality'), log);
+  sections.push(`## Alert quality\n\n${alertQualityTables(result)}`);
+  json.alertQuality = result;
+}
+if (wanted('long-window')) {
+  const options = { slos: env('BENCH_SLOS', 100), groups: env('BENCH_GROUPS', 5), minutes: 30 * 1440 + 60, incidentsPerGroup: 4 };
+  log(`30-day accuracy and cost: ${options.slos} SLOs × ${options.groups} groups`);
+  const result = await runLongWindow({ ...options, workDir: path.join(WORK, 'long-window'), evaluations: 5, evaluationInterval: '30s' }, log);
+  sections.push(`## 30-day accuracy and evaluation cost\n\n${longWindowTables(result)}`);
+  json.longWindow = result;
+}
+if (wanted('generation')) {
+  log('generation speed: 1,000 SLOs');
+  const result = await runGenerationSpeed(path.join(WORK, 'generation'), env('BENCH_RUNS', 5), log);
+  sections.push(`## Generation speed\n\n${generationTable(result)}`);
+  json.generation = result;
+}
+
+const report = sections.join('\n');
+await mkdir(path.join(ROOT, 'bench/results'), { recursive: true });
+await writeFile(path.join(ROOT, 'bench/results/latest.md'), report);
+await writeFile(path.join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+process.stdout.write(report);
