@@ -74,8 +74,8 @@ export const configSchema = z.strictObject({
     .prefault({}),
   retention: z
     .strictObject({
-      raw: duration.default(7 * 86_400_000),
-      hourly: duration.default(90 * 86_400_000),
+      raw: duration.default(2 * 86_400_000),
+      hourly: duration.default(35 * 86_400_000),
       daily: duration.default(400 * 86_400_000),
     })
     .prefault({}),
