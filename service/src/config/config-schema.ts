@@ -3,32 +3,17 @@
  * Durations are Prometheus-style text ("60s", "7d") and become milliseconds here.
  */
 import { z } from 'zod';
-import { parseDurationMs } from '../model/duration.js';
+import { durationMs, httpUrl } from './config-fields.js';
 import { pagingConfigSchema } from '../paging/paging-config.js';
 
-/** "60s", "1h", or a number of seconds. */
-const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const ms = typeof value === 'number' ? value * 1000 : parseDurationMs(value);
-  if (ms === undefined || !Number.isFinite(ms) || ms <= 0) {
-    ctx.addIssue({ code: 'custom', message: `expected a positive duration such as "60s" or "7d" (got ${JSON.stringify(value)})` });
-    return z.NEVER;
-  }
-  return ms;
-});
-
-const httpUrl = z.string().refine((value) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}, 'expected an http(s) URL such as "http://prometheus:9090" or "http://mimir/prometheus"');
+const duration = durationMs({ example: '"60s" or "7d"' });
+const prometheusUrl = httpUrl('"http://prometheus:9090" or "http://mimir/prometheus"');
 
 export const clusterSchema = z.strictObject({
   /** Name shown in the API and on metrics; unique. */
   name: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'expected letters, digits, "_", "." or "-"'),
   /** Base URL of the Prometheus HTTP API, including any path prefix (Mimir: /prometheus). */
-  url: httpUrl,
+  url: prometheusUrl,
   bearerTokenFile: z.string().min(1).optional(),
   /** Extra request headers, e.g. X-Scope-OrgID for Mimir or Cortex. */
   headers: z.record(z.string(), z.string()).default({}),

@@ -3,29 +3,15 @@
  * (a mounted Kubernetes Secret) or environment variable per team, never the key itself.
  */
 import { z } from 'zod';
-import { parseDurationMs } from '../model/duration.js';
+import { durationMs, httpUrl } from '../config/config-fields.js';
 
 export const DEFAULT_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
 
-/** "30s", "5m", or seconds; `allowZero` for waits that may be turned off. */
 function duration(allowZero = false) {
-  return z.union([z.string(), z.number()]).transform((value, ctx) => {
-    const ms = typeof value === 'number' ? value * 1000 : parseDurationMs(value);
-    if (ms === undefined || !Number.isFinite(ms) || ms < 0 || (ms === 0 && !allowZero)) {
-      ctx.addIssue({ code: 'custom', message: `expected a ${allowZero ? 'non-negative' : 'positive'} duration such as "30s" or "5m" (got ${JSON.stringify(value)})` });
-      return z.NEVER;
-    }
-    return ms;
-  });
+  return durationMs({ allowZero, example: '"30s" or "5m"' });
 }
 
-const httpUrl = z.string().refine((value) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}, 'expected an http(s) URL such as "https://events.pagerduty.com/v2/enqueue"');
+const eventsUrl = httpUrl('"https://events.pagerduty.com/v2/enqueue"');
 
 /** A path (the file holding the key), `{ file }`, or `{ env }`. */
 const routingKeySource = z.union([
@@ -40,7 +26,7 @@ const routingKeySource = z.union([
 export const pagingConfigSchema = z
   .strictObject({
     enabled: z.boolean().default(false),
-    eventsUrl: httpUrl.default(DEFAULT_EVENTS_URL),
+    eventsUrl: eventsUrl.default(DEFAULT_EVENTS_URL),
     /** Team (as in the SLO definitions) → where its PagerDuty integration key is. */
     routingKeys: z.record(z.string().min(1), routingKeySource).default({}),
     /** For teams without their own entry. */

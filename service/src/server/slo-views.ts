@@ -38,7 +38,8 @@ function statusOf(slo: CatalogSlo, whole: BudgetSnapshot | undefined): SloStatus
   return whole?.status ?? 'pending';
 }
 
-function definition(slo: CatalogSlo) {
+/** The definition fields every view of an SLO starts with (API and status page). */
+export function sloDefinition(slo: CatalogSlo) {
   return {
     id: slo.id,
     name: slo.name,
@@ -75,7 +76,7 @@ export function snapshotJson(s: BudgetSnapshot) {
 export function sloSummary(slo: CatalogSlo, evaluation: Evaluation | undefined) {
   const { whole, groups } = snapshotsOf(evaluation, slo.id);
   return {
-    ...definition(slo),
+    ...sloDefinition(slo),
     status: statusOf(slo, whole),
     evaluatedAt: whole ? whole.at.toISOString() : null,
     sli: whole?.sli ?? null,
@@ -91,7 +92,7 @@ export function sloSummary(slo: CatalogSlo, evaluation: Evaluation | undefined) 
 export function sloDetail(slo: CatalogSlo, evaluation: Evaluation | undefined) {
   const { whole, groups } = snapshotsOf(evaluation, slo.id);
   return {
-    ...definition(slo),
+    ...sloDefinition(slo),
     ...(slo.runbookUrl ? { runbookUrl: slo.runbookUrl } : {}),
     ...(slo.dashboardUrl ? { dashboardUrl: slo.dashboardUrl } : {}),
     source: slo.source,

@@ -5,9 +5,8 @@
  */
 import type { CatalogSlo, LoadedCatalog } from '../../catalog/load-catalog.js';
 import type { BudgetSnapshot } from '../../engine/types.js';
-import { windowText } from '../../generate/prometheus/window-queries.js';
 import type { Evaluation } from '../../scheduler/evaluator.js';
-import type { SloStatus } from '../slo-views.js';
+import { sloDefinition, type SloStatus } from '../slo-views.js';
 import { budgetColour, isSpent, type BudgetColour } from './budget-colour.js';
 import { gateDecision, type GateDecision } from './gate-decision.js';
 import { groupText } from './format.js';
@@ -99,15 +98,7 @@ function sloView(slo: CatalogSlo, lookup: SnapshotLookup): SloView {
   const groupViews = groups.map((g) => ({ labels: groupText(g.group), ...budgetView(slo, g) })).sort(worstFirst);
   return {
     ...budgetView(slo, whole),
-    id: slo.id,
-    name: slo.name,
-    service: slo.service,
-    team: slo.team,
-    description: slo.description,
-    objectivePercent: slo.objectivePercent,
-    window: windowText(slo.window),
-    sliKind: slo.sli.kind,
-    groupBy: [...slo.groupBy],
+    ...sloDefinition(slo),
     ...(slo.runbookUrl ? { runbookUrl: slo.runbookUrl } : {}),
     ...(slo.dashboardUrl ? { dashboardUrl: slo.dashboardUrl } : {}),
     alertPairs: alertPairs(slo, whole),
