@@ -33,7 +33,7 @@ describe('OpenSLO v1 fixtures', () => {
     expect(latency.window).toEqual({ kind: 'rolling', days: 28 }); // 4w
     expect(latency.objectivePercent).toBe(99);
     expect(latency.alerting.ticket).toEqual({ enabled: true, severity: 'info' });
-    expect(latency.alerting.page).toEqual({ enabled: true, severity: 'critical' });
+    expect(latency.alerting.page).toEqual({ enabled: true, severity: 'critical', keepFiringForSeconds: 300 });
   });
 
   it('turns an SLO with several objectives into one Burnrate SLO per objective', async () => {

@@ -39,7 +39,7 @@ describe('Sloth fixtures', () => {
     expect(availability.groupBy).toEqual([]);
     expect(availability.runbookUrl).toBe('https://runbooks.example.com/checkout/availability');
     expect(availability.alerting.labels).toEqual({ category: 'availability' });
-    expect(availability.alerting.page).toEqual({ enabled: true, severity: 'critical' });
+    expect(availability.alerting.page).toEqual({ enabled: true, severity: 'critical', keepFiringForSeconds: 300 });
     expect(availability.alerting.ticket).toEqual({ enabled: true, severity: 'warning' });
     expect(availability.source.format).toBe('sloth');
 
