@@ -10,7 +10,7 @@ RUN apt-get update \
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
-COPY service ./service
+COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
 FROM gcr.io/distroless/nodejs20-debian12:nonroot

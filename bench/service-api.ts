@@ -10,8 +10,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { pino } from 'pino';
-import { configSchema } from '../service/src/config/config-schema.js';
-import { startService } from '../service/src/server/start-service.js';
+import { configSchema } from '../src/service/config/config-schema.js';
+import { startService } from '../src/service/server/start-service.js';
 import { fixed, table } from './lib/markdown.js';
 import { startServiceFixture } from './service-fixture.js';
 

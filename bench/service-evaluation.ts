@@ -7,13 +7,13 @@
  *   npx jiti bench/service-evaluation.ts [--slos 1000] [--clusters 3] [--runs 5] [--sample-seconds 300]
  */
 import { parseArgs } from 'node:util';
-import { collect } from '../service/src/collect/collector.js';
-import { alertWindowsQuery, wholeWindowQuery } from '../service/src/collect/collect-queries.js';
-import { mapLimit } from '../service/src/collect/map-limit.js';
-import { PrometheusClient } from '../service/src/collect/prometheus-client.js';
-import { computeSnapshot, windowRangeSeconds } from '../service/src/engine/index.js';
-import type { Slo } from '../service/src/model/slo.js';
-import { createStore } from '../service/src/store/create-store.js';
+import { collect } from '../src/service/collect/collector.js';
+import { alertWindowsQuery, wholeWindowQuery } from '../src/service/collect/collect-queries.js';
+import { mapLimit } from '../src/service/collect/map-limit.js';
+import { PrometheusClient } from '../src/service/collect/prometheus-client.js';
+import { computeSnapshot, windowRangeSeconds } from '../src/service/engine/index.js';
+import type { Slo } from '../src/core/model/slo.js';
+import { createStore } from '../src/service/store/create-store.js';
 import { table, fixed } from './lib/markdown.js';
 import { median, startServiceFixture } from './service-fixture.js';
 

@@ -6,11 +6,11 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { compileCatalog, type CompiledCatalog } from '../service/src/generate/catalog.js';
-import type { SloInput, SloSetInput } from '../service/src/sdk/types.js';
-import { validateDocuments } from '../service/src/validate/validate-documents.js';
-import { RECORDED } from '../service/src/conventions/metrics.js';
-import { parseDurationMs } from '../service/src/model/duration.js';
+import { compileCatalog, type CompiledCatalog } from '../src/toolkit/generate/compile-catalog.js';
+import type { SloInput, SloSetInput } from '../src/toolkit/sdk/types.js';
+import { validateDocuments } from '../src/toolkit/validate/validate-documents.js';
+import { RECORDED } from '../src/core/conventions/metrics.js';
+import { parseDurationMs } from '../src/core/model/duration.js';
 import { startPrometheus, type PrometheusServer } from '../test/service/support/prometheus-server.js';
 import { createBlocks } from './lib/create-blocks.js';
 import { OpenMetricsWriter } from './lib/openmetrics.js';

@@ -12,11 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { computeSnapshot } from '../service/src/engine/compute-snapshot.js';
-import type { BudgetSnapshot } from '../service/src/engine/types.js';
-import type { Slo } from '../service/src/model/slo.js';
-import { createStore } from '../service/src/store/create-store.js';
-import { DEFAULT_RETENTION } from '../service/src/store/retention.js';
+import { computeSnapshot } from '../src/service/engine/compute-snapshot.js';
+import type { BudgetSnapshot } from '../src/service/engine/types.js';
+import type { Slo } from '../src/core/model/slo.js';
+import { createStore } from '../src/service/store/create-store.js';
+import { DEFAULT_RETENTION } from '../src/service/store/retention.js';
 
 const { values } = parseArgs({
   options: { slos: { type: 'string', default: '1000' }, 'interval-seconds': { type: 'string', default: '60' }, days: { type: 'string', default: '365' } },

@@ -5,9 +5,9 @@
  * 10 minutes of recovery, and no page at all where the policy says no page.
  */
 import { stringify } from 'yaml';
-import { ALERT_NAMES } from '../../service/src/conventions/metrics.js';
-import type { Slo } from '../../service/src/model/slo.js';
-import { alertRule, burnExpressionLabels, expectedAlert } from '../../service/src/generate/prometheus/expected-alerts.js';
+import { ALERT_NAMES } from '../../src/core/conventions/metrics.js';
+import type { Slo } from '../../src/core/model/slo.js';
+import { alertRule, burnExpressionLabels, expectedAlert } from '../../src/toolkit/generate/prometheus/expected-alerts.js';
 import { burnrateRuleFile } from '../lib/burnrate-rules.js';
 import type { GroupCounts } from './counters.js';
 import type { Scenario } from './scenario-types.js';

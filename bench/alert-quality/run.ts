@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SloSetInput } from '../../service/src/sdk/types.js';
+import type { SloSetInput } from '../../src/toolkit/sdk/types.js';
 import { backfillRules } from '../lib/backfill-rules.js';
 import { burnrateRuleFile, validSlos } from '../lib/burnrate-rules.js';
 import { createBlocks } from '../lib/create-blocks.js';

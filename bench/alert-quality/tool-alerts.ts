@@ -1,5 +1,5 @@
 /** Reads each tool's alert rules the same way: which scenario, which tier, which group value. */
-import { alertingGroupName } from '../../service/src/conventions/metrics.js';
+import { alertingGroupName } from '../../src/core/conventions/metrics.js';
 import type { AlertingRuleSpec } from '../lib/rule-file.js';
 
 export type AlertKind = 'page' | 'ticket' | 'nodata';

@@ -20,7 +20,7 @@ export interface GenerationResult {
 }
 
 export async function runGenerationSpeed(workDir: string, runs: number, log: (line: string) => void): Promise<GenerationResult> {
-  if (!existsSync(path.join(ROOT, 'dist/service/src/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` first (the benchmark times the built CLI)');
+  if (!existsSync(path.join(ROOT, 'dist/src/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` first (the benchmark times the built CLI)');
   const services = 100;
   const perService = 10;
   const specs = await writeSpecs(workDir, services, perService);

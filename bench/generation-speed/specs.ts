@@ -4,7 +4,7 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SloSetInput } from '../../service/src/sdk/types.js';
+import type { SloSetInput } from '../../src/toolkit/sdk/types.js';
 import { validSlos } from '../lib/burnrate-rules.js';
 import { slothSpecs } from '../sloth/sloth-spec.js';
 

@@ -1,10 +1,10 @@
 /** Burnrate's real validation and rule generator, in process: SLO sets in, the rule file `burnrate generate` writes out. */
-import type { Slo } from '../../service/src/model/slo.js';
-import type { SloSetInput } from '../../service/src/sdk/types.js';
-import { validateDocuments } from '../../service/src/validate/validate-documents.js';
-import { yamlHeader } from '../../service/src/generate/header.js';
-import { renderRuleFile } from '../../service/src/generate/prometheus/render-rules.js';
-import { sloRuleGroups } from '../../service/src/generate/prometheus/rule-groups.js';
+import type { Slo } from '../../src/core/model/slo.js';
+import type { SloSetInput } from '../../src/toolkit/sdk/types.js';
+import { validateDocuments } from '../../src/toolkit/validate/validate-documents.js';
+import { yamlHeader } from '../../src/toolkit/generate/header.js';
+import { renderRuleFile } from '../../src/toolkit/generate/prometheus/render-rules.js';
+import { sloRuleGroups } from '../../src/toolkit/generate/prometheus/rule-groups.js';
 
 export function validSlos(sets: readonly SloSetInput[], file = 'bench'): Slo[] {
   const result = validateDocuments([{ file, format: 'typescript', sets: [...sets], problems: [] }]);

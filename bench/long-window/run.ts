@@ -7,8 +7,8 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { RECORDED } from '../../service/src/conventions/metrics.js';
-import type { SloSetInput } from '../../service/src/sdk/types.js';
+import { RECORDED } from '../../src/core/conventions/metrics.js';
+import type { SloSetInput } from '../../src/toolkit/sdk/types.js';
 import { groupCounts } from '../alert-quality/counters.js';
 import { backfillRules } from '../lib/backfill-rules.js';
 import { burnrateRuleFile, validSlos } from '../lib/burnrate-rules.js';

@@ -3,7 +3,7 @@
  * definitions equal in meaning. Ratio SLIs only (errorQuery/totalQuery, spelt error_query/total_query in the YAML of Sloth v0.16); other kinds have no Sloth equivalent here.
  */
 import { stringify } from 'yaml';
-import type { Slo } from '../../service/src/model/slo.js';
+import type { Slo } from '../../src/core/model/slo.js';
 
 function sumRate(groupBy: readonly string[], selector: string): string {
   const by = groupBy.length > 0 ? ` by (${groupBy.join(', ')})` : '';

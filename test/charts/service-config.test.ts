@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../service/src/config/load-config.js';
+import { loadConfig } from '../../src/service/config/load-config.js';
 import { REPO_ROOT } from '../support/cli.js';
 import { renderChart, type K8sObject } from '../support/helm.js';
 

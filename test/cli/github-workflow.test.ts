@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { COMMENT_MARKER } from '../../service/src/cli/diff/render-markdown.js';
+import { COMMENT_MARKER } from '../../src/toolkit/diff/render-markdown.js';
 import { REPO_ROOT } from '../support/cli.js';
 
 interface Step {

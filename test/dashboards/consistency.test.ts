@@ -5,11 +5,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ALERT_NAMES, ALERTS_SERIES, RECORDED } from '../../service/src/conventions/metrics.js';
-import { alertingPeriodMs, alertWindows } from '../../service/src/maths/alert-windows.js';
-import { formatDuration } from '../../service/src/model/duration.js';
-import type { Slo } from '../../service/src/model/slo.js';
-import { renderDashboards } from '../../service/src/generate/grafana/dashboards.js';
+import { ALERT_NAMES, ALERTS_SERIES, RECORDED } from '../../src/core/conventions/metrics.js';
+import { alertingPeriodMs, alertWindows } from '../../src/core/windows/alert-windows.js';
+import { formatDuration } from '../../src/core/model/duration.js';
+import type { Slo } from '../../src/core/model/slo.js';
+import { renderDashboards } from '../../src/toolkit/generate/grafana/dashboards.js';
 import { REPO_ROOT } from '../support/cli.js';
 import { parseError, prometheusQueries, selectorsOf, type DashboardQuery } from './dashboard-queries.js';
 import { exampleSlos, fixtureSlos } from './fixture-slos.js';
@@ -109,7 +109,7 @@ describe('the series check itself', () => {
 });
 
 test('the dashboard code takes every series and alert name from the conventions module', async () => {
-  const dir = path.join(REPO_ROOT, 'service/src/generate/grafana');
+  const dir = path.join(REPO_ROOT, 'src/toolkit/generate/grafana');
   const names = [...Object.values(RECORDED), ...Object.values(ALERT_NAMES), ALERTS_SERIES, 'burnrate:'];
   for (const file of await readdir(dir)) {
     const source = await readFile(path.join(dir, file), 'utf8');

@@ -3,7 +3,7 @@
  * variables replaced by values like the ones Grafana sends, ready for the PromQL parser.
  */
 import { parser } from '@prometheus-io/lezer-promql';
-import { parseSelector, syntaxErrorOffset, type ParsedSelector } from '../../service/src/validate/promql.js';
+import { parseSelector, syntaxErrorOffset, type ParsedSelector } from '../../src/core/promql/promql.js';
 
 export interface DashboardQuery {
   /** Where it sits, for failure messages: "panel 3 'Page burn rate' A". */

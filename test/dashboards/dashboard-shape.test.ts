@@ -4,9 +4,9 @@
  * every datasource reference resolves to; plus the generated marker, determinism and round-tripping.
  */
 import { describe, expect, test } from 'vitest';
-import { GENERATED_MARKER, isGenerated } from '../../service/src/generate/header.js';
-import { renderDashboards } from '../../service/src/generate/grafana/dashboards.js';
-import { GRAFANA_SCHEMA_VERSION } from '../../service/src/generate/grafana/render-dashboard.js';
+import { GENERATED_MARKER, isGenerated } from '../../src/toolkit/generate/header.js';
+import { renderDashboards } from '../../src/toolkit/generate/grafana/dashboards.js';
+import { GRAFANA_SCHEMA_VERSION } from '../../src/toolkit/generate/grafana/render-dashboard.js';
 import { allPanels } from './dashboard-queries.js';
 import { exampleSlos, fixtureSlos } from './fixture-slos.js';
 

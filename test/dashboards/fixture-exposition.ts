@@ -3,7 +3,7 @@
  * gauge and the span counters the service exports, in the Prometheus text format.
  */
 import http from 'node:http';
-import { SPAN_COUNTERS } from '../../service/src/conventions/metrics.js';
+import { SPAN_COUNTERS } from '../../src/core/conventions/metrics.js';
 
 interface Series {
   name: string;

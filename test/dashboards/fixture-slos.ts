@@ -3,11 +3,11 @@
  * window kind, groupBy, disabled alert tiers and service names that cannot be used as a uid as they are.
  * Fixtures go through the real validation, so they are exactly what `burnrate generate` would see.
  */
-import { loadDefinitions } from '../../service/src/load/load-definitions.js';
-import type { LoadedDocument } from '../../service/src/load/document.js';
-import type { Slo } from '../../service/src/model/slo.js';
-import type { SloSetInput } from '../../service/src/sdk/types.js';
-import { validateDocuments } from '../../service/src/validate/validate-documents.js';
+import { loadDefinitions } from '../../src/toolkit/load/load-definitions.js';
+import type { LoadedDocument } from '../../src/toolkit/load/document.js';
+import type { Slo } from '../../src/core/model/slo.js';
+import type { SloSetInput } from '../../src/toolkit/sdk/types.js';
+import { validateDocuments } from '../../src/toolkit/validate/validate-documents.js';
 import { REPO_ROOT } from '../support/cli.js';
 
 const SETS: SloSetInput[] = [

@@ -5,11 +5,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { RECORDED } from '../../service/src/conventions/metrics.js';
-import { generateArtifacts } from '../../service/src/generate/artifacts.js';
-import { renderDashboards } from '../../service/src/generate/grafana/dashboards.js';
-import { budgetRemainingExpr, sliExpr } from '../../service/src/generate/grafana/promql.js';
-import type { Slo } from '../../service/src/model/slo.js';
+import { RECORDED } from '../../src/core/conventions/metrics.js';
+import { generateArtifacts } from '../../src/toolkit/generate/artifacts.js';
+import { renderDashboards } from '../../src/toolkit/generate/grafana/dashboards.js';
+import { budgetRemainingExpr, sliExpr } from '../../src/toolkit/generate/grafana/promql.js';
+import type { Slo } from '../../src/core/model/slo.js';
 import { freePort } from '../support/ports.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/processes.js';

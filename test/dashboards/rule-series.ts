@@ -2,10 +2,10 @@
  * What the generated rules write: every recorded series and alert with its fixed label values and the
  * labels it may carry besides (groupBy labels pass through `sum by`; `cluster` is an external label).
  */
-import { ALERT_STATE_LABEL, ALERTS_SERIES, CLUSTER_LABEL } from '../../service/src/conventions/metrics.js';
-import type { Slo } from '../../service/src/model/slo.js';
-import { sloRuleGroups } from '../../service/src/generate/prometheus/rule-groups.js';
-import type { LabelMatcher, ParsedSelector } from '../../service/src/validate/promql.js';
+import { ALERT_STATE_LABEL, ALERTS_SERIES, CLUSTER_LABEL } from '../../src/core/conventions/metrics.js';
+import type { Slo } from '../../src/core/model/slo.js';
+import { sloRuleGroups } from '../../src/toolkit/generate/prometheus/rule-groups.js';
+import type { LabelMatcher, ParsedSelector } from '../../src/core/promql/promql.js';
 import { selectorsOf } from './dashboard-queries.js';
 
 export interface ProducedSeries {

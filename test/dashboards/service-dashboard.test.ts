@@ -1,12 +1,12 @@
 /** The service dashboards show what the SLO defines: its own alert factors, budget colours, traces, logs. */
 import { describe, expect, test } from 'vitest';
-import { LOG_SERVICE_LABEL } from '../../service/src/conventions/metrics.js';
-import { renderDashboards } from '../../service/src/generate/grafana/dashboards.js';
-import { serviceDashboardUid } from '../../service/src/generate/grafana/uid.js';
-import { alertingPeriodMs, alertWindows } from '../../service/src/maths/alert-windows.js';
-import { formatDuration } from '../../service/src/model/duration.js';
-import { objectiveRatio, type Slo } from '../../service/src/model/slo.js';
-import { parseSelector } from '../../service/src/validate/promql.js';
+import { LOG_SERVICE_LABEL } from '../../src/core/conventions/metrics.js';
+import { renderDashboards } from '../../src/toolkit/generate/grafana/dashboards.js';
+import { serviceDashboardUid } from '../../src/toolkit/generate/grafana/uid.js';
+import { alertingPeriodMs, alertWindows } from '../../src/core/windows/alert-windows.js';
+import { formatDuration } from '../../src/core/model/duration.js';
+import { objectiveRatio, type Slo } from '../../src/core/model/slo.js';
+import { parseSelector } from '../../src/core/promql/promql.js';
 import { substitute } from './dashboard-queries.js';
 import { fixtureSlos } from './fixture-slos.js';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { MAX_UID_LENGTH, OVERVIEW_UID, serviceDashboardUid } from '../../service/src/generate/grafana/uid.js';
-import { renderDashboards } from '../../service/src/generate/grafana/dashboards.js';
-import { NAME_PATTERN } from '../../service/src/validate/check-slo.js';
+import { MAX_UID_LENGTH, OVERVIEW_UID, serviceDashboardUid } from '../../src/toolkit/generate/grafana/uid.js';
+import { renderDashboards } from '../../src/toolkit/generate/grafana/dashboards.js';
+import { NAME_PATTERN } from '../../src/toolkit/validate/check-slo.js';
 import { exampleSlos, fixtureSlos } from './fixture-slos.js';
 
 const serviceName = fc.stringMatching(NAME_PATTERN).filter((s) => s.length <= 120);

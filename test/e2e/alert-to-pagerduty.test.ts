@@ -12,7 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALERT_NAMES } from '../../service/src/conventions/metrics.js';
+import { ALERT_NAMES } from '../../src/core/conventions/metrics.js';
 import { listAlerts, startAlertmanager, type AlertmanagerServer } from '../support/alertmanager.js';
 import { runCli } from '../support/cli.js';
 import { startFakePagerDutyEvents, type FakePagerDutyEvents, type PagerDutyEvent } from '../support/fake-pagerduty-events.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeSnapshot } from '../../service/src/engine/compute-snapshot.js';
-import { errorBudgetRatio } from '../../service/src/model/slo.js';
+import { computeSnapshot } from '../../src/service/engine/compute-snapshot.js';
+import { errorBudgetRatio } from '../../src/core/model/slo.js';
 import { makeSlo, observe, okCluster } from './slo-fixture.js';
 
 const NOW = new Date('2025-06-15T12:00:00Z');

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calendarPeriod } from '../../service/src/engine/calendar-period.js';
-import { computeSnapshot } from '../../service/src/engine/compute-snapshot.js';
-import { windowRangeSeconds } from '../../service/src/engine/window-bounds.js';
+import { calendarPeriod } from '../../src/service/engine/calendar-period.js';
+import { computeSnapshot } from '../../src/service/engine/compute-snapshot.js';
+import { windowRangeSeconds } from '../../src/service/engine/window-bounds.js';
 import { makeSlo, observe, okCluster } from './slo-fixture.js';
 
 const ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'Pacific/Chatham'];

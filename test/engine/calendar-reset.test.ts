@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeSnapshot } from '../../service/src/engine/compute-snapshot.js';
-import type { EventCounts } from '../../service/src/engine/types.js';
-import { windowRangeSeconds } from '../../service/src/engine/window-bounds.js';
+import { computeSnapshot } from '../../src/service/engine/compute-snapshot.js';
+import type { EventCounts } from '../../src/service/engine/types.js';
+import { windowRangeSeconds } from '../../src/service/engine/window-bounds.js';
 import { makeSlo, observe, okCluster } from './slo-fixture.js';
 
 const MINUTE_MS = 60_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { burnRateWindows } from '../../service/src/engine/burn-rate-windows.js';
-import { computeSnapshot } from '../../service/src/engine/compute-snapshot.js';
+import { burnRateWindows } from '../../src/core/windows/burn-rate-windows.js';
+import { computeSnapshot } from '../../src/service/engine/compute-snapshot.js';
 import { loadCatalog, observe, okCluster } from './slo-fixture.js';
 
 const NOW = new Date('2025-06-15T12:00:00Z');

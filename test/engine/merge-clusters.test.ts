@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeSnapshot } from '../../service/src/engine/compute-snapshot.js';
-import type { ClusterCounts } from '../../service/src/engine/types.js';
+import { computeSnapshot } from '../../src/service/engine/compute-snapshot.js';
+import type { ClusterCounts } from '../../src/service/engine/types.js';
 import { makeSlo, observe, okCluster, staleCluster } from './slo-fixture.js';
 
 const NOW = new Date('2025-06-15T12:00:00Z');

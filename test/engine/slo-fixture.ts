@@ -1,8 +1,8 @@
 /** Builds validated-model SLOs for engine tests, and reads the real compiled catalog. */
 import { readFileSync } from 'node:fs';
-import type { CompiledCatalog } from '../../service/src/generate/catalog.js';
-import type { Slo, SloWindow } from '../../service/src/model/slo.js';
-import type { ClusterCounts, EventCounts, SloObservation } from '../../service/src/engine/types.js';
+import type { CompiledCatalog } from '../../src/toolkit/generate/compile-catalog.js';
+import type { Slo, SloWindow } from '../../src/core/model/slo.js';
+import type { ClusterCounts, EventCounts, SloObservation } from '../../src/service/engine/types.js';
 
 export function makeSlo(objectivePercent: number, window: SloWindow = { kind: 'rolling', days: 30 }): Slo {
   return {

@@ -3,9 +3,9 @@
  * Print it with `npx jiti test/engine/worked-example.ts`; worked-example.test.ts keeps the doc in step.
  */
 import { pathToFileURL } from 'node:url';
-import { computeSnapshot } from '../../service/src/engine/compute-snapshot.js';
-import type { ClusterCounts, EventCounts } from '../../service/src/engine/types.js';
-import { windowRangeSeconds } from '../../service/src/engine/window-bounds.js';
+import { computeSnapshot } from '../../src/service/engine/compute-snapshot.js';
+import type { ClusterCounts, EventCounts } from '../../src/service/engine/types.js';
+import { windowRangeSeconds } from '../../src/service/engine/window-bounds.js';
 import { loadCatalog } from './slo-fixture.js';
 
 export const EXAMPLE_NOW = new Date('2025-06-15T12:00:00Z');

@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { describe, it } from 'vitest';
-import { generateArtifacts } from '../../service/src/generate/artifacts.js';
+import { generateArtifacts } from '../../src/toolkit/generate/artifacts.js';
 import { REPO_ROOT } from '../support/cli.js';
 import { FIXTURE_DIR, loadSlos } from '../rules/rule-files.js';
 

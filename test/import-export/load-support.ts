@@ -1,13 +1,13 @@
 /** Loads fixtures and inline YAML through the real loaders and the shared validation. */
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { loadDefinitions } from '../../service/src/load/load-definitions.js';
-import type { LoadedDocument } from '../../service/src/load/document.js';
-import { openSloToDocument } from '../../service/src/load/openslo/openslo-loader.js';
-import { slothToDocument } from '../../service/src/load/sloth/sloth-loader.js';
-import type { Slo } from '../../service/src/model/slo.js';
-import { formatProblem, type Problem } from '../../service/src/validate/problem.js';
-import { validateDocuments, type ValidationResult } from '../../service/src/validate/validate-documents.js';
+import { loadDefinitions } from '../../src/toolkit/load/load-definitions.js';
+import type { LoadedDocument } from '../../src/toolkit/load/document.js';
+import { openSloToDocument } from '../../src/toolkit/load/openslo/openslo-loader.js';
+import { slothToDocument } from '../../src/toolkit/load/sloth/sloth-loader.js';
+import type { Slo } from '../../src/core/model/slo.js';
+import { formatProblem, type Problem } from '../../src/core/diagnostics/problem.js';
+import { validateDocuments, type ValidationResult } from '../../src/toolkit/validate/validate-documents.js';
 import { REPO_ROOT } from '../support/cli.js';
 
 export const FIXTURES = path.join(REPO_ROOT, 'test/fixtures');

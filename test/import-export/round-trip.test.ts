@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { exportOpenSlo } from '../../service/src/export/openslo.js';
-import { openSloToDocument } from '../../service/src/load/openslo/openslo-loader.js';
-import type { Slo } from '../../service/src/model/slo.js';
-import type { SloInput, SloSetInput } from '../../service/src/sdk/types.js';
-import { validateDocuments } from '../../service/src/validate/validate-documents.js';
+import { exportOpenSlo } from '../../src/toolkit/export/openslo.js';
+import { openSloToDocument } from '../../src/toolkit/load/openslo/openslo-loader.js';
+import type { Slo } from '../../src/core/model/slo.js';
+import type { SloInput, SloSetInput } from '../../src/toolkit/sdk/types.js';
+import { validateDocuments } from '../../src/toolkit/validate/validate-documents.js';
 import { loadFixture } from './load-support.js';
 
 /** Ours → OpenSLO YAML → OpenSLO loader → shared validation. */

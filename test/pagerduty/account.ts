@@ -1,10 +1,10 @@
 /** A fake PagerDuty account for the example catalog, its mapping file, and the CLI pointed at it. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadAndValidate } from '../../service/src/cli/definitions.js';
-import { loadMapping } from '../../service/src/pagerduty/mapping-file.js';
-import { createRestClient } from '../../service/src/pagerduty/rest-client.js';
-import { applyPlan, planOrchestration } from '../../service/src/pagerduty/sync-orchestration.js';
+import { loadAndValidate } from '../../src/cli/definitions.js';
+import { loadMapping } from '../../src/toolkit/pagerduty-sync/mapping-file.js';
+import { createRestClient } from '../../src/toolkit/pagerduty-sync/rest-client.js';
+import { applyPlan, planOrchestration } from '../../src/toolkit/pagerduty-sync/sync-orchestration.js';
 import { REPO_ROOT, runCli, type CliResult } from '../support/cli.js';
 import { startFakePagerDutyRest, type FakePagerDutyRest } from '../support/fake-pagerduty-rest.js';
 import { makeTempDir } from '../support/temp-dir.js';

@@ -2,11 +2,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SEVERITIES, globalRules, routerRules, type PagerDutyMapping } from '../../service/src/generate/pagerduty/orchestration-rules.js';
-import type { Slo } from '../../service/src/model/slo.js';
-import { loadMapping } from '../../service/src/pagerduty/mapping-file.js';
-import type { OrchestrationPath } from '../../service/src/pagerduty/orchestration-path.js';
-import { planPath } from '../../service/src/pagerduty/plan.js';
+import { DEFAULT_SEVERITIES, globalRules, routerRules, type PagerDutyMapping } from '../../src/toolkit/generate/pagerduty-orchestration/orchestration-rules.js';
+import type { Slo } from '../../src/core/model/slo.js';
+import { loadMapping } from '../../src/toolkit/pagerduty-sync/mapping-file.js';
+import type { OrchestrationPath } from '../../src/toolkit/pagerduty-sync/orchestration-path.js';
+import { planPath } from '../../src/toolkit/pagerduty-sync/plan.js';
 import { makeSlo } from '../engine/slo-fixture.js';
 import { makeTempDir } from '../support/temp-dir.js';
 

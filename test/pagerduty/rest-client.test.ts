@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRestClient, PagerDutyApiError, type RestClientOptions } from '../../service/src/pagerduty/rest-client.js';
+import { createRestClient, PagerDutyApiError, type RestClientOptions } from '../../src/toolkit/pagerduty-sync/rest-client.js';
 import { ORCHESTRATION, startAccount, TOKEN, type Account } from './account.js';
 
 let account: Account;

@@ -3,8 +3,8 @@
  * five-minute good/total counts per slot over 30 days, and every other alert window as the exact sum of
  * its slots, sampled at each slot end of the last day. Ground truth is arithmetic over the same slots.
  */
-import { RECORDED } from '../../service/src/conventions/metrics.js';
-import { parseDurationMs } from '../../service/src/model/duration.js';
+import { RECORDED } from '../../src/core/conventions/metrics.js';
+import { parseDurationMs } from '../../src/core/model/duration.js';
 import type { BackfillSeries } from '../service/support/backfill.js';
 
 export const SLOT_SECONDS = 300;

@@ -2,10 +2,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eventProblems } from '../support/fake-pagerduty-events.js';
-import { canonicalGroup, dedupKey } from '../../service/src/paging/dedup-key.js';
-import { resolveBody, triggerBody } from '../../service/src/paging/event-payload.js';
-import { pageCondition } from '../../service/src/paging/page-condition.js';
-import { pagerDutySeverity } from '../../service/src/paging/severity.js';
+import { canonicalGroup, dedupKey } from '../../src/service/paging/dedup-key.js';
+import { resolveBody, triggerBody } from '../../src/service/paging/event-payload.js';
+import { pageCondition } from '../../src/service/paging/page-condition.js';
+import { pagerDutySeverity } from '../../src/service/paging/severity.js';
 import { availability, latency, minutes, snapshot } from './paging-fixtures.js';
 
 const KEY = 'e93facc04764012d7bfb002500d5d1a6';

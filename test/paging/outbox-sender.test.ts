@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakePagerDutyEvents, type FakePagerDutyEvents } from '../support/fake-pagerduty-events.js';
 import { freePort } from '../support/ports.js';
 import { makeTempDir } from '../support/temp-dir.js';
-import type { PagingStore } from '../../service/src/paging/paging-types.js';
+import type { PagingStore } from '../../src/service/paging/paging-types.js';
 import { releaseTestDatabase, STORE_TARGETS, type OpenedStore } from '../store/store-targets.js';
 import { evaluate, makeSender, minutes, ROUTING_KEY, writeRoutingKey, type SenderHarness } from './sender-harness.js';
 

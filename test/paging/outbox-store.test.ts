@@ -4,9 +4,9 @@
  * is lost across a restart.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { dedupKey } from '../../service/src/paging/dedup-key.js';
-import { resolveBody } from '../../service/src/paging/event-payload.js';
-import type { PageEvent, PagingChange, PagingState, PagingStore } from '../../service/src/paging/paging-types.js';
+import { dedupKey } from '../../src/service/paging/dedup-key.js';
+import { resolveBody } from '../../src/service/paging/event-payload.js';
+import type { PageEvent, PagingChange, PagingState, PagingStore } from '../../src/service/paging/paging-types.js';
 import { releaseTestDatabase, STORE_TARGETS, type OpenedStore } from '../store/store-targets.js';
 import { minutes } from './paging-fixtures.js';
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { errorRatioThreshold, pageCondition } from '../../service/src/paging/page-condition.js';
+import { errorRatioThreshold, pageCondition } from '../../src/service/paging/page-condition.js';
 import { availability, BURNING, latency, minutes, noDataSnapshot, snapshot, type WindowSpec } from './paging-fixtures.js';
 import { isTie, pageRuleExpr, pageRulePairs, ruleFires } from './rule-oracle.js';
 

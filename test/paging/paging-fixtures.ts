@@ -1,8 +1,8 @@
 /** Real compiled-catalog SLOs and real engine snapshots for paging tests: counts in, snapshots out. */
-import { computeSnapshot } from '../../service/src/engine/compute-snapshot.js';
-import { burnRateWindows } from '../../service/src/engine/burn-rate-windows.js';
-import type { BudgetSnapshot, ClusterCounts, EventCounts, GroupLabels } from '../../service/src/engine/types.js';
-import type { PagingSlo } from '../../service/src/paging/page-condition.js';
+import { computeSnapshot } from '../../src/service/engine/compute-snapshot.js';
+import { burnRateWindows } from '../../src/core/windows/burn-rate-windows.js';
+import type { BudgetSnapshot, ClusterCounts, EventCounts, GroupLabels } from '../../src/service/engine/types.js';
+import type { PagingSlo } from '../../src/service/paging/page-condition.js';
 import { catalogOf } from '../service/support/test-catalog.js';
 
 export const catalog = catalogOf([

@@ -1,8 +1,8 @@
 /** The paging policy over histories of evaluations: triggers, resolves with hysteresis, no data, catalog changes. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dedupKey } from '../../service/src/paging/dedup-key.js';
-import { decidePaging } from '../../service/src/paging/paging-policy.js';
+import { dedupKey } from '../../src/service/paging/dedup-key.js';
+import { decidePaging } from '../../src/service/paging/paging-policy.js';
 import { BURNING, catalog, HEALTHY, latency, minutes, snapshot } from './paging-fixtures.js';
 import { simulate, type Step, type StepKind } from './policy-simulation.js';
 

@@ -1,8 +1,8 @@
 /** Runs the paging policy over a history of evaluations, applying its changes as the store would. */
-import type { BudgetSnapshot } from '../../service/src/engine/types.js';
-import type { PagingSlo } from '../../service/src/paging/page-condition.js';
-import { decidePaging } from '../../service/src/paging/paging-policy.js';
-import type { PageEvent, PagingChange, PagingState } from '../../service/src/paging/paging-types.js';
+import type { BudgetSnapshot } from '../../src/service/engine/types.js';
+import type { PagingSlo } from '../../src/service/paging/page-condition.js';
+import { decidePaging } from '../../src/service/paging/paging-policy.js';
+import type { PageEvent, PagingChange, PagingState } from '../../src/service/paging/paging-types.js';
 import { availability, BURNING, HEALTHY, minutes, noDataSnapshot, snapshot } from './paging-fixtures.js';
 
 export type StepKind = 'burning' | 'clear' | 'no-data' | 'partial-clear' | 'partial-burning';

@@ -3,8 +3,8 @@
  * `error_ratio{window} > (factor * (1 - objective))` conditions and a `total_events{window} >= n` guard,
  * evaluated in integer arithmetic on bad/total counts. Tests compare the paging policy with it.
  */
-import { sloRuleGroups } from '../../service/src/generate/prometheus/rule-groups.js';
-import type { Slo } from '../../service/src/model/slo.js';
+import { sloRuleGroups } from '../../src/toolkit/generate/prometheus/rule-groups.js';
+import type { Slo } from '../../src/core/model/slo.js';
 
 export interface OraclePair {
   conditions: { window: string; factor: number }[];

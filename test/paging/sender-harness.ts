@@ -5,12 +5,12 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Registry } from 'prom-client';
-import { PAGING_METRICS } from '../../service/src/conventions/metrics.js';
-import { OutboxSender } from '../../service/src/paging/outbox-sender.js';
-import { createPagingMetrics } from '../../service/src/paging/paging-metrics.js';
-import { decidePaging } from '../../service/src/paging/paging-policy.js';
-import type { PagingStore } from '../../service/src/paging/paging-types.js';
-import { RoutingKeys } from '../../service/src/paging/routing-keys.js';
+import { PAGING_METRICS } from '../../src/core/conventions/metrics.js';
+import { OutboxSender } from '../../src/service/paging/outbox-sender.js';
+import { createPagingMetrics } from '../../src/service/paging/paging-metrics.js';
+import { decidePaging } from '../../src/service/paging/paging-policy.js';
+import type { PagingStore } from '../../src/service/paging/paging-types.js';
+import { RoutingKeys } from '../../src/service/paging/routing-keys.js';
 import type { FakePagerDutyEvents } from '../support/fake-pagerduty-events.js';
 import { availability, BURNING, catalog, HEALTHY, minutes, snapshot } from './paging-fixtures.js';
 

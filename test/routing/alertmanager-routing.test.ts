@@ -5,7 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALERT_NAMES } from '../../service/src/conventions/metrics.js';
+import { ALERT_NAMES } from '../../src/core/conventions/metrics.js';
 import { amtool, routeFor } from '../support/alertmanager.js';
 import { REPO_ROOT } from '../support/cli.js';
 import { makeTempDir } from '../support/temp-dir.js';

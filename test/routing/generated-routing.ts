@@ -3,9 +3,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { parse } from 'yaml';
-import { loadAndValidate } from '../../service/src/cli/definitions.js';
-import { alertmanagerArtifacts, alertmanagerPaths } from '../../service/src/generate/alertmanager/alertmanager-artifacts.js';
-import type { Slo } from '../../service/src/model/slo.js';
+import { loadAndValidate } from '../../src/cli/definitions.js';
+import { alertmanagerArtifacts, alertmanagerPaths } from '../../src/toolkit/generate/alertmanager/alertmanager-artifacts.js';
+import type { Slo } from '../../src/core/model/slo.js';
 import { REPO_ROOT } from '../support/cli.js';
 
 export interface GeneratedRouting {

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALERT_NAMES } from '../../service/src/conventions/metrics.js';
+import { ALERT_NAMES } from '../../src/core/conventions/metrics.js';
 import { listAlerts, postAlerts, startAlertmanager, type AlertInput, type AlertmanagerServer } from '../support/alertmanager.js';
 import { startFakePagerDutyEvents, type FakePagerDutyEvents } from '../support/fake-pagerduty-events.js';
 import { waitFor } from '../support/processes.js';

@@ -4,11 +4,11 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alertingPeriodMs, alertWindows, type AlertWindow } from '../../service/src/maths/alert-windows.js';
-import { formatDuration } from '../../service/src/model/duration.js';
-import type { Slo } from '../../service/src/model/slo.js';
-import { generateArtifacts } from '../../service/src/generate/artifacts.js';
-import { thresholdText } from '../../service/src/generate/prometheus/promql-text.js';
+import { alertingPeriodMs, alertWindows, type AlertWindow } from '../../src/core/windows/alert-windows.js';
+import { formatDuration } from '../../src/core/model/duration.js';
+import type { Slo } from '../../src/core/model/slo.js';
+import { generateArtifacts } from '../../src/toolkit/generate/artifacts.js';
+import { thresholdText } from '../../src/toolkit/generate/prometheus/promql-text.js';
 import { FIXTURE_DIR, loadSlos } from './rule-files.js';
 
 const DAY_MS = 86_400_000;

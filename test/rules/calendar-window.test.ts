@@ -7,7 +7,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { stringify } from 'yaml';
-import { RECORDED } from '../../service/src/conventions/metrics.js';
+import { RECORDED } from '../../src/core/conventions/metrics.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { FIXTURE_DIR, generateInto, promtoolEach } from './rule-files.js';
 

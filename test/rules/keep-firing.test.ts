@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { alertingRules } from '../../service/src/generate/prometheus/alert-rules.js';
-import { sloAlertWindows } from '../../service/src/generate/prometheus/rule-groups.js';
-import { ALERT_NAMES } from '../../service/src/conventions/metrics.js';
-import { validateDocuments } from '../../service/src/validate/validate-documents.js';
-import { formatProblem } from '../../service/src/validate/problem.js';
+import { alertingRules } from '../../src/toolkit/generate/prometheus/alert-rules.js';
+import { sloAlertWindows } from '../../src/toolkit/generate/prometheus/rule-groups.js';
+import { ALERT_NAMES } from '../../src/core/conventions/metrics.js';
+import { validateDocuments } from '../../src/toolkit/validate/validate-documents.js';
+import { formatProblem } from '../../src/core/diagnostics/problem.js';
 
 function validate(page: unknown) {
   const set = {

@@ -2,12 +2,12 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eventSource } from '../../service/src/generate/prometheus/event-series.js';
-import { latencySelectors, tracesSelectors } from '../../service/src/generate/prometheus/event-queries.js';
-import { anchoredRegex, matchesSelector, seriesText } from '../../service/src/generate/prometheus/label-matching.js';
-import { regexSample, synthesizeLabels, violateSelector } from '../../service/src/generate/prometheus/label-sets.js';
-import type { Slo } from '../../service/src/model/slo.js';
-import { parseSelector, type ParsedSelector } from '../../service/src/validate/promql.js';
+import { eventSource } from '../../src/core/synthetic/event-series.js';
+import { latencySelectors, tracesSelectors } from '../../src/core/sli/event-queries.js';
+import { anchoredRegex, matchesSelector, seriesText } from '../../src/core/synthetic/label-matching.js';
+import { regexSample, synthesizeLabels, violateSelector } from '../../src/core/synthetic/label-sets.js';
+import type { Slo } from '../../src/core/model/slo.js';
+import { parseSelector, type ParsedSelector } from '../../src/core/promql/promql.js';
 import { CATALOG_DIR, FIXTURE_DIR, loadSlos } from './rule-files.js';
 
 const selector = (text: string): ParsedSelector => {

@@ -6,11 +6,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ALERT_NAMES } from '../../service/src/conventions/metrics.js';
-import type { Artifacts } from '../../service/src/generate/artifacts.js';
+import { ALERT_NAMES } from '../../src/core/conventions/metrics.js';
+import type { Artifacts } from '../../src/toolkit/generate/artifacts.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { FIXTURE_DIR, promtoolEach, type PromtoolResult } from './rule-files.js';
-import { generateArtifacts } from '../../service/src/generate/artifacts.js';
+import { generateArtifacts } from '../../src/toolkit/generate/artifacts.js';
 import { loadSlos } from './rule-files.js';
 
 const SLO = 'orders-availability';

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Slo } from '../../service/src/model/slo.js';
+import type { Slo } from '../../src/core/model/slo.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { filesIn, generateInto, promtoolEach, type PromtoolResult } from './rule-files.js';
 

@@ -2,11 +2,11 @@
 import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ARTIFACT_DIRS, generateArtifacts, type Artifacts } from '../../service/src/generate/artifacts.js';
-import { writeArtifacts } from '../../service/src/fsutil/write-artifacts.js';
-import { loadDefinitions } from '../../service/src/load/load-definitions.js';
-import type { Slo } from '../../service/src/model/slo.js';
-import { validateDocuments } from '../../service/src/validate/validate-documents.js';
+import { ARTIFACT_DIRS, generateArtifacts, type Artifacts } from '../../src/toolkit/generate/artifacts.js';
+import { writeArtifacts } from '../../src/toolkit/generate/write-artifacts.js';
+import { loadDefinitions } from '../../src/toolkit/load/load-definitions.js';
+import type { Slo } from '../../src/core/model/slo.js';
+import { validateDocuments } from '../../src/toolkit/validate/validate-documents.js';
 import { REPO_ROOT } from '../support/cli.js';
 
 export const FIXTURE_DIR = path.join(REPO_ROOT, 'test/fixtures/definitions');

@@ -6,8 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calendarPeriod } from '../../service/src/engine/calendar-period.js';
-import { parseDurationMs } from '../../service/src/model/duration.js';
+import { calendarPeriod } from '../../src/service/engine/calendar-period.js';
+import { parseDurationMs } from '../../src/core/model/duration.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { backfill } from './support/backfill.js';
 import { knownDataset, SLOT_SECONDS, type KnownDataset, type KnownSlo, type SlotCounts } from './support/known-counts.js';

@@ -2,7 +2,7 @@
 import { mkdir, readFile, rename, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CatalogHolder } from '../../service/src/catalog/catalog-holder.js';
+import { CatalogHolder } from '../../src/service/catalog/catalog-holder.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/processes.js';
 import { catalogOf, writeCatalog } from './support/test-catalog.js';

@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../service/src/config/load-config.js';
+import { ConfigError, loadConfig } from '../../src/service/config/load-config.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 let cleanup: (() => Promise<void>) | undefined;

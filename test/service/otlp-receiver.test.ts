@@ -9,7 +9,7 @@ import { OTLPTraceExporter as ProtoExporter } from '@opentelemetry/exporter-trac
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { SimpleSpanProcessor, TracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SPAN_COUNTERS } from '../../service/src/conventions/metrics.js';
+import { SPAN_COUNTERS } from '../../src/core/conventions/metrics.js';
 import { startHarness, type Harness } from './support/service-harness.js';
 import { catalogOf } from './support/test-catalog.js';
 

@@ -1,6 +1,6 @@
 /** The scheduler never overlaps runs: a tick during a slow run is skipped and counted; stop waits for the run. */
 import { describe, expect, it } from 'vitest';
-import { Scheduler, type Timers } from '../../service/src/scheduler/scheduler.js';
+import { Scheduler, type Timers } from '../../src/service/scheduler/scheduler.js';
 
 function manualTimers() {
   const handlers: (() => void)[] = [];

@@ -5,9 +5,9 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeSpans } from '../../service/src/otlp/decode-spans.js';
-import { otelEnabled, startOtel, type Otel } from '../../service/src/telemetry/otel-sdk.js';
-import { traceMixin } from '../../service/src/telemetry/logger.js';
+import { decodeSpans } from '../../src/service/otlp/decode-spans.js';
+import { otelEnabled, startOtel, type Otel } from '../../src/service/telemetry/otel-sdk.js';
+import { traceMixin } from '../../src/service/telemetry/logger.js';
 import { waitFor } from '../support/processes.js';
 import { startOtlpSink, type OtlpSink } from './support/otlp-sink.js';
 import { startHarness, type Harness } from './support/service-harness.js';

@@ -1,9 +1,9 @@
 /** Per-SLO gauges keep label sets bounded: the worst groups up to the cap, the rest counted as omitted. */
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { SERVICE_METRICS } from '../../service/src/conventions/metrics.js';
-import type { BudgetSnapshot } from '../../service/src/engine/types.js';
-import { SloGauges } from '../../service/src/telemetry/slo-gauges.js';
+import { SERVICE_METRICS } from '../../src/core/conventions/metrics.js';
+import type { BudgetSnapshot } from '../../src/service/engine/types.js';
+import { SloGauges } from '../../src/service/telemetry/slo-gauges.js';
 
 function snapshot(sloId: string, group: Record<string, string>, remainingRatio: number | null): BudgetSnapshot {
   return {

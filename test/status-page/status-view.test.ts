@@ -1,13 +1,13 @@
 /** The status page's view and formatting: colours agree with the dashboards, no data never reads as a full budget, escaping holds. */
 import { describe, expect, it } from 'vitest';
-import type { LoadedCatalog } from '../../service/src/catalog/load-catalog.js';
-import { computeSnapshot } from '../../service/src/engine/index.js';
-import { BUDGET_STEPS } from '../../service/src/generate/grafana/thresholds.js';
-import { budgetColour } from '../../service/src/server/status-page/budget-colour.js';
-import { durationText, percentText, sliText } from '../../service/src/server/status-page/format.js';
-import { html, safeHref, trusted } from '../../service/src/server/status-page/html.js';
-import { budgetText, exhaustionText } from '../../service/src/server/status-page/render-slo-row.js';
-import { headline, statusView } from '../../service/src/server/status-page/status-view.js';
+import type { LoadedCatalog } from '../../src/service/catalog/load-catalog.js';
+import { computeSnapshot } from '../../src/service/engine/index.js';
+import { BUDGET_STEPS } from '../../src/toolkit/generate/grafana/thresholds.js';
+import { budgetColour } from '../../src/service/server/status-page/budget-colour.js';
+import { durationText, percentText, sliText } from '../../src/service/server/status-page/format.js';
+import { html, safeHref, trusted } from '../../src/service/server/status-page/html.js';
+import { budgetText, exhaustionText } from '../../src/service/server/status-page/render-slo-row.js';
+import { headline, statusView } from '../../src/service/server/status-page/status-view.js';
 import { catalogOf } from '../service/support/test-catalog.js';
 import { catalog, EVALUATED_AT, evaluationAt } from './support/status-fixture.js';
 import { okCluster } from './support/traffic.js';

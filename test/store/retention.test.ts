@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { HistoryPoint } from '../../service/src/store/types.js';
+import type { HistoryPoint } from '../../src/service/store/types.js';
 import { snapshot } from './snapshot-factory.js';
 import { releaseTestDatabase, STORE_TARGETS, type OpenedStore } from './store-targets.js';
 

@@ -1,7 +1,7 @@
 /** Real engine snapshots for store tests: the store saves exactly what the engine produces. */
-import { computeSnapshot } from '../../service/src/engine/compute-snapshot.js';
-import type { BudgetSnapshot, GroupLabels } from '../../service/src/engine/types.js';
-import type { SloWindow } from '../../service/src/model/slo.js';
+import { computeSnapshot } from '../../src/service/engine/compute-snapshot.js';
+import type { BudgetSnapshot, GroupLabels } from '../../src/service/engine/types.js';
+import type { SloWindow } from '../../src/core/model/slo.js';
 import { makeSlo, okCluster, staleCluster } from '../engine/slo-fixture.js';
 
 export interface SnapshotSpec {

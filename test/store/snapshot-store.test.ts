@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { createStore } from '../../service/src/store/create-store.js';
+import { createStore } from '../../src/service/store/create-store.js';
 import { freePort } from '../support/ports.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { snapshot } from './snapshot-factory.js';

@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { createStore, type StoreConfig, type StoreLogger } from '../../service/src/store/create-store.js';
-import type { SnapshotStore } from '../../service/src/store/types.js';
+import { createStore, type StoreConfig, type StoreLogger } from '../../src/service/store/create-store.js';
+import type { SnapshotStore } from '../../src/service/store/types.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 export interface OpenedStore {

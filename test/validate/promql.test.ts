@@ -1,8 +1,8 @@
 /** PromQL analysis on the Prometheus Lezer grammar: error positions, type errors, surviving labels. */
 import { describe, expect, it } from 'vitest';
-import { labelsLost, pinnedLabels } from '../../service/src/validate/promql-labels.js';
-import { findPromqlError, findSyntaxError, findTypeError } from '../../service/src/validate/promql-syntax.js';
-import { parseSelector, renderSelector } from '../../service/src/validate/promql.js';
+import { labelsLost, pinnedLabels } from '../../src/core/promql/promql-labels.js';
+import { findPromqlError, findSyntaxError, findTypeError } from '../../src/core/promql/promql-syntax.js';
+import { parseSelector, renderSelector } from '../../src/core/promql/promql.js';
 
 describe('syntax errors', () => {
   it.each([

@@ -1,8 +1,8 @@
 /** Value and shape checks in-process: exact messages, errors kept apart from warnings, frozen results. */
 import { describe, expect, it } from 'vitest';
-import type { LoadedDocument } from '../../service/src/load/document.js';
-import { formatProblem } from '../../service/src/validate/problem.js';
-import { validateDocuments } from '../../service/src/validate/validate-documents.js';
+import type { LoadedDocument } from '../../src/toolkit/load/document.js';
+import { formatProblem } from '../../src/core/diagnostics/problem.js';
+import { validateDocuments } from '../../src/toolkit/validate/validate-documents.js';
 
 const RATIO = { kind: 'ratio', errors: 'http_requests_total{code=~"5.."}', total: 'http_requests_total' };
 

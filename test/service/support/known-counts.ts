@@ -4,8 +4,8 @@
  * last five minutes), and every alert window's series holds the exact sum of its minutes.
  * Ground truth is plain arithmetic over the same minutes.
  */
-import { RECORDED } from '../../../service/src/conventions/metrics.js';
-import { parseDurationMs } from '../../../service/src/model/duration.js';
+import { RECORDED } from '../../../src/core/conventions/metrics.js';
+import { parseDurationMs } from '../../../src/core/model/duration.js';
 import type { BackfillSeries } from './backfill.js';
 
 export const SLOT_SECONDS = 300;

@@ -1,6 +1,6 @@
 /** A local OTLP/HTTP receiver for tests: collects what exporters POST to /v1/traces (JSON or protobuf). */
 import http from 'node:http';
-import { decodeTraceRequest } from '../../../service/src/otlp/otlp-trace-proto.js';
+import { decodeTraceRequest } from '../../../src/service/otlp/otlp-trace-proto.js';
 import { freePort } from '../../support/ports.js';
 
 export interface OtlpSink {

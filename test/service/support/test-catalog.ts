@@ -1,8 +1,8 @@
 /** Builds a real compiled catalog from SLO sets in the authoring shape, through the real validator. */
 import { writeFile } from 'node:fs/promises';
-import { compileCatalog, type CompiledCatalog } from '../../../service/src/generate/catalog.js';
-import type { SloSetInput } from '../../../service/src/sdk/types.js';
-import { validateDocuments } from '../../../service/src/validate/validate-documents.js';
+import { compileCatalog, type CompiledCatalog } from '../../../src/toolkit/generate/compile-catalog.js';
+import type { SloSetInput } from '../../../src/toolkit/sdk/types.js';
+import { validateDocuments } from '../../../src/toolkit/validate/validate-documents.js';
 
 export function catalogOf(sets: readonly SloSetInput[], file = 'test.slo.ts'): CompiledCatalog {
   const result = validateDocuments([{ file, format: 'typescript', sets: [...sets], problems: [] }]);

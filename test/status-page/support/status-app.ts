@@ -5,14 +5,14 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
-import { loadCatalog } from '../../../service/src/catalog/load-catalog.js';
-import type { CompiledCatalog } from '../../../service/src/generate/catalog.js';
-import { SpanCounter } from '../../../service/src/otlp/span-counter.js';
-import type { Evaluation } from '../../../service/src/scheduler/evaluator.js';
-import { buildApp } from '../../../service/src/server/build-app.js';
-import { createStore } from '../../../service/src/store/create-store.js';
-import type { Logger } from '../../../service/src/telemetry/logger.js';
-import { createServiceMetrics } from '../../../service/src/telemetry/service-metrics.js';
+import { loadCatalog } from '../../../src/service/catalog/load-catalog.js';
+import type { CompiledCatalog } from '../../../src/toolkit/generate/compile-catalog.js';
+import { SpanCounter } from '../../../src/service/otlp/span-counter.js';
+import type { Evaluation } from '../../../src/service/scheduler/evaluator.js';
+import { buildApp } from '../../../src/service/server/build-app.js';
+import { createStore } from '../../../src/service/store/create-store.js';
+import type { Logger } from '../../../src/service/telemetry/logger.js';
+import { createServiceMetrics } from '../../../src/service/telemetry/service-metrics.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { writeCatalog } from '../../service/support/test-catalog.js';
 

@@ -3,10 +3,10 @@
  * an SLO within budget, one burning over its page thresholds, one spent, one partial (a stale cluster),
  * one without data, a grouped SLO (with a hostile label value), and a raw SLI the service cannot count.
  */
-import { computeSnapshot, type SloObservation } from '../../../service/src/engine/index.js';
-import type { CatalogSlo } from '../../../service/src/catalog/load-catalog.js';
-import type { CompiledCatalog } from '../../../service/src/generate/catalog.js';
-import type { Evaluation } from '../../../service/src/scheduler/evaluator.js';
+import { computeSnapshot, type SloObservation } from '../../../src/service/engine/index.js';
+import type { CatalogSlo } from '../../../src/service/catalog/load-catalog.js';
+import type { CompiledCatalog } from '../../../src/toolkit/generate/compile-catalog.js';
+import type { Evaluation } from '../../../src/service/scheduler/evaluator.js';
 import { catalogOf } from '../../service/support/test-catalog.js';
 import { okCluster, staleCluster, sumClusters, type Traffic } from './traffic.js';
 

@@ -4,8 +4,8 @@
  * window and each recorded alert window) is the same traffic seen over a different length, so the
  * engine's budget and burn rates agree with each other as they would in production.
  */
-import { burnRateWindows, windowBounds, type ClusterCounts, type EventCounts } from '../../../service/src/engine/index.js';
-import type { Slo } from '../../../service/src/model/slo.js';
+import { burnRateWindows, windowBounds, type ClusterCounts, type EventCounts } from '../../../src/service/engine/index.js';
+import type { Slo } from '../../../src/core/model/slo.js';
 
 export interface Traffic {
   perMinute: number;

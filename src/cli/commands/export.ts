@@ -1,0 +1,52 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { exportOpenSlo } from '../../toolkit/export/openslo.js';
+import { errorsOf, warningsOf } from '../../core/diagnostics/problem.js';
+import { loadAndValidate, printProblems, problemsJson } from '../definitions.js';
+import { EXIT, ExitError } from '../exit-codes.js';
+
+const FORMATS = ['openslo'];
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description('write the definitions as OpenSLO v1 YAML (Service and SLO objects), to stdout unless --out is given')
+    .argument('[paths...]', 'files or directories of definitions', [])
+    .requiredOption('--format <format>', `output format: ${FORMATS.join(', ')}`)
+    .option('-o, --out <file>', 'write to this file instead of stdout')
+    .option('--json', 'print a JSON summary (holding the YAML as "content" when there is no --out)')
+    .action(async (paths: string[], options: { format: string; out?: string; json?: boolean }) => {
+      if (!FORMATS.includes(options.format)) {
+        throw new ExitError(EXIT.usage, `burnrate export: --format must be one of ${FORMATS.join(', ')}, got "${options.format}"`);
+      }
+      const result = await loadAndValidate(paths);
+      if (!result.ok) {
+        if (options.json) process.stdout.write(`${JSON.stringify({ ok: false, problems: problemsJson(result.problems) }, null, 2)}\n`);
+        else printProblems(result.problems);
+        const errors = errorsOf(result.problems).length;
+        throw new ExitError(EXIT.invalid, `${errors} error${errors === 1 ? '' : 's'}; nothing exported`);
+      }
+      if (result.slos.length === 0) throw new ExitError(EXIT.invalid, 'burnrate export: no SLO definitions found; nothing exported');
+      const exported = exportOpenSlo(result.slos);
+      if (options.out) {
+        await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
+        await writeFile(options.out, exported.content);
+      }
+      if (options.json) {
+        const summary = {
+          ok: true,
+          format: options.format,
+          slos: result.slos.map((slo) => slo.id),
+          documents: exported.documents,
+          problems: problemsJson(warningsOf(result.problems)),
+          ...(options.out ? { out: options.out } : { content: exported.content }),
+        };
+        process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        return;
+      }
+      printProblems(result.problems);
+      if (options.out) process.stdout.write(`wrote ${options.out}: ${result.slos.length} SLOs in ${exported.documents} OpenSLO documents\n`);
+      else process.stdout.write(exported.content);
+    });
+}

@@ -1,0 +1,97 @@
+import { access, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { mergeSets } from '../../toolkit/export/merge-sets.js';
+import { renderSloSetFile } from '../../toolkit/export/typescript-set.js';
+import { discoverFiles } from '../../toolkit/load/discover.js';
+import type { LoadedDocument } from '../../toolkit/load/document.js';
+import { loadYamlFile } from '../../toolkit/load/yaml-loader.js';
+import type { SourceFormat } from '../../core/model/slo.js';
+import { validateDocuments } from '../../toolkit/validate/validate-documents.js';
+import { errorsOf, warningsOf, type Problem } from '../../core/diagnostics/problem.js';
+import { printProblems, problemsJson } from '../definitions.js';
+import { EXIT, ExitError } from '../exit-codes.js';
+
+const FROM: Record<string, { format: SourceFormat; name: string }> = {
+  sloth: { format: 'sloth', name: 'Sloth' },
+  openslo: { format: 'openslo', name: 'OpenSLO' },
+};
+
+interface ImportOptions {
+  from: string;
+  out: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(() => true, () => false);
+}
+
+async function loadInputs(inputs: readonly string[], from: { format: SourceFormat; name: string }): Promise<LoadedDocument[]> {
+  for (const input of inputs) {
+    if (!(await exists(input))) throw new ExitError(EXIT.usage, `burnrate import: cannot read ${input}`);
+  }
+  const files = (await discoverFiles(inputs)).filter((file) => /\.ya?ml$/.test(file));
+  if (files.length === 0) throw new ExitError(EXIT.usage, 'burnrate import: no .yaml or .yml files in the given paths');
+  const docs: LoadedDocument[] = [];
+  for (const file of files) {
+    const doc = await loadYamlFile(file, path.relative(process.cwd(), file) || file);
+    const unreadable = doc.problems.some((p) => p.code === 'yaml-syntax' || p.code === 'unknown-format');
+    if (doc.format !== from.format && !unreadable) {
+      const problem: Problem = { severity: 'error', code: 'import-format', file: doc.file, message: `is ${doc.format === 'sloth' ? 'a Sloth' : 'an OpenSLO'} file, not ${from.name}; use --from ${doc.format}` };
+      docs.push({ ...doc, sets: [], problems: [problem] });
+    } else docs.push(doc);
+  }
+  return docs;
+}
+
+function fail(problems: readonly Problem[], json: boolean | undefined): never {
+  if (json) process.stdout.write(`${JSON.stringify({ ok: false, problems: problemsJson(problems) }, null, 2)}\n`);
+  else printProblems(problems);
+  const errors = errorsOf(problems).length;
+  throw new ExitError(EXIT.invalid, `${errors} error${errors === 1 ? '' : 's'}; nothing written`);
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('convert Sloth or OpenSLO YAML into <service>.slo.ts definitions; nothing is written when an input is invalid')
+    .argument('<paths...>', 'Sloth or OpenSLO files, or directories of them')
+    .requiredOption('--from <format>', 'input format: sloth or openslo')
+    .option('-o, --out <dir>', 'directory to write the .slo.ts files into', 'slo-definitions')
+    .option('--force', 'overwrite existing .slo.ts files')
+    .option('--json', 'print the result as JSON')
+    .action(async (inputs: string[], options: ImportOptions) => {
+      const from = FROM[options.from];
+      if (!from) throw new ExitError(EXIT.usage, `burnrate import: --from must be sloth or openslo, got "${options.from}"`);
+      const docs = await loadInputs(inputs, from);
+      const result = validateDocuments(docs);
+      if (!result.ok) fail(result.problems, options.json);
+      const { merged, problems } = mergeSets(docs);
+      if (problems.length > 0) fail([...result.problems, ...problems], options.json);
+      const outputs = merged.map(({ set, files }) => ({
+        file: path.join(options.out, `${set.service}.slo.ts`),
+        slos: Object.keys(set.slos).length,
+        content: renderSloSetFile(set, [
+          `Imported by \`burnrate import --from ${options.from}\` from ${files.join(', ')}.`,
+          'This file is now the definition: edit it here and run `burnrate generate`.',
+        ]),
+      }));
+      const taken = [];
+      for (const output of outputs) if (await exists(output.file)) taken.push(output.file);
+      if (taken.length > 0 && !options.force) {
+        throw new ExitError(EXIT.invalid, `burnrate import: ${taken.join(', ')} already exist${taken.length === 1 ? 's' : ''}; pass --force to overwrite. Nothing written.`);
+      }
+      await mkdir(options.out, { recursive: true });
+      for (const output of outputs) await writeFile(output.file, output.content);
+      const warnings = warningsOf(result.problems);
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify({ ok: true, written: outputs.map(({ file, slos }) => ({ file, slos })), problems: problemsJson(warnings) }, null, 2)}\n`);
+        return;
+      }
+      printProblems(warnings);
+      for (const output of outputs) process.stdout.write(`wrote ${output.file} (${output.slos} SLO${output.slos === 1 ? '' : 's'})\n`);
+      process.stdout.write(`${result.slos.length} SLOs imported into ${outputs.length} file${outputs.length === 1 ? '' : 's'}\n`);
+    });
+}

@@ -1,0 +1,67 @@
+/** Loads and validates definitions for a command, printing problems the same way everywhere. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { discoverFiles } from '../toolkit/load/discover.js';
+import { loadDefinitions } from '../toolkit/load/load-definitions.js';
+import { validateDocuments, type ValidationResult } from '../toolkit/validate/validate-documents.js';
+import { errorsOf, formatProblem, warningsOf, type Problem } from '../core/diagnostics/problem.js';
+
+export const DEFAULT_DEFINITIONS = ['slo-definitions'];
+
+function pathProblem(given: string, message: string): Problem {
+  return { severity: 'error', code: 'no-definitions', file: given, message };
+}
+
+/** Loads everything under `paths` (default slo-definitions/), relative to `cwd`; names files relative to it. */
+export async function loadAndValidate(paths: readonly string[], cwd = process.cwd()): Promise<ValidationResult> {
+  const given = paths.length > 0 ? paths : DEFAULT_DEFINITIONS;
+  const missing = given.filter((p) => !existsSync(path.resolve(cwd, p)));
+  if (missing.length > 0) {
+    const problems = missing.map((p) => pathProblem(p, paths.length > 0 ? 'no such file or directory' : 'no such directory; pass the files or directories of your definitions'));
+    return { slos: [], validSlos: [], problems, ok: false };
+  }
+  const absolute = given.map((p) => path.resolve(cwd, p));
+  // An empty selection must not look like "no SLOs": generate would delete every generated file.
+  const files = await discoverFiles(absolute);
+  if (files.length === 0) {
+    return { slos: [], validSlos: [], problems: [pathProblem(given.join(', '), 'no definition files (*.slo.ts, OpenSLO or Sloth YAML) found')], ok: false };
+  }
+  return validateDocuments(await loadDefinitions(absolute, cwd));
+}
+
+export type Write = (line: string) => void;
+const toStderr: Write = (line) => process.stderr.write(`${line}\n`);
+
+/** Errors first, then warnings; each one line, with any excerpt indented below it. */
+export function printProblems(problems: readonly Problem[], write: Write = toStderr): void {
+  for (const problem of [...errorsOf(problems), ...warningsOf(problems)]) {
+    write(`${problem.severity}: ${formatProblem(problem)}`);
+    for (const line of problem.excerpt ?? []) write(`    ${line}`);
+  }
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** "2 errors, 1 warning" or "6 SLOs valid, 1 warning". */
+export function problemSummary(result: ValidationResult): string {
+  const errors = errorsOf(result.problems).length;
+  const warnings = warningsOf(result.problems).length;
+  const warned = warnings ? `, ${plural(warnings, 'warning')}` : '';
+  return result.ok ? `${plural(result.slos.length, 'SLO')} valid${warned}` : `${plural(errors, 'error')}${warned}`;
+}
+
+export function problemsJson(problems: readonly Problem[]) {
+  return problems.map((p) => ({ ...p, text: formatProblem(p) }));
+}
+
+/** The `problems` part every --json output shares. */
+export function validationJson(result: ValidationResult) {
+  return {
+    ok: result.ok,
+    errors: errorsOf(result.problems).length,
+    warnings: warningsOf(result.problems).length,
+    problems: problemsJson(result.problems),
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Run-time check of the compiled catalog (alerts/catalog.json): the service reads JSON, not TypeScript,
+ * so a hand-edited or truncated file must be caught before it replaces a good catalog.
+ */
+import { z } from 'zod';
+import { CATALOG_API_VERSION } from '../../toolkit/generate/compile-catalog.js';
+
+const tier = z.object({ enabled: z.boolean(), severity: z.string() });
+
+const sli = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ratio'), good: z.string().optional(), errors: z.string().optional(), total: z.string() }),
+  z.object({ kind: z.literal('latency'), histogram: z.string(), thresholdSeconds: z.number(), buckets: z.array(z.number()).optional() }),
+  z.object({ kind: z.literal('boolGauge'), metric: z.string() }),
+  z.object({ kind: z.literal('raw'), errorRatio: z.string() }),
+  z.object({
+    kind: z.literal('traces'),
+    spanService: z.string(),
+    spanName: z.string().optional(),
+    route: z.string().optional(),
+    spanKind: z.enum(['server', 'client', 'consumer', 'producer', 'internal']).optional(),
+    latencyThresholdSeconds: z.number().optional(),
+  }),
+]);
+
+const window = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('rolling'), days: z.number().positive() }),
+  z.object({ kind: z.literal('calendar'), unit: z.enum(['month', 'week']), timeZone: z.string() }),
+]);
+
+const catalogSlo = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  service: z.string(),
+  team: z.string(),
+  description: z.string(),
+  objectivePercent: z.number().gt(0).lt(100),
+  window,
+  sli,
+  groupBy: z.array(z.string()),
+  labels: z.record(z.string(), z.string()),
+  runbookUrl: z.string().optional(),
+  dashboardUrl: z.string().optional(),
+  alerting: z.object({
+    page: tier,
+    ticket: tier,
+    labels: z.record(z.string(), z.string()),
+    minEvents: z.number(),
+    noData: z.object({ enabled: z.boolean(), forSeconds: z.number(), severity: z.string() }),
+    budgetExhausted: tier.omit({ enabled: true }).extend({ enabled: z.boolean() }),
+  }),
+  source: z.object({ file: z.string(), format: z.enum(['typescript', 'openslo', 'sloth']) }),
+  alertWindows: z.array(
+    z.object({ tier: z.string(), speed: z.string(), longWindow: z.string(), shortWindow: z.string(), factor: z.number() }),
+  ),
+});
+
+export const catalogSchema = z
+  .object({
+    apiVersion: z.literal(CATALOG_API_VERSION),
+    kind: z.literal('Catalog'),
+    version: z.string().min(1),
+    slos: z.array(catalogSlo),
+  })
+  .refine((c) => new Set(c.slos.map((s) => s.id)).size === c.slos.length, { message: 'SLO ids must be unique', path: ['slos'] });

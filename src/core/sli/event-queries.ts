@@ -1,0 +1,75 @@
+/**
+ * PromQL for the five-minute good and total event counts of an SLI, read from the raw series.
+ * Every longer window is derived from these recorded counts, never from raw series.
+ */
+import { SLO_LABEL, SPAN_COUNTERS } from '../conventions/metrics.js';
+import { formatDuration } from '../model/duration.js';
+import type { Slo } from '../model/slo.js';
+import { parseSelector, renderSelector } from '../promql/promql.js';
+import { BASE_WINDOW_MS } from '../windows/alert-windows.js';
+import { sumBy } from '../../toolkit/generate/prometheus/promql-text.js';
+
+export type EventQueries = { kind: 'counts'; good: string; total: string } | { kind: 'errorRatio'; errorRatio: string };
+
+const BASE = formatDuration(BASE_WINDOW_MS);
+
+function increase(groupBy: readonly string[], selector: string): string {
+  return sumBy(groupBy, `increase(${selector}[${BASE}])`);
+}
+
+/** Missing good (or error) series mean zero such events, not "no data": fill them from total. */
+function orZeroLike(expr: string, like: string): string {
+  return `(${expr} or 0 * ${like})`;
+}
+
+function ratioCounts(groupBy: readonly string[], total: string, good?: string, errors?: string): EventQueries {
+  const totalCount = increase(groupBy, total);
+  if (good !== undefined) return { kind: 'counts', good: orZeroLike(increase(groupBy, good), totalCount), total: totalCount };
+  return { kind: 'counts', good: `${totalCount} - ${orZeroLike(increase(groupBy, errors ?? ''), totalCount)}`, total: totalCount };
+}
+
+/** Matches the `le` label whether the client wrote "1" or "1.0". */
+export function leRegex(seconds: number): string {
+  const text = String(seconds).replace('.', '\\.');
+  return Number.isInteger(seconds) ? `${text}(\\.0+)?` : `${text}0*`;
+}
+
+/** The span counters of a traces SLI: the service exports them with the SLO id as a label. */
+export function tracesSelectors(slo: Slo): { good: string; total: string } {
+  const matcher = `{${SLO_LABEL}="${slo.id}"}`;
+  return { good: `${SPAN_COUNTERS.good}${matcher}`, total: `${SPAN_COUNTERS.total}${matcher}` };
+}
+
+/** The `le` bucket at the threshold (good events) and the `_count` series (all events) of a histogram. */
+export function latencySelectors(sli: Extract<Slo['sli'], { kind: 'latency' }>): { bucket: string; count: string } {
+  const selector = parseSelector(sli.histogram);
+  if (!selector) throw new Error(`invalid histogram selector ${sli.histogram}`);
+  return {
+    bucket: renderSelector(selector, { suffix: '_bucket', extra: [{ name: 'le', op: '=~', value: leRegex(sli.thresholdSeconds) }] }),
+    count: renderSelector(selector, { suffix: '_count' }),
+  };
+}
+
+export function eventQueries(slo: Slo): EventQueries {
+  const { sli, groupBy } = slo;
+  switch (sli.kind) {
+    case 'ratio':
+      return ratioCounts(groupBy, sli.total, sli.good, sli.errors);
+    case 'traces': {
+      const { good, total } = tracesSelectors(slo);
+      return ratioCounts(groupBy, total, good);
+    }
+    case 'latency': {
+      const { bucket, count } = latencySelectors(sli);
+      return { kind: 'counts', good: increase(groupBy, bucket), total: increase(groupBy, count) };
+    }
+    case 'boolGauge':
+      return {
+        kind: 'counts',
+        good: sumBy(groupBy, `sum_over_time(${sli.metric}[${BASE}])`),
+        total: sumBy(groupBy, `count_over_time(${sli.metric}[${BASE}])`),
+      };
+    case 'raw':
+      return { kind: 'errorRatio', errorRatio: sli.errorRatio.replaceAll('{{window}}', BASE) };
+  }
+}

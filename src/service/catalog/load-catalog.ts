@@ -1,0 +1,47 @@
+/** Reads and checks the compiled catalog; the SLOs come back frozen, as the model promises. */
+import { readFile } from 'node:fs/promises';
+import type { CompiledCatalog } from '../../toolkit/generate/compile-catalog.js';
+import { catalogSchema } from '../../core/catalog/catalog-schema.js';
+
+export type CatalogSlo = CompiledCatalog['slos'][number];
+
+export interface LoadedCatalog {
+  version: string;
+  slos: readonly CatalogSlo[];
+  source: string;
+  loadedAt: Date;
+}
+
+export class CatalogError extends Error {
+  readonly code = 'CATALOG_INVALID';
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export async function loadCatalog(file: string, now: Date): Promise<LoadedCatalog> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new CatalogError(`catalog ${file}: cannot read: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CatalogError(`catalog ${file}: invalid JSON: ${(error as Error).message}`);
+  }
+  const result = catalogSchema.safeParse(json);
+  if (!result.success) {
+    const first = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`);
+    throw new CatalogError(`catalog ${file}: not a burnrate catalog: ${first.join('; ')} (run \`burnrate generate\`)`);
+  }
+  const slos = result.data.slos as CatalogSlo[];
+  return deepFreeze({ version: result.data.version, slos, source: file, loadedAt: now }) as LoadedCatalog;
+}

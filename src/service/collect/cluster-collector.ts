@@ -1,0 +1,163 @@
+/**
+ * Reads the recorded counts of many SLOs from one cluster with a handful of batched queries.
+ * The first query that fails for good stops the rest: the cluster is then stale, never zero.
+ */
+import type { EventCounts, GroupLabels } from '../engine/types.js';
+import { SLO_LABEL, WINDOW_LABEL } from '../../core/conventions/metrics.js';
+import { alertWindowsQuery, chunk, wholeWindowQuery, type CountMetric } from './collect-queries.js';
+import { mapLimit } from './map-limit.js';
+import type { PrometheusClient, VectorSample } from './prometheus-client.js';
+
+export interface CollectTarget {
+  id: string;
+  groupBy: readonly string[];
+  /** Seconds of the whole SLO window at this evaluation (the engine's `windowRangeSeconds`). */
+  rangeSeconds: number;
+}
+
+export interface GroupCounts {
+  group: GroupLabels;
+  window?: EventCounts;
+  alertWindows: Record<string, EventCounts>;
+}
+
+export type SloOutcome = { status: 'ok'; groups: Map<string, GroupCounts> } | { status: 'stale'; error: string };
+
+export interface ClusterOutcome {
+  cluster: string;
+  slos: Map<string, SloOutcome>;
+  queries: number;
+  failedQueries: number;
+  durationMs: number;
+  /** Set when any query failed: the reason the cluster (or some of its SLOs) is stale. */
+  error?: string;
+}
+
+export interface CollectOptions {
+  batchSize: number;
+  concurrency: number;
+  retries: number;
+  minBackoffMs?: number;
+}
+
+interface Job {
+  kind: 'alert' | 'window';
+  metric: CountMetric;
+  ids: string[];
+  rangeSeconds?: number;
+}
+
+type Partial = { good?: number; total?: number };
+
+export function groupKey(groupBy: readonly string[], labels: Record<string, string>): { key: string; group: GroupLabels } {
+  const group: GroupLabels = {};
+  for (const name of groupBy) group[name] = labels[name] ?? '';
+  return { key: JSON.stringify(groupBy.map((name) => group[name])), group };
+}
+
+function plan(targets: readonly CollectTarget[], batchSize: number): Job[] {
+  const jobs: Job[] = [];
+  const ids = targets.map((t) => t.id);
+  for (const batch of chunk(ids, batchSize)) {
+    for (const metric of ['good', 'total'] as const) jobs.push({ kind: 'alert', metric, ids: batch });
+  }
+  // One whole-window query per distinct range (30d, 28d, this month so far, …) and batch.
+  const byRange = new Map<number, string[]>();
+  for (const t of targets) byRange.set(t.rangeSeconds, [...(byRange.get(t.rangeSeconds) ?? []), t.id]);
+  for (const [rangeSeconds, rangeIds] of byRange) {
+    for (const batch of chunk(rangeIds, batchSize)) {
+      for (const metric of ['good', 'total'] as const) jobs.push({ kind: 'window', metric, ids: batch, rangeSeconds });
+    }
+  }
+  return jobs;
+}
+
+function toCounts(partial: Partial | undefined): EventCounts | undefined {
+  return partial?.good !== undefined && partial.total !== undefined ? { good: partial.good, total: partial.total } : undefined;
+}
+
+class Accumulator {
+  readonly #groups = new Map<string, Map<string, { group: GroupLabels; window: Partial; alert: Map<string, Partial> }>>();
+  constructor(private readonly groupByOf: Map<string, readonly string[]>) {}
+
+  add(job: Job, samples: readonly VectorSample[]): void {
+    for (const { labels, value } of samples) {
+      const sloId = labels[SLO_LABEL];
+      const groupBy = sloId === undefined ? undefined : this.groupByOf.get(sloId);
+      if (sloId === undefined || groupBy === undefined) continue;
+      const { key, group } = groupKey(groupBy, labels);
+      const groups = this.#groups.get(sloId) ?? new Map();
+      this.#groups.set(sloId, groups);
+      const entry = groups.get(key) ?? { group, window: {}, alert: new Map<string, Partial>() };
+      groups.set(key, entry);
+      let target: Partial;
+      if (job.kind === 'window') target = entry.window;
+      else {
+        const window = labels[WINDOW_LABEL];
+        if (window === undefined) continue;
+        target = entry.alert.get(window) ?? {};
+        entry.alert.set(window, target);
+      }
+      // Series that differ only in labels outside groupBy (e.g. Thanos external labels) add up.
+      target[job.metric] = (target[job.metric] ?? 0) + value;
+    }
+  }
+
+  groups(sloId: string): Map<string, GroupCounts> {
+    const out = new Map<string, GroupCounts>();
+    for (const [key, entry] of this.#groups.get(sloId) ?? []) {
+      const alertWindows: Record<string, EventCounts> = {};
+      for (const [window, partial] of entry.alert) {
+        const counts = toCounts(partial);
+        if (counts) alertWindows[window] = counts;
+      }
+      out.set(key, { group: entry.group, window: toCounts(entry.window), alertWindows });
+    }
+    return out;
+  }
+}
+
+export async function collectCluster(
+  client: PrometheusClient,
+  targets: readonly CollectTarget[],
+  at: Date,
+  options: CollectOptions,
+): Promise<ClusterOutcome> {
+  const started = performance.now();
+  const acc = new Accumulator(new Map(targets.map((t) => [t.id, t.groupBy])));
+  const controller = new AbortController();
+  const failedIds = new Set<string>();
+  let firstError: string | undefined;
+  let failedQueries = 0;
+  const jobs = plan(targets, options.batchSize);
+  await mapLimit(jobs, options.concurrency, async (job) => {
+    if (controller.signal.aborted) {
+      for (const id of job.ids) failedIds.add(id);
+      failedQueries++;
+      return;
+    }
+    const expr = job.kind === 'alert' ? alertWindowsQuery(job.metric, job.ids) : wholeWindowQuery(job.metric, job.ids, job.rangeSeconds ?? 0);
+    try {
+      acc.add(job, await client.query(expr, at, { retries: options.retries, signal: controller.signal, minBackoffMs: options.minBackoffMs }));
+    } catch (error) {
+      failedQueries++;
+      for (const id of job.ids) failedIds.add(id);
+      if (firstError === undefined) {
+        firstError = error instanceof Error ? error.message : String(error);
+        controller.abort(firstError);
+      }
+    }
+  });
+  const slos = new Map<string, SloOutcome>();
+  for (const t of targets) {
+    slos.set(t.id, failedIds.has(t.id) ? { status: 'stale', error: firstError ?? 'query failed' } : { status: 'ok', groups: acc.groups(t.id) });
+  }
+  return {
+    cluster: client.cluster.name,
+    slos,
+    queries: jobs.length,
+    failedQueries,
+    durationMs: performance.now() - started,
+    ...(firstError === undefined ? {} : { error: firstError }),
+  };
+}

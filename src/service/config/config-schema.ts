@@ -1,0 +1,85 @@
+/**
+ * Shape of the service configuration (YAML file + environment), validated once at start-up.
+ * Durations are Prometheus-style text ("60s", "7d") and become milliseconds here.
+ */
+import { z } from 'zod';
+import { durationMs, httpUrl } from './config-fields.js';
+import { pagingConfigSchema } from './paging-config.js';
+
+const duration = durationMs({ example: '"60s" or "7d"' });
+const prometheusUrl = httpUrl('"http://prometheus:9090" or "http://mimir/prometheus"');
+
+export const clusterSchema = z.strictObject({
+  /** Name shown in the API and on metrics; unique. */
+  name: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'expected letters, digits, "_", "." or "-"'),
+  /** Base URL of the Prometheus HTTP API, including any path prefix (Mimir: /prometheus). */
+  url: prometheusUrl,
+  bearerTokenFile: z.string().min(1).optional(),
+  /** Extra request headers, e.g. X-Scope-OrgID for Mimir or Cortex. */
+  headers: z.record(z.string(), z.string()).default({}),
+  tlsCaFile: z.string().min(1).optional(),
+  timeoutMs: z.number().int().positive().default(10_000),
+});
+
+export const configSchema = z.strictObject({
+  server: z
+    .strictObject({
+      host: z.string().default('0.0.0.0'),
+      port: z.number().int().min(0).max(65_535).default(8080),
+    })
+    .prefault({}),
+  catalog: z
+    .strictObject({
+      path: z.string().default('alerts/catalog.json'),
+      /** Reload when the file changes (SIGHUP always reloads). */
+      watch: z.boolean().default(true),
+    })
+    .prefault({}),
+  clusters: z
+    .array(clusterSchema)
+    .default([])
+    .refine((clusters) => new Set(clusters.map((c) => c.name)).size === clusters.length, 'cluster names must be unique'),
+  evaluation: z
+    .strictObject({
+      interval: duration.default(60_000),
+      /** Queries in flight per cluster. */
+      concurrency: z.number().int().positive().default(4),
+      /** SLO ids per batched query (`slo=~"a|b|c"`). */
+      batchSize: z.number().int().positive().default(100),
+      /** Retries of a failed query, with exponential backoff. */
+      retries: z.number().int().min(0).default(2),
+    })
+    .prefault({}),
+  store: z
+    .strictObject({
+      /** postgres://… selects PostgreSQL; otherwise embedded SQLite at sqlitePath. */
+      databaseUrl: z.string().optional(),
+      sqlitePath: z.string().default('.burnrate/burnrate.db'),
+    })
+    .prefault({}),
+  retention: z
+    .strictObject({
+      raw: duration.default(2 * 86_400_000),
+      hourly: duration.default(35 * 86_400_000),
+      daily: duration.default(400 * 86_400_000),
+    })
+    .prefault({}),
+  api: z
+    .strictObject({
+      /** Longest history range one request may ask for. */
+      maxHistoryRange: duration.default(400 * 86_400_000),
+    })
+    .prefault({}),
+  metrics: z
+    .strictObject({
+      /** Groups per SLO exported as per-group gauges; the rest are summed into group="other". */
+      maxGroupsPerSlo: z.number().int().positive().default(50),
+    })
+    .prefault({}),
+  /** Paging on-call through PagerDuty Events v2 (docs/paging.md). */
+  paging: pagingConfigSchema.prefault({}),
+  log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),
+});
+
+export type ServiceConfig = z.output<typeof configSchema>;
+export type ClusterConfig = z.output<typeof clusterSchema>;

@@ -1,0 +1,78 @@
+/**
+ * Wires paging together for the service: after each evaluation the policy decides, the decisions and
+ * their events are written to the outbox in one transaction, and the sender is woken to deliver them.
+ */
+import type { Registry } from 'prom-client';
+import type { LoadedCatalog } from '../catalog/load-catalog.js';
+import type { BudgetSnapshot } from '../engine/types.js';
+import { OutboxSender, type SenderLogger } from './outbox-sender.js';
+import type { PagingConfig } from '../config/paging-config.js';
+import { createPagingMetrics } from './paging-metrics.js';
+import { decidePaging } from './paging-policy.js';
+import type { PagingStore } from './paging-types.js';
+import { RoutingKeys } from './routing-keys.js';
+
+export interface PagingDeps {
+  config: PagingConfig;
+  store: PagingStore;
+  registry: Registry;
+  logger: SenderLogger;
+  clock: () => Date;
+  env?: Record<string, string | undefined>;
+}
+
+export interface EvaluatedRun {
+  at: Date;
+  snapshots: readonly BudgetSnapshot[];
+  catalog: Pick<LoadedCatalog, 'slos'>;
+}
+
+export interface Paging {
+  /** The scheduler's hook after snapshots are saved. Logs its failures; the next evaluation decides again. */
+  afterEvaluation(run: EvaluatedRun): Promise<void>;
+  sender: OutboxSender;
+  close(): Promise<void>;
+}
+
+export async function startPaging({ config, store, registry, logger, clock, env }: PagingDeps): Promise<Paging> {
+  const metrics = createPagingMetrics(registry, clock);
+  const routingKeys = new RoutingKeys({ teams: config.routingKeys, ...(config.defaultRoutingKey ? { fallback: config.defaultRoutingKey } : {}), ...(env ? { env } : {}) });
+  const sender = new OutboxSender({
+    store,
+    eventsUrl: config.eventsUrl,
+    routingKeys,
+    metrics,
+    logger,
+    clock,
+    timeoutMs: config.timeout,
+    retries: config.retries,
+    minDelayMs: config.minRetryDelay,
+    maxDelayMs: config.maxRetryDelay,
+    pollIntervalMs: config.pollInterval,
+    keepSentMs: config.keepSent,
+  });
+  metrics.openPages.set((await store.pagingStates()).length);
+  await sender.observe();
+  sender.start();
+  logger.info({ eventsUrl: config.eventsUrl, teams: Object.keys(config.routingKeys), pendingEvents: sender.stats.pending }, 'paging started');
+
+  return {
+    sender,
+    async afterEvaluation({ at, snapshots, catalog }) {
+      try {
+        const states = await store.pagingStates();
+        const changes = decidePaging({ at, slos: catalog.slos, snapshots, states, options: { resolveAfterMs: config.resolveAfter } });
+        const enqueued = await store.applyPagingChanges(changes);
+        for (const event of enqueued) {
+          metrics.eventsDecided.inc({ action: event.action });
+          logger.info({ dedupKey: event.dedupKey, action: event.action, slo: event.sloId, team: event.team, summary: event.body.payload?.summary }, 'page decided; queued for PagerDuty');
+        }
+        if (changes.length > 0) metrics.openPages.set((await store.pagingStates()).length);
+        if (enqueued.length > 0) sender.notify();
+      } catch (error) {
+        logger.error({ err: error }, 'paging decision failed; it is decided again at the next evaluation');
+      }
+    },
+    close: () => sender.stop(),
+  };
+}

@@ -1,0 +1,105 @@
+/** What the API shows of an SLO: its definition joined with the latest evaluation's snapshots. */
+import type { CatalogSlo } from '../catalog/load-catalog.js';
+import type { BudgetSnapshot } from '../engine/types.js';
+import { windowText } from '../../toolkit/generate/prometheus/window-queries.js';
+import type { Evaluation } from '../scheduler/evaluator.js';
+
+export type SloStatus = BudgetSnapshot['status'] | 'pending' | 'unsupported';
+
+export interface SloSnapshots {
+  whole: BudgetSnapshot | undefined;
+  groups: BudgetSnapshot[];
+}
+
+/** Snapshots of each evaluation indexed by SLO once, not scanned per SLO and request. */
+const indexes = new WeakMap<Evaluation, Map<string, SloSnapshots>>();
+
+function indexOf(evaluation: Evaluation): Map<string, SloSnapshots> {
+  let index = indexes.get(evaluation);
+  if (!index) {
+    index = new Map();
+    for (const s of evaluation.snapshots) {
+      const entry = index.get(s.sloId) ?? { whole: undefined, groups: [] };
+      if (Object.keys(s.group).length === 0) entry.whole = s;
+      else entry.groups.push(s);
+      index.set(s.sloId, entry);
+    }
+    indexes.set(evaluation, index);
+  }
+  return index;
+}
+
+export function snapshotsOf(evaluation: Evaluation | undefined, sloId: string): SloSnapshots {
+  return (evaluation && indexOf(evaluation).get(sloId)) ?? { whole: undefined, groups: [] };
+}
+
+function statusOf(slo: CatalogSlo, whole: BudgetSnapshot | undefined): SloStatus {
+  if (slo.sli.kind === 'raw') return 'unsupported';
+  return whole?.status ?? 'pending';
+}
+
+/** The definition fields every view of an SLO starts with (API and status page). */
+export function sloDefinition(slo: CatalogSlo) {
+  return {
+    id: slo.id,
+    name: slo.name,
+    service: slo.service,
+    team: slo.team,
+    description: slo.description,
+    objectivePercent: slo.objectivePercent,
+    window: windowText(slo.window),
+    sliKind: slo.sli.kind,
+    groupBy: [...slo.groupBy],
+    labels: { ...slo.labels },
+  };
+}
+
+export function snapshotJson(s: BudgetSnapshot) {
+  return {
+    group: s.group,
+    at: s.at.toISOString(),
+    status: s.status,
+    objectiveRatio: s.objectiveRatio,
+    windowStart: s.windowStart.toISOString(),
+    windowSeconds: s.windowSeconds,
+    ...(s.periodStart ? { periodStart: s.periodStart.toISOString() } : {}),
+    goodEvents: s.goodEvents,
+    totalEvents: s.totalEvents,
+    sli: s.sli,
+    budget: s.budget,
+    burnRates: s.burnRates,
+    secondsToExhaustion: s.secondsToExhaustion,
+    clusters: s.clusters,
+  };
+}
+
+export function sloSummary(slo: CatalogSlo, evaluation: Evaluation | undefined) {
+  const { whole, groups } = snapshotsOf(evaluation, slo.id);
+  return {
+    ...sloDefinition(slo),
+    status: statusOf(slo, whole),
+    evaluatedAt: whole ? whole.at.toISOString() : null,
+    sli: whole?.sli ?? null,
+    goodEvents: whole?.goodEvents ?? null,
+    totalEvents: whole?.totalEvents ?? null,
+    budget: whole?.budget ?? null,
+    secondsToExhaustion: whole?.secondsToExhaustion ?? null,
+    groups: groups.length,
+    staleClusters: whole?.clusters.filter((c) => c.status === 'stale').map((c) => c.cluster) ?? [],
+  };
+}
+
+export function sloDetail(slo: CatalogSlo, evaluation: Evaluation | undefined) {
+  const { whole, groups } = snapshotsOf(evaluation, slo.id);
+  return {
+    ...sloDefinition(slo),
+    ...(slo.runbookUrl ? { runbookUrl: slo.runbookUrl } : {}),
+    ...(slo.dashboardUrl ? { dashboardUrl: slo.dashboardUrl } : {}),
+    source: slo.source,
+    alertWindows: slo.alertWindows,
+    status: statusOf(slo, whole),
+    evaluatedAt: whole ? whole.at.toISOString() : null,
+    snapshot: whole ? snapshotJson(whole) : null,
+    groups: groups.map(snapshotJson),
+  };
+}

@@ -1,0 +1,43 @@
+/** Everything `burnrate generate` writes, as a map of repository-relative path to content. Pure. */
+import type { Slo } from '../../core/model/slo.js';
+import { renderCatalog } from './compile-catalog.js';
+import { yamlHeader } from './header.js';
+import { alertmanagerArtifacts } from './alertmanager/alertmanager-artifacts.js';
+import { dashboardArtifacts } from './grafana/dashboards.js';
+import { renderPrometheusRule, renderRuleFile } from './prometheus/render-rules.js';
+import { sloRuleGroups } from './prometheus/rule-groups.js';
+import { promtoolTestFiles } from './prometheus/promtool-tests.js';
+
+export type Artifacts = Map<string, string>;
+
+export const ARTIFACT_DIRS = ['alerts', 'dashboards'] as const;
+
+export const paths = {
+  rules: (service: string) => `alerts/prometheus/${service}.rules.yaml`,
+  prometheusRule: (service: string) => `alerts/prometheus-operator/${service}.prometheusrule.yaml`,
+  promtoolTest: (sloId: string) => `alerts/promtool/${sloId}.test.yaml`,
+  catalog: 'alerts/catalog.json',
+};
+
+function byService(slos: readonly Slo[]): Map<string, Slo[]> {
+  const services = new Map<string, Slo[]>();
+  for (const slo of slos) services.set(slo.service, [...(services.get(slo.service) ?? []), slo]);
+  return new Map([...services.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export function generateArtifacts(slos: readonly Slo[]): Artifacts {
+  const artifacts: Artifacts = new Map();
+  for (const [service, serviceSlos] of byService(slos)) {
+    const header = yamlHeader(serviceSlos.map((s) => s.source.file));
+    const groups = serviceSlos.flatMap(sloRuleGroups);
+    artifacts.set(paths.rules(service), renderRuleFile(header, groups));
+    artifacts.set(paths.prometheusRule(service), renderPrometheusRule(header, service, groups));
+    for (const [sloId, content] of promtoolTestFiles(serviceSlos, `../prometheus/${service}.rules.yaml`)) {
+      artifacts.set(paths.promtoolTest(sloId), content);
+    }
+  }
+  artifacts.set(paths.catalog, renderCatalog(slos));
+  for (const [file, content] of alertmanagerArtifacts(slos)) artifacts.set(file, content);
+  for (const [file, content] of dashboardArtifacts(slos)) artifacts.set(file, content);
+  return new Map([...artifacts.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,34 @@
+/** Firing Burnrate alerts of the service as an annotation on every graph. */
+import { AnnotationQueryBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import { DataqueryBuilder as PromQuery } from '@grafana/grafana-foundation-sdk/prometheus';
+import { SERVICE_LABEL, SLO_LABEL } from '../../../core/conventions/metrics.js';
+import { PROMETHEUS, VARIABLES, variableRef } from './datasources.js';
+import { firingAlertsSelector } from './promql.js';
+
+const STEP = '60s';
+
+export function alertsExpr(): string {
+  return firingAlertsSelector({
+    [SERVICE_LABEL]: variableRef(VARIABLES.service),
+    [SLO_LABEL]: { regex: variableRef(VARIABLES.slo) },
+  });
+}
+
+/**
+ * Grafana 10.0 reads the top-level `expr`/`step`; later versions move them into `target`. Both are written,
+ * with the same query, so every version shows the same annotations.
+ */
+export function alertAnnotation(): AnnotationQueryBuilder {
+  const expr = alertsExpr();
+  return new AnnotationQueryBuilder()
+    .name('SLO alerts')
+    .datasource(PROMETHEUS)
+    .enable(true)
+    .iconColor('red')
+    .expr(expr)
+    .step(STEP)
+    .target(new PromQuery().refId('Anno').expr(expr).interval(STEP))
+    .titleFormat('{{alertname}}')
+    .textFormat('{{slo}} {{tier}} severity={{severity}}')
+    .tagKeys('slo,tier,severity');
+}

@@ -1,0 +1,73 @@
+/** The overview: every SLO at a glance, with a summary of budgets and firing alerts on top. */
+import { DashboardBuilder, RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import { BarGaugeDisplayMode, VizOrientation } from '@grafana/grafana-foundation-sdk/common';
+import { PanelBuilder as BarGaugePanel } from '@grafana/grafana-foundation-sdk/bargauge';
+import { PanelBuilder as TablePanel } from '@grafana/grafana-foundation-sdk/table';
+import { RECORDED, SLO_LABEL } from '../../../core/conventions/metrics.js';
+import type { Slo } from '../../../core/model/slo.js';
+import { VARIABLES, variableRef } from './datasources.js';
+import { dashboardLinks, DASHBOARD_TAGS } from './dashboard-links.js';
+import { lastValue, UNIT_RATIO } from './panel-options.js';
+import { aggregate, firingAlertsSelector, selector } from './promql.js';
+import { overviewSloRow } from './overview-slo-row.js';
+import { promTargets } from './targets.js';
+import { budgetThresholds } from './thresholds.js';
+import { OVERVIEW_UID, serviceDashboardUid } from './uid.js';
+import { clusterVariable, prometheusVariable, serviceQueryVariable, sloQueryVariable } from './variables.js';
+
+const SELECTED_SLOS = { [SLO_LABEL]: { regex: variableRef(VARIABLES.slo) } };
+
+function budgetSummary(): BarGaugePanel {
+  const expr = `sort(${aggregate('min', [SLO_LABEL], selector(RECORDED.budgetRemaining, SELECTED_SLOS))})`;
+  return new BarGaugePanel()
+    .title('Error budget remaining (worst group and cluster of each SLO)')
+    .targets(promTargets([{ expr, legend: `{{${SLO_LABEL}}}`, instant: true }]))
+    .reduceOptions(lastValue())
+    .displayMode(BarGaugeDisplayMode.Gradient)
+    .orientation(VizOrientation.Horizontal)
+    .unit(UNIT_RATIO)
+    .decimals(1)
+    .min(0)
+    .max(1)
+    .thresholds(budgetThresholds())
+    .span(12)
+    .height(8);
+}
+
+function firingAlerts(): TablePanel {
+  return new TablePanel()
+    .title('Firing SLO alerts')
+    .targets(promTargets([{ expr: firingAlertsSelector(SELECTED_SLOS), instant: true, table: true }]))
+    .withTransformation({
+      id: 'organize',
+      options: { excludeByName: { Time: true, Value: true, __name__: true, alertstate: true } },
+    })
+    .noValue('No SLO alert is firing')
+    .span(12)
+    .height(8);
+}
+
+function sortedSlos(slos: readonly Slo[]): Slo[] {
+  return [...slos].sort((a, b) => a.service.localeCompare(b.service) || a.id.localeCompare(b.id));
+}
+
+export function overviewDashboard(slos: readonly Slo[]): DashboardBuilder {
+  const dashboard = new DashboardBuilder('Burnrate / SLO overview')
+    .uid(OVERVIEW_UID)
+    .tags(DASHBOARD_TAGS)
+    .readonly()
+    .time({ from: 'now-24h', to: 'now' })
+    .refresh('1m')
+    .timezone('browser')
+    .links(dashboardLinks([]))
+    .variables([prometheusVariable(), clusterVariable(), serviceQueryVariable(), sloQueryVariable()])
+    .withRow(new RowBuilder('Summary'))
+    .withPanel(budgetSummary())
+    .withPanel(firingAlerts());
+  for (const slo of sortedSlos(slos)) {
+    const { row, panels } = overviewSloRow(slo, serviceDashboardUid(slo.service));
+    dashboard.withRow(row);
+    for (const panel of panels) dashboard.withPanel(panel);
+  }
+  return dashboard;
+}

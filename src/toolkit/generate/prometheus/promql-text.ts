@@ -1,0 +1,31 @@
+/** Small PromQL text builders shared by the rule generators. */
+import { SLO_LABEL, WINDOW_LABEL } from '../../../core/conventions/metrics.js';
+import { formatDuration } from '../../../core/model/duration.js';
+import { errorBudgetRatio, objectiveRatio, type Slo } from '../../../core/model/slo.js';
+
+/** `sum by (a, b) (expr)`, or `sum(expr)` without grouping. */
+export function sumBy(groupBy: readonly string[], expr: string): string {
+  return groupBy.length > 0 ? `sum by (${groupBy.join(', ')}) (${expr})` : `sum(${expr})`;
+}
+
+/** Selector of a Burnrate series of one SLO, optionally of one window. */
+export function series(metric: string, sloId: string, windowMs?: number): string {
+  const window = windowMs === undefined ? '' : `,${WINDOW_LABEL}="${formatDuration(windowMs)}"`;
+  return `${metric}{${SLO_LABEL}="${sloId}"${window}}`;
+}
+
+/** `(1 - 0.999)`: the error budget written from the objective, so float noise never reaches the rules. */
+export function budgetText(slo: Slo): string {
+  return `(1 - ${objectiveRatio(slo)})`;
+}
+
+/** `(14.4 * (1 - 0.999))`: a burn-rate threshold as an error ratio. */
+export function thresholdText(factor: number, slo: Slo): string {
+  return `(${factor} * ${budgetText(slo)})`;
+}
+
+export function percentText(slo: Slo): string {
+  return `${slo.objectivePercent}%`;
+}
+
+export { errorBudgetRatio };

@@ -1,0 +1,89 @@
+/**
+ * promtool unit tests per SLO (alerts/promtool/<slo-id>.test.yaml): synthetic input series that satisfy
+ * the author's selectors, and the exact alerts the generated rules must (or must not) raise.
+ */
+import { stringify } from 'yaml';
+import { ALERT_NAMES } from '../../../core/conventions/metrics.js';
+import { formatDuration } from '../../../core/model/duration.js';
+import type { Slo } from '../../../core/model/slo.js';
+import { yamlHeader } from '../header.js';
+import { durationText } from './burn-scenarios.js';
+import { eventSource, sliSelectors, type EventSource } from '../../../core/synthetic/event-series.js';
+import { alertRule, burnExpressionLabels, expectedAlert, noDataExpressionLabels, type ExpectedAlert } from './expected-alerts.js';
+import { matchesSelector, seriesText } from '../../../core/synthetic/label-matching.js';
+import { sloRuleGroups } from './rule-groups.js';
+import { planScenarios, type ScenarioPlan } from './scenarios.js';
+import type { Check, Scenario } from './scenario-types.js';
+import { counterValues, gaugeValues } from './synthetic-series.js';
+
+/** Synthetic series that other SLOs of the same rule file would also count make their alerts unpredictable. */
+function isolatedSource(slo: Slo, others: readonly Slo[]): EventSource {
+  const source = eventSource(slo);
+  if (!source.ok) return source;
+  const overlapping = others.filter((other) => sliSelectors(other).some((sel) => source.series.some((s) => matchesSelector(s.labels, sel))));
+  if (overlapping.length === 0) return source;
+  return { ok: false, reason: `its synthetic series would also feed ${overlapping.map((o) => o.id).join(', ')} in the same rule file` };
+}
+
+function ownAlert(slo: Slo, source: EventSource, check: Check): ExpectedAlert[] {
+  const rule = alertRule(slo, check.alert);
+  if (!check.fires || !rule) return [];
+  const labels = check.alert === 'noData' ? noDataExpressionLabels(slo) : burnExpressionLabels(slo, source.ok ? source.groupLabels : {});
+  return [expectedAlert(rule, labels)];
+}
+
+/** Other SLOs of the rule file get no input, so their no-data alerts fire once their `for` has passed. */
+function othersNoData(others: readonly Slo[], check: Check): ExpectedAlert[] {
+  if (check.alert !== 'noData') return [];
+  return others
+    .filter((o) => o.alerting.noData.enabled && check.minute * 60 >= o.alerting.noData.forSeconds)
+    .flatMap((o) => {
+      const rule = alertRule(o, 'noData');
+      return rule ? [expectedAlert(rule, noDataExpressionLabels(o))] : [];
+    });
+}
+
+function testGroup(slo: Slo, others: readonly Slo[], source: EventSource, plan: ScenarioPlan, scenario: Scenario) {
+  const { timeline } = scenario;
+  const series = timeline && source.ok ? source.series : [];
+  return {
+    name: scenario.name,
+    interval: formatDuration(plan.intervalMs),
+    input_series: series.map((s) => ({
+      series: seriesText(s.labels),
+      values: timeline && s.role === 'gauge' ? gaugeValues(timeline, 60_000 / plan.intervalMs) : timeline ? counterValues(timeline, s.role) : '',
+    })),
+    alert_rule_test: scenario.checks.map((check) => ({
+      eval_time: durationText(check.minute),
+      alertname: ALERT_NAMES[check.alert],
+      exp_alerts: [...ownAlert(slo, source, check), ...othersNoData(others, check)],
+    })),
+  };
+}
+
+function comments(slo: Slo, plan: ScenarioPlan): string {
+  const lines = [
+    `promtool unit tests of SLO ${slo.id}; run: promtool test rules <this file>.`,
+    'Input series are synthesized from the SLO selectors; every number comes from its objective, windows and factors.',
+    ...plan.notes,
+  ];
+  return lines.map((line) => `# ${line}\n`).join('');
+}
+
+export function renderPromtoolTest(slo: Slo, others: readonly Slo[], ruleFile: string): string {
+  const source = isolatedSource(slo, others);
+  const plan = planScenarios(slo, source);
+  const doc = {
+    rule_files: [ruleFile],
+    evaluation_interval: '1m',
+    // Recording rules first, so each evaluation's alerts read the counts of the same instant.
+    group_eval_order: sloRuleGroups(slo).map((group) => group.name),
+    tests: plan.scenarios.map((scenario) => testGroup(slo, others, source, plan, scenario)),
+  };
+  return yamlHeader([slo.source.file]) + comments(slo, plan) + stringify(doc, { lineWidth: 0, indent: 2 });
+}
+
+/** promtool unit tests per SLO: path-less map of SLO id to file content; `ruleFile` is relative to the test file. */
+export function promtoolTestFiles(slos: readonly Slo[], ruleFile: string): Map<string, string> {
+  return new Map(slos.map((slo) => [slo.id, renderPromtoolTest(slo, slos.filter((o) => o !== slo), ruleFile)]));
+}

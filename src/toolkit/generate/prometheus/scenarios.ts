@@ -1,0 +1,57 @@
+/** Every scenario of one SLO's promtool test, with the traffic it runs at and notes on what was left out. */
+import { errorBudgetRatio, type Slo } from '../../../core/model/slo.js';
+import { fastBurn, healthy, minutesOf, outage, slowBurn } from './burn-scenarios.js';
+import type { EventSource } from '../../../core/synthetic/event-series.js';
+import { lowTraffic, noData } from './guard-scenarios.js';
+import { sloAlertWindows } from './rule-groups.js';
+import type { Scenario, ScenarioContext, ScenarioResult } from './scenario-types.js';
+
+/** Gauge samples per minute to choose from: one a minute down to one every 10ms. */
+const GAUGE_SAMPLES_PER_MINUTE = [1, 2, 4, 6, 12, 30, 60, 120, 300, 600, 1200, 3000, 6000];
+/** Bad events a deciding window should hold, so one more or less cannot tip a check. */
+const EVENTS_PER_DECISION = 20;
+
+export interface ScenarioPlan {
+  scenarios: Scenario[];
+  /** Scenarios left out and why; written into the file as comments. */
+  notes: string[];
+  /** Sample interval of the input series. */
+  intervalMs: number;
+}
+
+/** Counter traffic per minute: a power of ten with at least ten errors a minute at a tenth of the budget rate. */
+function counterTraffic(budget: number, minEvents: number): number {
+  return 10 ** Math.ceil(Math.log10(Math.max(10 / budget, 0.4 * minEvents, 100)));
+}
+
+/** Gauge samples per minute: enough that every deciding window holds many bad samples and passes the guard. */
+function gaugeTraffic(ctx: Omit<ScenarioContext, 'eventsPerMinute'>): number {
+  const needs = [0.4 * ctx.slo.alerting.minEvents, 1];
+  for (const pair of ctx.ticket) needs.push(EVENTS_PER_DECISION / (minutesOf(pair.shortWindowMs) * pair.factor * ctx.budget));
+  for (const pair of ctx.page) needs.push(EVENTS_PER_DECISION / (minutesOf(pair.longWindowMs) * pair.factor * ctx.budget));
+  const need = Math.max(...needs);
+  return GAUGE_SAMPLES_PER_MINUTE.find((m) => m >= need) ?? GAUGE_SAMPLES_PER_MINUTE[GAUGE_SAMPLES_PER_MINUTE.length - 1] ?? 1;
+}
+
+export function planScenarios(slo: Slo, source: EventSource): ScenarioPlan {
+  const windows = sloAlertWindows(slo);
+  const gauge = source.ok && source.gauge;
+  const base = {
+    slo,
+    page: slo.alerting.page.enabled ? windows.filter((w) => w.tier === 'page') : [],
+    ticket: slo.alerting.ticket.enabled ? windows.filter((w) => w.tier === 'ticket') : [],
+    budget: errorBudgetRatio(slo),
+    gauge,
+  };
+  const eventsPerMinute = gauge ? gaugeTraffic(base) : counterTraffic(base.budget, slo.alerting.minEvents);
+  const ctx: ScenarioContext = { ...base, eventsPerMinute };
+  const results: ScenarioResult[] = source.ok
+    ? [fastBurn(ctx), outage(ctx), slowBurn(ctx), healthy(ctx), lowTraffic(ctx), noData(ctx, true)]
+    : [noData(ctx, false)];
+  const scenarios = results.filter((r): r is Scenario => !('skipped' in r));
+  const notes = [
+    ...(source.ok ? [] : [`Only the no-data scenario is generated: ${source.reason}.`]),
+    ...results.filter((r): r is { skipped: string } => 'skipped' in r).map((r) => `Not generated: ${r.skipped}.`),
+  ];
+  return { scenarios, notes, intervalMs: gauge ? 60_000 / eventsPerMinute : 60_000 };
+}

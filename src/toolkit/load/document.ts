@@ -1,0 +1,14 @@
+import type { SourceFormat } from '../../core/model/slo.js';
+import type { Problem } from '../../core/diagnostics/problem.js';
+
+/** What a loader read from one file: SLO sets in the authoring shape, not yet validated. */
+export interface LoadedDocument {
+  file: string;
+  format: SourceFormat;
+  sets: unknown[];
+  problems: Problem[];
+}
+
+export function failedDocument(file: string, format: SourceFormat, code: string, message: string): LoadedDocument {
+  return { file, format, sets: [], problems: [{ severity: 'error', code, file, message }] };
+}

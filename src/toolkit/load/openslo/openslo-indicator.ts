@@ -1,0 +1,153 @@
+/**
+ * An OpenSLO SLI spec as a Burnrate SLI. ratioMetric good/bad/total become a ratio SLI (or a latency SLI
+ * when good is a histogram bucket and total its count), ratioMetric raw a raw SLI, and thresholdMetric a
+ * latency SLI when it names a Prometheus histogram in seconds. Everything else is refused, with the field.
+ */
+import type { SliInput } from '../../sdk/types.js';
+import type { ProblemSink } from '../../../core/diagnostics/problem.js';
+import { parseSelector } from '../../../core/promql/promql.js';
+import { readCounterQuery, type CounterQuery } from '../counter-query.js';
+import { histogramSelector, latencyFromBucketRatio } from '../histogram-ratio.js';
+import { latencyText } from '../latency-text.js';
+import { prometheusQuery, type DataSourceTypes } from './metric-source.js';
+import type { MetricSpec, Objective, RatioMetric, SliSpec } from './openslo-schema.js';
+
+export interface ConvertedIndicator {
+  sli: SliInput;
+  /** Labels of `sum by (...)` in the queries. */
+  groupBy: string[];
+}
+
+function counterQuery(metric: MetricSpec, path: string, sources: DataSourceTypes, sink: ProblemSink): CounterQuery | undefined {
+  const query = prometheusQuery(metric, path, sources, sink);
+  if (query === undefined) return undefined;
+  const read = readCounterQuery(query);
+  if (!read.ok) {
+    sink.error('unsupported-query', `${path}.metricSource.spec.query`, `${read.reason}; got ${JSON.stringify(query)}`);
+    return undefined;
+  }
+  return read.query;
+}
+
+function sameLabels(a: readonly string[], b: readonly string[]): boolean {
+  return [...a].sort().join(',') === [...b].sort().join(',');
+}
+
+function rawErrorRatio(query: string, rawType: 'success' | 'failure'): string {
+  const series = parseSelector(query) ? `${query}[{{window}}]` : `(${query})[{{window}}:]`;
+  const average = `avg_over_time(${series})`;
+  return rawType === 'failure' ? average : `1 - ${average}`;
+}
+
+function ratioToSli(ratio: RatioMetric, path: string, sources: DataSourceTypes, sink: ProblemSink): ConvertedIndicator | undefined {
+  const at = `${path}.ratioMetric`;
+  if (ratio.raw) {
+    if (ratio.good || ratio.bad || ratio.total) {
+      sink.error('ratio-raw-and-counts', at, 'give either raw (with rawType) or good/bad with total, not both');
+      return undefined;
+    }
+    if (!ratio.rawType) {
+      sink.error('missing-field', `${at}.rawType`, 'is required with raw: "success" or "failure"');
+      return undefined;
+    }
+    const query = prometheusQuery(ratio.raw, `${at}.raw`, sources, sink);
+    return query === undefined ? undefined : { sli: { kind: 'raw', errorRatio: rawErrorRatio(query, ratio.rawType) }, groupBy: [] };
+  }
+  if (ratio.counter === false) {
+    sink.error('ratio-not-counter', `${at}.counter`, 'counter: false (gauges) is not supported; Burnrate counts events with increase() over counters');
+    return undefined;
+  }
+  if (!ratio.total) {
+    sink.error('missing-field', `${at}.total`, 'is required next to good or bad');
+    return undefined;
+  }
+  if ((ratio.good === undefined) === (ratio.bad === undefined)) {
+    sink.error('ratio-good-or-bad', at, 'give exactly one of good or bad next to total');
+    return undefined;
+  }
+  const numeratorField = ratio.good ? 'good' : 'bad';
+  const numerator = counterQuery((ratio.good ?? ratio.bad) as MetricSpec, `${at}.${numeratorField}`, sources, sink);
+  const total = counterQuery(ratio.total, `${at}.total`, sources, sink);
+  if (!numerator || !total) return undefined;
+  if (!sameLabels(numerator.groupBy, total.groupBy)) {
+    sink.error('groupby-mismatch', at, `${numeratorField} and total must sum by the same labels, got (${numerator.groupBy.join(', ')}) and (${total.groupBy.join(', ')})`);
+    return undefined;
+  }
+  const groupBy = total.groupBy;
+  const latency = ratio.good ? latencyFromBucketRatio(numerator.selector, total.selector) : undefined;
+  if (latency) return { sli: latency, groupBy };
+  const sli: SliInput = ratio.good
+    ? { kind: 'ratio', good: numerator.selector, total: total.selector }
+    : { kind: 'ratio', errors: numerator.selector, total: total.selector };
+  return { sli, groupBy };
+}
+
+const THRESHOLD_SHAPE = 'a Prometheus histogram in seconds, e.g. http_request_duration_seconds_bucket{job="api"}, with op: lte and value in seconds';
+
+function thresholdToSli(
+  metric: MetricSpec,
+  objectives: readonly Objective[],
+  path: string,
+  sources: DataSourceTypes,
+  sink: ProblemSink,
+  sloSink: ProblemSink,
+): ConvertedIndicator | undefined {
+  const at = `${path}.thresholdMetric`;
+  if (objectives.length !== 1) {
+    sloSink.error('threshold-objectives', 'spec.objectives', `a thresholdMetric SLO has exactly one objective, got ${objectives.length}`);
+    return undefined;
+  }
+  const objective = objectives[0] as Objective;
+  const query = prometheusQuery(metric, at, sources, sink);
+  if (query === undefined) return undefined;
+  const queryField = `${at}.metricSource.spec.query`;
+  if (query.includes('histogram_quantile')) {
+    sink.error('threshold-quantile', queryField, `a quantile compared per evaluation is time-slice budgeting, which Burnrate does not support; name ${THRESHOLD_SHAPE}`);
+    return undefined;
+  }
+  const read = readCounterQuery(query);
+  const selector = read.ok ? parseSelector(read.query.selector) : undefined;
+  const base = selector?.metric?.replace(/_bucket$/, '');
+  if (!read.ok || !selector || !base?.endsWith('_seconds') || selector.matchers.some((m) => m.name === 'le')) {
+    sink.error('threshold-unsupported', queryField, `thresholdMetric is supported for ${THRESHOLD_SHAPE}; got ${JSON.stringify(query)}`);
+    return undefined;
+  }
+  if (objective.op !== 'lte') {
+    const why = objective.op === 'lt' ? 'Prometheus buckets count observations at or below le, so use lte' : 'good requests are the fast ones: use lte';
+    sloSink.error('threshold-op', 'spec.objectives[0].op', `must be "lte" for a latency threshold (${why}), got ${JSON.stringify(objective.op)}`);
+    return undefined;
+  }
+  if (objective.value === undefined || !(objective.value > 0)) {
+    sloSink.error('threshold-value', 'spec.objectives[0].value', `must be the latency threshold in seconds, got ${JSON.stringify(objective.value)}`);
+    return undefined;
+  }
+  const histogram = histogramSelector(base, selector);
+  return { sli: { kind: 'latency', histogram, threshold: latencyText(objective.value) }, groupBy: read.query.groupBy };
+}
+
+/**
+ * `path` is where the SLI spec sits in its document ("spec.indicator.spec" inline, "spec" in an SLI object);
+ * `sink` reports on that document, `sloSink` on the SLO's objectives.
+ */
+export function indicatorToSli(
+  spec: SliSpec,
+  objectives: readonly Objective[],
+  path: string,
+  sources: DataSourceTypes,
+  sink: ProblemSink,
+  sloSink: ProblemSink = sink,
+): ConvertedIndicator | undefined {
+  if ((spec.ratioMetric === undefined) === (spec.thresholdMetric === undefined)) {
+    sink.error('indicator-metric', path, 'give exactly one of ratioMetric or thresholdMetric');
+    return undefined;
+  }
+  if (spec.ratioMetric) {
+    const withOp = objectives.findIndex((o) => o.op !== undefined || o.value !== undefined);
+    if (withOp >= 0) {
+      sloSink.error('ratio-op-value', `spec.objectives[${withOp}]`, 'op and value apply to a thresholdMetric only; a ratioMetric objective needs target or targetPercent');
+      return undefined;
+    }
+    return ratioToSli(spec.ratioMetric, path, sources, sink);
+  }
+  return thresholdToSli(spec.thresholdMetric as MetricSpec, objectives, path, sources, sink, sloSink);
+}

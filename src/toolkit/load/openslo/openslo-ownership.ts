@@ -1,0 +1,59 @@
+/**
+ * Who owns an OpenSLO SLO, and its labels. The team comes from, in order: the SLO's annotation
+ * `burnrate.dev/team`, the SLO's label `team`, then the same two on its Service object. The `team` label is
+ * consumed (Burnrate puts `team` on every alert itself); every other label of the Service and the SLO
+ * becomes a Burnrate label, the SLO's winning.
+ */
+import type { ProblemSink } from '../../../core/diagnostics/problem.js';
+import { ANNOTATIONS } from './burnrate-annotations.js';
+import type { Metadata } from './openslo-schema.js';
+
+export const TEAM_LABEL = 'team';
+
+type LabelValue = NonNullable<Metadata['labels']>[string];
+
+function labelText(value: LabelValue, field: string, sink: ProblemSink | undefined): string | undefined {
+  if (!Array.isArray(value)) return String(value);
+  if (value.length === 1) return value[0];
+  sink?.error('label-list', field, `holds ${value.length} values; a Prometheus label holds one`);
+  return undefined;
+}
+
+/** Without a sink, list values are skipped silently (their object reports them). */
+function readLabels(metadata: Metadata | undefined, sink?: ProblemSink): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const [name, value] of Object.entries(metadata?.labels ?? {})) {
+    const text = labelText(value, `metadata.labels.${name}`, sink);
+    if (text !== undefined) labels[name] = text;
+  }
+  return labels;
+}
+
+export interface Ownership {
+  team?: string;
+  labels: Record<string, string>;
+}
+
+export function readOwnership(slo: Metadata, service: Metadata | undefined, serviceName: string, sink: ProblemSink): Ownership {
+  const sloLabels = readLabels(slo, sink);
+  // Problems in the Service's labels are reported once, by the Service itself.
+  const serviceLabels = readLabels(service);
+  const team =
+    slo.annotations?.[ANNOTATIONS.team] ?? sloLabels[TEAM_LABEL] ?? service?.annotations?.[ANNOTATIONS.team] ?? serviceLabels[TEAM_LABEL];
+  const labels = { ...serviceLabels, ...sloLabels };
+  delete labels[TEAM_LABEL];
+  if (team === undefined || team.trim() === '') {
+    sink.error(
+      'missing-team',
+      'metadata.labels.team',
+      `no owning team: set the label "team" or the annotation "${ANNOTATIONS.team}" on this SLO or on its Service "${serviceName}"`,
+    );
+    return { labels };
+  }
+  return { team: team.trim(), labels };
+}
+
+/** Reports label problems of a Service object (list values). */
+export function checkServiceLabels(service: Metadata, sink: ProblemSink): void {
+  readLabels(service, sink);
+}

@@ -1,0 +1,121 @@
+/** One OpenSLO SLO object as Burnrate SLOs in the authoring shape (one per objective). */
+import type { SliInput, SloInput } from '../../sdk/types.js';
+import { closestName } from '../../../core/diagnostics/closest-name.js';
+import { ProblemSink } from '../../../core/diagnostics/problem.js';
+import { ANNOTATIONS, annotationField, readBurnrateAnnotations, type BurnrateAnnotations } from './burnrate-annotations.js';
+import { indicatorToSli, type ConvertedIndicator } from './openslo-indicator.js';
+import type { OpenSloObjects } from './openslo-objects.js';
+import { readObjectives } from './openslo-objectives.js';
+import { readOwnership } from './openslo-ownership.js';
+import type { OpenSloObject, SloSpec } from './openslo-schema.js';
+import { timeWindowToInput } from './openslo-window.js';
+
+export interface ConvertedSlo {
+  service: string;
+  team: string;
+  /** Burnrate SLO name → SLO. */
+  slos: [string, SloInput][];
+}
+
+const TIMESLICE_METHODS = ['Timeslices', 'RatioTimeslices'];
+
+function checkUnsupported(spec: SloSpec, sink: ProblemSink): boolean {
+  let ok = true;
+  if (spec.budgetingMethod !== 'Occurrences') {
+    const why = TIMESLICE_METHODS.includes(spec.budgetingMethod)
+      ? 'time-slice budgeting is not supported; Burnrate counts good and total events'
+      : `must be one of Occurrences, ${TIMESLICE_METHODS.join(', ')}, got ${JSON.stringify(spec.budgetingMethod)}`;
+    sink.error('budgeting-method', 'spec.budgetingMethod', `${why} (use Occurrences)`);
+    ok = false;
+  }
+  if (spec.alertPolicies && spec.alertPolicies.length > 0) {
+    sink.error('alert-policies', 'spec.alertPolicies', `OpenSLO alert policies are not supported: Burnrate derives multiwindow burn-rate alerts itself; tune them with the annotation "${ANNOTATIONS.alerting}"`);
+    ok = false;
+  }
+  return ok;
+}
+
+function convertIndicator(slo: OpenSloObject<SloSpec>, objects: OpenSloObjects, root: ProblemSink, sink: ProblemSink): ConvertedIndicator | undefined {
+  const { spec } = slo;
+  if ((spec.indicator === undefined) === (spec.indicatorRef === undefined)) {
+    sink.error('indicator', 'spec.indicator', 'give exactly one of indicator (inline SLI) or indicatorRef (the name of an SLI in this file)');
+    return undefined;
+  }
+  if (spec.indicator) return indicatorToSli(spec.indicator.spec, spec.objectives, 'spec.indicator.spec', objects.dataSources, sink);
+  const ref = spec.indicatorRef as string;
+  const sli = objects.slis.get(ref);
+  if (!sli) {
+    const hint = closestName(ref, [...objects.slis.keys()]);
+    const suggestion = hint ? `; did you mean "${hint}"?` : ' (Burnrate resolves references within one file)';
+    sink.error('missing-ref', 'spec.indicatorRef', `names no SLI in this file: "${ref}"${suggestion}`);
+    return undefined;
+  }
+  // Problems inside the SLI object are reported on it (once, however many SLOs use it: see the loader).
+  return indicatorToSli(sli.spec, spec.objectives, 'spec', objects.dataSources, root.forSlo(ref), sink);
+}
+
+function withAnnotations(converted: ConvertedIndicator, annotations: BurnrateAnnotations, sink: ProblemSink): ConvertedIndicator | undefined {
+  let groupBy = converted.groupBy;
+  if (annotations.groupBy) {
+    if (groupBy.length > 0 && [...groupBy].sort().join() !== [...annotations.groupBy].sort().join()) {
+      sink.error('groupby-mismatch', annotationField(ANNOTATIONS.groupBy), `says (${annotations.groupBy.join(', ')}) but the queries sum by (${groupBy.join(', ')})`);
+      return undefined;
+    }
+    groupBy = annotations.groupBy;
+  }
+  let sli: SliInput = converted.sli;
+  if (annotations.buckets) {
+    if (sli.kind !== 'latency') {
+      sink.error('annotation-buckets', annotationField(ANNOTATIONS.buckets), `applies to a latency SLI (a histogram bucket over its count), not to a ${sli.kind} SLI`);
+      return undefined;
+    }
+    sli = { ...sli, buckets: annotations.buckets };
+  }
+  return { sli, groupBy };
+}
+
+/** The Burnrate name: the OpenSLO name without a leading "<service>-", which the SLO id adds back. */
+function baseName(name: string, service: string): string {
+  return name.startsWith(`${service}-`) && name.length > service.length + 1 ? name.slice(service.length + 1) : name;
+}
+
+/** `root` is the file's sink; problems of this SLO go to its own child sink. */
+export function convertSlo(slo: OpenSloObject<SloSpec>, objects: OpenSloObjects, root: ProblemSink): ConvertedSlo | undefined {
+  const { metadata, spec } = slo;
+  const sink = root.forSlo(metadata.name);
+  let ok = checkUnsupported(spec, sink);
+  const annotations = readBurnrateAnnotations(metadata.annotations, Object.keys(ANNOTATIONS) as (keyof typeof ANNOTATIONS)[], 'SLO', sink);
+  const service = objects.services.get(spec.service);
+  // The Service reports its own annotation problems; here only its values matter.
+  const serviceAnnotations = readBurnrateAnnotations(service?.annotations, ['team', 'runbookUrl', 'dashboardUrl'], 'Service', new ProblemSink(''));
+  const owner = readOwnership(metadata, service, spec.service, sink);
+  const window = timeWindowToInput(spec.timeWindow, sink);
+  const objectives = readObjectives(spec.objectives, sink);
+  let indicator: ConvertedIndicator | undefined;
+  if (annotations.sli !== undefined) indicator = { sli: annotations.sli as SliInput, groupBy: annotations.groupBy ?? [] };
+  else {
+    const converted = convertIndicator(slo, objects, root, sink);
+    indicator = converted && withAnnotations(converted, annotations, sink);
+  }
+  ok = ok && owner.team !== undefined && window !== null && objectives !== undefined && indicator !== undefined;
+  if (!ok || !objectives || !indicator || owner.team === undefined || window === null) return undefined;
+
+  const runbookUrl = annotations.runbookUrl ?? serviceAnnotations.runbookUrl;
+  const dashboardUrl = annotations.dashboardUrl ?? serviceAnnotations.dashboardUrl;
+  const base = baseName(metadata.name, spec.service);
+  const slos = objectives.map((objective): [string, SloInput] => [
+    objective.suffix ? `${base}-${objective.suffix}` : base,
+    {
+      ...(spec.description ? { description: spec.description } : {}),
+      objective: objective.objectivePercent,
+      ...(window !== undefined ? { window } : {}),
+      ...(indicator.groupBy.length > 0 ? { groupBy: [...indicator.groupBy] } : {}),
+      ...(Object.keys(owner.labels).length > 0 ? { labels: { ...owner.labels } } : {}),
+      ...(runbookUrl !== undefined ? { runbookUrl } : {}),
+      ...(dashboardUrl !== undefined ? { dashboardUrl } : {}),
+      sli: indicator.sli,
+      ...(annotations.alerting !== undefined ? { alerting: annotations.alerting as SloInput['alerting'] } : {}),
+    },
+  ]);
+  return { service: spec.service, team: owner.team, slos };
+}

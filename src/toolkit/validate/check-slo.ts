@@ -1,0 +1,91 @@
+/** Value checks of one SLO; returns the frozen-to-be model when everything holds. */
+import { alertingPeriodMs } from '../../core/windows/alert-windows.js';
+import type { Slo, SourceFormat } from '../../core/model/slo.js';
+import type { SloInput, SloSetInput } from '../sdk/types.js';
+import { checkAlertWindows } from './check-alert-windows.js';
+import { checkAlerting } from './check-alerting.js';
+import { checkGroupBy, checkLabelMap, usableGroupBy } from './check-labels.js';
+import { checkSli } from './check-sli.js';
+import { checkWindow } from './check-window.js';
+import { didYouMean, nameHint } from './hints.js';
+import type { ProblemSink } from '../../core/diagnostics/problem.js';
+
+export const NAME_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+export function checkUrl(field: string, value: string | undefined, sink: ProblemSink): boolean {
+  if (value === undefined) return true;
+  try {
+    const url = new URL(value);
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '') return true;
+  } catch {
+    // reported below
+  }
+  const hint = /^[\w.-]+\.[a-z]{2,}(\/|$)/i.test(value) ? `"https://${value}"` : undefined;
+  sink.error('url', field, `must be an absolute http(s) URL such as "https://runbooks.example.com/checkout", got ${JSON.stringify(value)}${didYouMean(hint)}`);
+  return false;
+}
+
+/** Service and SLO names become ids, label values and file names: lowercase words joined by dashes. */
+export function checkName(what: 'service' | 'SLO', name: string, field: string | undefined, sink: ProblemSink): boolean {
+  if (NAME_PATTERN.test(name)) return true;
+  const hint = nameHint(name);
+  sink.error(what === 'SLO' ? 'slo-name' : 'service-name', field, `${what} names must be lowercase words joined by dashes such as "${what === 'SLO' ? 'api-latency' : 'checkout'}", got ${JSON.stringify(name)}${didYouMean(hint && `"${hint}"`)}`);
+  return false;
+}
+
+export function checkObjective(objective: number, sink: ProblemSink): boolean {
+  if (!Number.isFinite(objective) || objective <= 0) {
+    sink.error('objective-range', 'objective', `must be above 0 (a percentage such as 99.9), got ${objective}`);
+    return false;
+  }
+  if (objective >= 100) {
+    sink.error('objective-range', 'objective', `must be below 100 (100% leaves no error budget), got ${objective}`);
+    return false;
+  }
+  if (objective < 1) {
+    sink.warning('objective-ratio', 'objective', `${objective} looks like a ratio; objectives are percentages (did you mean ${Number((objective * 100).toPrecision(12))}?)`);
+  }
+  return true;
+}
+
+export function checkSlo(
+  set: SloSetInput,
+  name: string,
+  input: SloInput,
+  source: { file: string; format: SourceFormat },
+  sink: ProblemSink,
+): Slo | undefined {
+  let ok = checkName('SLO', name, undefined, sink);
+  ok = checkObjective(input.objective, sink) && ok;
+  const window = checkWindow(input.window, sink);
+  if (window) checkAlertWindows(window, sink);
+  const groupBy = input.groupBy ?? [];
+  ok = checkGroupBy(groupBy, sink) && ok;
+  const sli = checkSli(input.sli, usableGroupBy(groupBy), sink);
+  ok = checkLabelMap('labels', input.labels, sink) && ok;
+  ok = checkUrl('runbookUrl', input.runbookUrl, sink) && ok;
+  ok = checkUrl('dashboardUrl', input.dashboardUrl, sink) && ok;
+  const alerting = checkAlerting(input.alerting, window ? alertingPeriodMs(window) : Infinity, sink);
+  if (sli?.kind === 'raw' && input.alerting?.minEvents !== undefined && input.alerting.minEvents > 0) {
+    sink.warning('raw-min-events', 'alerting.minEvents', 'raw SLIs have no event counts, so the low-traffic guard cannot apply');
+  }
+  if (!ok || !window || !sli || !alerting) return undefined;
+  const runbookUrl = input.runbookUrl ?? set.runbookUrl;
+  const dashboardUrl = input.dashboardUrl ?? set.dashboardUrl;
+  return {
+    id: `${set.service}-${name}`,
+    name,
+    service: set.service,
+    team: set.team,
+    description: input.description ?? '',
+    objectivePercent: input.objective,
+    window,
+    sli,
+    groupBy: [...groupBy],
+    labels: { ...(set.labels ?? {}), ...(input.labels ?? {}) },
+    ...(runbookUrl !== undefined ? { runbookUrl } : {}),
+    ...(dashboardUrl !== undefined ? { dashboardUrl } : {}),
+    alerting: sli.kind === 'raw' ? { ...alerting, minEvents: 0 } : alerting,
+    source,
+  };
+}
