@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDefinitions } from '../../src/toolkit/load/load-definitions.js';
+import { validateDocuments } from '../../src/toolkit/validate/validate-documents.js';
+import { REPO_ROOT, runCli } from '../support/cli.js';
+import { makeTempDir } from '../support/temp-dir.js';
+import { FIXTURES, loadFixture } from '../toolkit/load/load-support.js';
+
+let tmp: { dir: string; remove: () => Promise<void> };
+
+/** A project directory where `import { defineSlos } from 'burnrate'` resolves, as after `npm install burnrate`. */
+async function project(name: string): Promise<string> {
+  const dir = path.join(tmp.dir, name);
+  await mkdir(path.join(dir, 'node_modules'), { recursive: true });
+  await symlink(REPO_ROOT, path.join(dir, 'node_modules/burnrate'), 'dir');
+  return dir;
+}
+
+const SLOTH_VALID = ['checkout.yml', 'home-wifi.yml', 'api-gateway-by-route.yml', 'search-crd.yml'].map((f) => path.join(FIXTURES, 'sloth', f));
+const OPENSLO_VALID = ['checkout.yaml', 'storefront.yaml'].map((f) => path.join(FIXTURES, 'openslo', f));
+
+beforeAll(async () => {
+  tmp = await makeTempDir('burnrate-import-export-');
+});
+afterAll(async () => {
+  await tmp.remove();
+});
+
+describe('burnrate export', () => {
+  it('prints OpenSLO YAML of the catalog to stdout that parses and names every SLO', async () => {
+    const run = await runCli(['export', '--format', 'openslo']);
+    expect(run.code, run.stderr).toBe(0);
+    const docs = parseAllDocuments(run.stdout).map((d) => (Array.isArray(d) ? d[0] : d));
+    expect(docs.flatMap((d) => d.errors)).toEqual([]);
+    const objects = docs.map((d) => d.toJS() as { apiVersion: string; kind: string; metadata: { name: string } });
+    expect(new Set(objects.map((o) => o.apiVersion))).toEqual(new Set(['openslo/v1']));
+    const catalog = await loadFixture('../../slo-definitions');
+    expect(objects.filter((o) => o.kind === 'SLO').map((o) => o.metadata.name)).toEqual(catalog.slos.map((s) => s.id));
+    expect(objects.filter((o) => o.kind === 'Service').map((o) => o.metadata.name)).toEqual([...new Set(catalog.slos.map((s) => s.service))]);
+  });
+
+  it('writes --out, which loads back as the same SLOs', async () => {
+    const out = path.join(tmp.dir, 'export/openslo/catalog.yaml');
+    const run = await runCli(['export', '--format', 'openslo', '--out', out, 'slo-definitions']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^wrote .*catalog\.yaml: 6 SLOs in 9 OpenSLO documents\n$/);
+    const reread = validateDocuments(await loadDefinitions([out]));
+    expect(reread.ok).toBe(true);
+    const catalog = await loadFixture('../../slo-definitions');
+    expect(reread.slos.map((s) => s.id)).toEqual(catalog.slos.map((s) => s.id));
+  });
+
+  it('prints a JSON summary with the YAML, and refuses bad usage and invalid definitions', async () => {
+    const json = await runCli(['export', '--format', 'openslo', '--json', 'test/fixtures/openslo/storefront.yaml']);
+    expect(json.code, json.stderr).toBe(0);
+    const summary = JSON.parse(json.stdout) as { ok: boolean; slos: string[]; documents: number; content: string };
+    expect(summary.ok).toBe(true);
+    expect(summary.slos).toEqual(['storefront-api-routes', 'storefront-page-views', 'storefront-search-latency']);
+    expect(summary.documents).toBe(4);
+    expect(summary.content).toContain('name: storefront-search-latency');
+
+    const sloth = await runCli(['export', '--format', 'sloth']);
+    expect(sloth.code).toBe(2);
+    expect(sloth.stderr).toContain('--format must be one of openslo, got "sloth"');
+
+    const invalid = await runCli(['export', '--format', 'openslo', 'test/fixtures/openslo/timeslices.yaml']);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toBe('');
+    expect(invalid.stderr).toContain('web-availability › spec.budgetingMethod: time-slice budgeting is not supported');
+    expect(invalid.stderr).toContain('3 errors; nothing exported');
+  });
+});
+
+describe('burnrate import', () => {
+  it('writes one <service>.slo.ts per Sloth service that validate accepts, with the same SLOs', async () => {
+    const dir = await project('sloth');
+    const run = await runCli(['import', '--from', 'sloth', ...SLOTH_VALID, '--out', 'slo-definitions'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('6 SLOs imported into 4 files');
+    expect((await readdir(path.join(dir, 'slo-definitions'))).sort()).toEqual(['api-gateway.slo.ts', 'checkout.slo.ts', 'home-wifi.slo.ts', 'search.slo.ts']);
+    const checkout = await readFile(path.join(dir, 'slo-definitions/checkout.slo.ts'), 'utf8');
+    expect(checkout).toContain("import { defineSlos } from 'burnrate';");
+    expect(checkout).toContain("    'requests-availability': {\n");
+
+    const validate = await runCli(['validate', 'slo-definitions'], { cwd: dir });
+    expect(validate.code, validate.stderr).toBe(0);
+    const imported = validateDocuments(await loadDefinitions([path.join(dir, 'slo-definitions')], dir));
+    const original = await loadFixture(...SLOTH_VALID.map((f) => path.relative(FIXTURES, f)));
+    const strip = (slos: typeof imported.slos) => slos.map(({ source: _source, ...rest }) => rest);
+    expect(strip(imported.slos)).toEqual(strip(original.slos));
+  });
+
+  it('imports OpenSLO files into definitions with the same SLOs', async () => {
+    const dir = await project('openslo');
+    const run = await runCli(['import', '--from', 'openslo', ...OPENSLO_VALID, '--out', 'defs'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('wrote defs/checkout.slo.ts (4 SLOs)');
+    expect(run.stdout).toContain('wrote defs/storefront.slo.ts (3 SLOs)');
+    const imported = validateDocuments(await loadDefinitions([path.join(dir, 'defs')], dir));
+    expect(imported.ok).toBe(true);
+    const original = await loadFixture('openslo/checkout.yaml', 'openslo/storefront.yaml');
+    const strip = (slos: typeof imported.slos) => slos.map(({ source: _source, ...rest }) => rest);
+    expect(strip(imported.slos)).toEqual(strip(original.slos));
+  });
+
+  it('exits 1 with every problem and writes nothing when an input is invalid', async () => {
+    const dir = await project('invalid');
+    const run = await runCli(['import', '--from', 'sloth', path.join(FIXTURES, 'sloth'), '--out', 'slo-definitions'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("plugin.yml › orders-requests-availability › slos[0].sli.plugin: SLI plugins run Sloth's Go code");
+    expect(run.stderr).toContain('1 error; nothing written');
+    expect(existsSync(path.join(dir, 'slo-definitions'))).toBe(false);
+
+    const wrongFormat = await runCli(['import', '--from', 'openslo', SLOTH_VALID[0] as string, '--out', 'slo-definitions'], { cwd: dir });
+    expect(wrongFormat.code).toBe(1);
+    expect(wrongFormat.stderr).toContain('is a Sloth file, not OpenSLO; use --from sloth');
+    expect(existsSync(path.join(dir, 'slo-definitions'))).toBe(false);
+
+    const usage = await runCli(['import', '--from', 'nobl9', SLOTH_VALID[0] as string], { cwd: dir });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--from must be sloth or openslo');
+  });
+
+  it('does not overwrite an existing definition unless --force is given', async () => {
+    const dir = await project('existing');
+    const target = path.join(dir, 'slo-definitions/search.slo.ts');
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, '// hand-written\n');
+    const input = path.join(FIXTURES, 'sloth/search-crd.yml');
+    const refused = await runCli(['import', '--from', 'sloth', input], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('slo-definitions/search.slo.ts already exists; pass --force to overwrite. Nothing written.');
+    expect(await readFile(target, 'utf8')).toBe('// hand-written\n');
+    const forced = await runCli(['import', '--from', 'sloth', input, '--force'], { cwd: dir });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(await readFile(target, 'utf8')).toContain("service: 'search',");
+  });
+});

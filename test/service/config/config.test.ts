@@ -1,0 +1,81 @@
+/** Configuration enters once: YAML file + environment, validated with errors that name the field. */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../src/service/config/load-config.js';
+import { makeTempDir } from '../../support/temp-dir.js';
+
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => cleanup?.());
+
+async function file(text: string): Promise<string> {
+  const temp = await makeTempDir();
+  cleanup = temp.remove;
+  const p = path.join(temp.dir, 'burnrate.yaml');
+  await writeFile(p, text);
+  return p;
+}
+
+function errorOf(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('reads clusters, durations and defaults from the file', async () => {
+    const p = await file(`
+clusters:
+  - name: eu-1
+    url: http://mimir.example:8080/prometheus
+    headers: { X-Scope-OrgID: team-a }
+    bearerTokenFile: /var/run/token
+evaluation: { interval: 30s }
+retention: { raw: 2d }
+`);
+    const config = loadConfig({}, p);
+    expect(config.clusters).toEqual([
+      { name: 'eu-1', url: 'http://mimir.example:8080/prometheus', headers: { 'X-Scope-OrgID': 'team-a' }, bearerTokenFile: '/var/run/token', timeoutMs: 10_000 },
+    ]);
+    expect(config.evaluation.interval).toBe(30_000);
+    expect(config.retention.raw).toBe(2 * 86_400_000);
+    expect(config.server.port).toBe(8080);
+    expect(config.catalog.path).toBe('alerts/catalog.json');
+  });
+
+  it('lets the environment override the file', async () => {
+    const p = await file('server: { port: 9000 }\nstore: { sqlitePath: /tmp/a.db }\n');
+    const config = loadConfig({ PORT: '7070', DATABASE_URL: 'postgres://x@127.0.0.1/db', BURNRATE_CATALOG: 'c.json' }, p);
+    expect(config.server.port).toBe(7070);
+    expect(config.store).toEqual({ sqlitePath: '/tmp/a.db', databaseUrl: 'postgres://x@127.0.0.1/db' });
+    expect(config.catalog.path).toBe('c.json');
+  });
+
+  it('builds a single cluster from BURNRATE_PROMETHEUS_URL', () => {
+    expect(loadConfig({ BURNRATE_PROMETHEUS_URL: 'http://127.0.0.1:9090' }, undefined).clusters[0]).toMatchObject({ name: 'default', url: 'http://127.0.0.1:9090' });
+  });
+
+  it('names every invalid field, with the file or variable it came from', async () => {
+    const p = await file('clusters:\n  - { name: eu, url: prometheus:9090 }\n  - { name: eu, url: http://b }\nevaluation: { interval: soon }\ntypo: 1\n');
+    const error = errorOf(() => loadConfig({ PORT: 'eighty' }, p));
+    expect(error.issues).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PORT \(server\.port\): .*number/),
+        expect.stringMatching(new RegExp(`^config ${p}: clusters\\[0\\]\\.url: expected an http\\(s\\) URL`)),
+        expect.stringMatching(/clusters: cluster names must be unique/),
+        expect.stringMatching(/evaluation\.interval: expected a positive duration .*"soon"/),
+        expect.stringMatching(/\(top level\): Unrecognized key: "typo"/),
+      ]),
+    );
+  });
+
+  it('reports unreadable and malformed files', async () => {
+    expect(errorOf(() => loadConfig({}, '/nonexistent/burnrate.yaml')).message).toMatch(/cannot read/);
+    const p = await file('clusters: [\n');
+    expect(errorOf(() => loadConfig({}, p)).message).toMatch(/invalid YAML/);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * An independent reading of the generated Prometheus page alert: its `or`-ed pairs, each a list of
+ * `error_ratio{window} > (factor * (1 - objective))` conditions and a `total_events{window} >= n` guard,
+ * evaluated in integer arithmetic on bad/total counts. Tests compare the paging policy with it.
+ */
+import { sloRuleGroups } from '../../../src/toolkit/generate/prometheus/rule-groups.js';
+import type { Slo } from '../../../src/core/model/slo.js';
+
+export interface OraclePair {
+  conditions: { window: string; factor: number }[];
+  guard?: { window: string; minEvents: number };
+}
+
+export function pageRuleExpr(slo: Slo): string {
+  const rule = sloRuleGroups(slo)
+    .flatMap((g) => g.rules)
+    .find((r) => 'alert' in r && r.labels?.tier === 'page');
+  if (!rule) throw new Error(`${slo.id} has no page rule`);
+  return (rule as { expr: string }).expr;
+}
+
+export function pageRulePairs(slo: Slo): OraclePair[] {
+  return pageRuleExpr(slo)
+    .split('\nor\n')
+    .map((pair) => {
+      const conditions = [...pair.matchAll(/window="([^"]+)"\} > \((\d+(?:\.\d+)?) \* \(1 - ([\d.]+)\)\)/g)].map((m) => ({ window: m[1]!, factor: Number(m[2]) }));
+      const guard = /window="([^"]+)"\} >= (\d+)/.exec(pair);
+      return { conditions, ...(guard ? { guard: { window: guard[1]!, minEvents: Number(guard[2]) } } : {}) };
+    });
+}
+
+/** bad/total > factor × budget with budget = 1/budgetDenominator, factors with at most one decimal, exactly. */
+export function exceeds(counts: { bad: number; total: number }, factor: number, budgetDenominator: number): boolean {
+  return counts.bad * budgetDenominator * 10 > Math.round(factor * 10) * counts.total;
+}
+
+export function isTie(counts: { bad: number; total: number }, factor: number, budgetDenominator: number): boolean {
+  return counts.bad * budgetDenominator * 10 === Math.round(factor * 10) * counts.total;
+}
+
+export function ruleFires(pairs: readonly OraclePair[], windows: Record<string, { bad: number; total: number }>, budgetDenominator: number): boolean {
+  return pairs.some(
+    (p) =>
+      p.conditions.every((c) => windows[c.window] !== undefined && exceeds(windows[c.window]!, c.factor, budgetDenominator)) &&
+      (!p.guard || (windows[p.guard.window]?.total ?? 0) >= p.guard.minEvents),
+  );
+}

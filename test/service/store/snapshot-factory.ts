@@ -1,0 +1,21 @@
+/** Real engine snapshots for store tests: the store saves exactly what the engine produces. */
+import { computeSnapshot } from '../../../src/service/engine/compute-snapshot.js';
+import type { BudgetSnapshot, GroupLabels } from '../../../src/service/engine/types.js';
+import type { SloWindow } from '../../../src/core/model/slo.js';
+import { makeSlo, okCluster, staleCluster } from '../engine/slo-fixture.js';
+
+export interface SnapshotSpec {
+  sloId?: string;
+  group?: GroupLabels;
+  at: Date;
+  good: number;
+  total: number;
+  stale?: boolean;
+  window?: SloWindow;
+}
+
+export function snapshot({ sloId = 'shop-availability', group = {}, at, good, total, stale = false, window }: SnapshotSpec): BudgetSnapshot {
+  const slo = { ...makeSlo(99.9, window), id: sloId };
+  const clusters = [okCluster('eu', { good, total }), ...(stale ? [staleCluster('us')] : [])];
+  return computeSnapshot(slo, { sloId, group, clusters }, at);
+}

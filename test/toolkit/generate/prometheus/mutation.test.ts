@@ -1,0 +1,96 @@
+/**
+ * The generated promtool tests have teeth: mutate one threshold, the guard, a window or the no-data delay
+ * in a generated rule file and `promtool test rules` must fail, naming the alert and the evaluation time.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ALERT_NAMES } from '../../../../src/core/conventions/metrics.js';
+import type { Artifacts } from '../../../../src/toolkit/generate/artifacts.js';
+import { makeTempDir } from '../../../support/temp-dir.js';
+import { FIXTURE_DIR, promtoolEach, type PromtoolResult } from './rule-files.js';
+import { generateArtifacts } from '../../../../src/toolkit/generate/artifacts.js';
+import { loadSlos } from './rule-files.js';
+
+const SLO = 'orders-availability';
+const RULES = 'alerts/prometheus/orders.rules.yaml';
+const TEST = `alerts/promtool/${SLO}.test.yaml`;
+
+interface Mutation {
+  name: string;
+  from: string;
+  to: string;
+  /** The scenario (name prefix) and alert whose check must now fail. */
+  scenario: string;
+  alert: keyof typeof ALERT_NAMES;
+}
+
+const MUTATIONS: Mutation[] = [
+  { name: 'page-fast threshold ×10', from: '(14.4 *', to: '(144 *', scenario: 'fast burn', alert: 'page' },
+  { name: 'page-fast long window 1h → 6h', from: `window="1h"} > (14.4 *`, to: `window="6h"} > (14.4 *`, scenario: 'fast burn', alert: 'page' },
+  { name: 'page-slow threshold ÷10', from: '(6 *', to: '(0.6 *', scenario: 'slow burn', alert: 'page' },
+  { name: 'ticket thresholds ×10', from: '(3 *|(1 *', to: '(30 *|(10 *', scenario: 'slow burn', alert: 'ticket' },
+  { name: 'low-traffic guard removed', from: '>= 100', to: '>= 0', scenario: 'low traffic', alert: 'page' },
+  { name: 'no-data delay 10m → 1h', from: 'for: 10m', to: 'for: 1h', scenario: 'no data', alert: 'noData' },
+];
+
+function mutate(rules: string, mutation: Mutation): string {
+  const froms = mutation.from.split('|');
+  const tos = mutation.to.split('|');
+  return froms.reduce((text, from, i) => {
+    if (!text.includes(from)) throw new Error(`mutation ${mutation.name}: "${from}" not in the rule file`);
+    return text.replaceAll(from, tos[i] ?? '');
+  }, rules);
+}
+
+/** `alertname: X, time: T` of the scenario's checks of that alert: where promtool must report the failure. */
+function checkTimes(testFile: string, mutation: Mutation): string[] {
+  const doc = parse(testFile) as { tests: { name: string; alert_rule_test: { eval_time: string; alertname: string }[] }[] };
+  const scenario = doc.tests.find((t) => t.name.startsWith(mutation.scenario));
+  if (!scenario) throw new Error(`no ${mutation.scenario} scenario`);
+  return scenario.alert_rule_test.filter((c) => c.alertname === ALERT_NAMES[mutation.alert]).map((c) => `alertname: ${c.alertname}, time: ${c.eval_time}`);
+}
+
+let temp: { dir: string; remove: () => Promise<void> };
+let artifacts: Artifacts;
+const results = new Map<string, PromtoolResult>();
+
+async function writeVariant(name: string, rules: string): Promise<string> {
+  const root = path.join(temp.dir, name.replace(/[^a-z0-9]+/gi, '-'));
+  await mkdir(path.join(root, 'alerts/prometheus'), { recursive: true });
+  await mkdir(path.join(root, 'alerts/promtool'), { recursive: true });
+  await writeFile(path.join(root, RULES), rules);
+  await writeFile(path.join(root, TEST), artifacts.get(TEST) ?? '');
+  return path.join(root, TEST);
+}
+
+beforeAll(async () => {
+  temp = await makeTempDir('burnrate-mutation-');
+  artifacts = generateArtifacts(await loadSlos([path.join(FIXTURE_DIR, 'ratio-good.slo.ts')]));
+  const rules = artifacts.get(RULES) ?? '';
+  const files = new Map<string, string>([['baseline', await writeVariant('baseline', rules)]]);
+  for (const mutation of MUTATIONS) files.set(mutation.name, await writeVariant(mutation.name, mutate(rules, mutation)));
+  const byFile = new Map((await promtoolEach('test', [...files.values()])).map((r) => [r.file, r]));
+  for (const [name, file] of files) {
+    const result = byFile.get(file);
+    if (result) results.set(name, result);
+  }
+}, 300_000);
+afterAll(() => temp.remove());
+
+describe(`mutating the generated rules of ${SLO}`, () => {
+  it('the unmutated rules pass their promtool test', () => {
+    const baseline = results.get('baseline');
+    expect(baseline?.output).toContain('SUCCESS');
+    expect(baseline?.code).toBe(0);
+  });
+
+  it.each(MUTATIONS)('$name: promtool test rules fails at the $scenario check of the $alert alert', (mutation) => {
+    const result = results.get(mutation.name);
+    expect(result?.code, result?.output).not.toBe(0);
+    expect(result?.output).toContain('FAILED');
+    const expected = checkTimes(artifacts.get(TEST) ?? '', mutation);
+    expect(expected.some((line) => result?.output.includes(line)), `${expected.join(' | ')}\n${result?.output}`).toBe(true);
+  });
+});

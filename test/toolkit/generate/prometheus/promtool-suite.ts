@@ -1,0 +1,67 @@
+/**
+ * The shared body of the promtool suites: generate definitions into a temp dir, then `promtool check rules`
+ * every rule file and `promtool test rules` every generated test file, and check each SLO got its scenarios.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { Slo } from '../../../../src/core/model/slo.js';
+import { makeTempDir } from '../../../support/temp-dir.js';
+import { filesIn, generateInto, promtoolEach, type PromtoolResult } from './rule-files.js';
+
+/** The scenarios the brief asks of every SLO, given its SLI kind and alerting options. */
+export function expectedScenarios(slo: Slo): string[] {
+  const { page, ticket, minEvents, noData } = slo.alerting;
+  if (slo.sli.kind === 'raw') return noData.enabled ? ['no data'] : [];
+  return [
+    ...(page.enabled ? ['fast burn', 'outage'] : []),
+    ...(ticket.enabled ? ['slow burn'] : []),
+    ...(page.enabled || ticket.enabled ? ['healthy'] : []),
+    ...(minEvents > 1 && slo.sli.kind !== 'boolGauge' && (page.enabled || ticket.enabled) ? ['low traffic'] : []),
+    ...(noData.enabled ? ['no data'] : []),
+  ];
+}
+
+function report(results: readonly PromtoolResult[]): string {
+  return results.map((r) => `${path.basename(r.file)}: exit ${r.code}\n${r.output}`).join('\n');
+}
+
+export function promtoolSuite(title: string, definitionPaths: readonly string[]): void {
+  describe(title, () => {
+    let temp: { dir: string; remove: () => Promise<void> };
+    let slos: Slo[];
+    const alerts = (sub: string) => path.join(temp.dir, 'alerts', sub);
+
+    beforeAll(async () => {
+      temp = await makeTempDir('burnrate-promtool-');
+      ({ slos } = await generateInto(temp.dir, definitionPaths));
+    });
+    afterAll(() => temp.remove());
+
+    it('promtool check rules passes on every generated rule file', async () => {
+      const files = await filesIn(alerts('prometheus'), '.rules.yaml');
+      expect(files.length).toBe(new Set(slos.map((s) => s.service)).size);
+      const results = await promtoolEach('check', files);
+      expect(results.filter((r) => r.code !== 0), report(results)).toEqual([]);
+    });
+
+    it('every SLO has a promtool test file with its scenarios', async () => {
+      const files = await filesIn(alerts('promtool'), '.test.yaml');
+      expect(files.map((f) => path.basename(f, '.test.yaml'))).toEqual(slos.map((s) => s.id).sort());
+      for (const slo of slos) {
+        const content = await readFile(path.join(alerts('promtool'), `${slo.id}.test.yaml`), 'utf8');
+        const doc = parse(content) as { rule_files: string[]; tests: { name: string }[] };
+        expect(doc.rule_files).toEqual([`../prometheus/${slo.service}.rules.yaml`]);
+        expect(doc.tests.map((t) => t.name.split(':')[0]), slo.id).toEqual(expectedScenarios(slo));
+        if (slo.sli.kind === 'raw') expect(content).toContain('# Only the no-data scenario is generated: a raw SLI');
+      }
+    });
+
+    it('promtool test rules passes on every generated test file', async () => {
+      const results = await promtoolEach('test', await filesIn(alerts('promtool'), '.test.yaml'));
+      expect(results.length).toBe(slos.length);
+      expect(results.filter((r) => r.code !== 0), report(results)).toEqual([]);
+    }, 300_000);
+  });
+}
