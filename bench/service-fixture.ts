@@ -6,7 +6,8 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { compileCatalog, type CompiledCatalog } from '../src/toolkit/generate/compile-catalog.js';
+import type { CompiledCatalog } from '../src/core/catalog/compiled-catalog.js';
+import { compileCatalog } from '../src/toolkit/generate/compile-catalog.js';
 import type { SloInput, SloSetInput } from '../src/toolkit/sdk/types.js';
 import { validateDocuments } from '../src/toolkit/validate/validate-documents.js';
 import { RECORDED } from '../src/core/conventions/metrics.js';

@@ -7,7 +7,8 @@
 import { stringify } from 'yaml';
 import { ALERT_NAMES } from '../../src/core/conventions/metrics.js';
 import type { Slo } from '../../src/core/model/slo.js';
-import { alertRule, burnExpressionLabels, expectedAlert } from '../../src/toolkit/generate/prometheus/expected-alerts.js';
+import { expectedAlert, expectedRule } from '../../src/toolkit/generate/prometheus/expected-alerts.js';
+import { burnExpressionLabels } from '../../src/toolkit/generate/prometheus/expected-labels.js';
 import { burnrateRuleFile } from '../lib/burnrate-rules.js';
 import type { GroupCounts } from './counters.js';
 import type { Scenario } from './scenario-types.js';
@@ -67,7 +68,7 @@ export function promtoolSuite(scenario: Scenario, slo: Slo, cases: readonly Grou
       { series: `http_requests_total{${[...labels, 'code="500"'].join(',')}}`, values: values(c.errorCounter, c.present, from, to) },
     ];
   });
-  const rule = alertRule(slo, 'page');
+  const rule = expectedRule(slo, 'page');
   if (!rule) throw new Error(`${slo.id} has no page alert`);
   const alert_rule_test = checks.map((check) => ({
     eval_time: `${check.minute - from}m`,

@@ -3,9 +3,13 @@
  * so a hand-edited or truncated file must be caught before it replaces a good catalog.
  */
 import { z } from 'zod';
-import { CATALOG_API_VERSION } from '../../toolkit/generate/compile-catalog.js';
+import type { Sli } from '../model/slo.js';
+import type { SameShape } from '../sli/sli-kinds.js';
+import { CATALOG_API_VERSION, type CatalogSlo } from './compiled-catalog.js';
 
 const tier = z.object({ enabled: z.boolean(), severity: z.string() });
+/** The model's AlertTier: only the page tier carries a hold, but both tiers share the shape. */
+const alertTier = tier.extend({ keepFiringForSeconds: z.number().min(0).optional() });
 
 const sli = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ratio'), good: z.string().optional(), errors: z.string().optional(), total: z.string() }),
@@ -41,8 +45,8 @@ const catalogSlo = z.object({
   runbookUrl: z.string().optional(),
   dashboardUrl: z.string().optional(),
   alerting: z.object({
-    page: tier,
-    ticket: tier,
+    page: alertTier,
+    ticket: alertTier,
     labels: z.record(z.string(), z.string()),
     minEvents: z.number(),
     noData: z.object({ enabled: z.boolean(), forSeconds: z.number(), severity: z.string() }),
@@ -53,6 +57,12 @@ const catalogSlo = z.object({
     z.object({ tier: z.string(), speed: z.string(), longWindow: z.string(), shortWindow: z.string(), factor: z.number() }),
   ),
 });
+
+// The schema must read back exactly what the toolkit writes: a field missing here would be dropped silently.
+const sliMatchesModel: SameShape<z.output<typeof sli>, Sli> = true;
+const sloMatchesModel: SameShape<z.output<typeof catalogSlo>, { [K in keyof CatalogSlo]: CatalogSlo[K] }> = true;
+void sliMatchesModel;
+void sloMatchesModel;
 
 export const catalogSchema = z
   .object({

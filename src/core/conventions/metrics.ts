@@ -22,8 +22,10 @@ export const SEVERITY_LABEL = 'severity';
 export const TIER_LABEL = 'tier';
 /** Values of the tier label: which alert of an SLO fired (page and ticket burn, no data, budget spent). */
 export const ALERT_TIERS = { page: 'page', ticket: 'ticket', noData: 'nodata', budgetExhausted: 'budget' } as const;
+/** Label of the objective's metadata series naming the SLI kind (ratio, latency, …). */
+export const SLI_KIND_LABEL = 'sli_kind';
 /** Labels that Burnrate adds itself; groupBy may not use them. */
-export const RESERVED_LABELS = ['slo', 'window', 'tier', 'severity', 'team', 'service', 'sli_kind', '__name__', 'le'] as const;
+export const RESERVED_LABELS = [SLO_LABEL, WINDOW_LABEL, TIER_LABEL, SEVERITY_LABEL, TEAM_LABEL, SERVICE_LABEL, SLI_KIND_LABEL, '__name__', 'le'] as const;
 
 export const RECORDED = {
   /** Good events in the window (a count, not a rate). Labels: slo, window, groupBy labels. */
@@ -40,7 +42,7 @@ export const RECORDED = {
   windowErrorRatio: 'burnrate:slo_window_error_ratio',
   /** 1 − windowErrorRatio / errorBudget: 1 untouched, 0 spent, negative overspent. */
   budgetRemaining: 'burnrate:slo_error_budget_remaining_ratio',
-  /** Objective as a ratio (0.999). Labels: slo, service, team, sli_kind, window_kind. */
+  /** Objective as a ratio (0.999). Labels: slo, service, team, sli_kind, window ("30d", "month", "week"). */
   objective: 'burnrate:slo_objective_ratio',
   /** Length of the SLO window in seconds (the current period for calendar windows). */
   windowSeconds: 'burnrate:slo_window_seconds',

@@ -7,7 +7,7 @@ import { formatDuration } from '../model/duration.js';
 import type { Slo } from '../model/slo.js';
 import { parseSelector, renderSelector } from '../promql/promql.js';
 import { BASE_WINDOW_MS } from '../windows/alert-windows.js';
-import { sumBy } from '../../toolkit/generate/prometheus/promql-text.js';
+import { sumBy } from '../promql/promql-text.js';
 
 export type EventQueries = { kind: 'counts'; good: string; total: string } | { kind: 'errorRatio'; errorRatio: string };
 

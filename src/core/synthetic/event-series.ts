@@ -7,6 +7,7 @@ import { metricNames, parseSelector, type ParsedSelector } from '../promql/promq
 import { latencySelectors, tracesSelectors } from '../sli/event-queries.js';
 import { matchesSelector, type LabelSet } from './label-matching.js';
 import { labelValue, synthesizeLabels, violateSelector } from './label-sets.js';
+import { SLI_KINDS, unreachableSliKind } from '../sli/sli-kinds.js';
 
 /** good/bad/total: counters of those events; gauge: a 0/1 gauge, one event per sample. */
 export type SeriesRole = 'good' | 'bad' | 'total' | 'gauge';
@@ -47,8 +48,11 @@ function countSelectors(slo: Slo): CountSelectors | undefined {
       const { bucket, count } = latencySelectors(sli);
       return { total: count, part: bucket, partRole: 'good', partLabels: { le: String(sli.thresholdSeconds) } };
     }
-    default:
+    case 'boolGauge':
+    case 'raw':
       return undefined;
+    default:
+      return unreachableSliKind(sli);
   }
 }
 
@@ -105,7 +109,8 @@ function sameGroup(series: readonly SyntheticSeries[], group: LabelSet): boolean
 }
 
 export function eventSource(slo: Slo): EventSource {
-  if (slo.sli.kind === 'raw') return { ok: false, reason: 'a raw SLI is an arbitrary PromQL expression, so no input series can be derived from it' };
+  const { noSyntheticSeries } = SLI_KINDS[slo.sli.kind];
+  if (noSyntheticSeries !== undefined) return { ok: false, reason: noSyntheticSeries };
   const group = groupLabels(slo, sliSelectors(slo));
   if (!group) return { ok: false, reason: `no value of the groupBy labels (${slo.groupBy.join(', ')}) satisfies every selector` };
   if (slo.sli.kind === 'boolGauge') {

@@ -2,7 +2,7 @@
  * Multiwindow, multi-burn-rate alert windows (Google SRE Workbook, "Alerting on SLOs").
  * Pure functions: no clock, no I/O.
  */
-import type { SloWindow } from '../model/slo.js';
+import type { Slo, SloWindow } from '../model/slo.js';
 import { roundRatio } from '../model/slo.js';
 
 export type AlertTierName = 'page' | 'ticket';
@@ -71,6 +71,11 @@ export function alertWindows(periodMs: number, policies: readonly BurnRatePolicy
       factor: burnRateFactor(policy.budgetFraction, periodMs, longWindowMs),
     };
   });
+}
+
+/** The four alert windows of an SLO: the one place rules, dashboards, catalog and paging take them from. */
+export function sloAlertWindows(slo: Pick<Slo, 'window'>): AlertWindow[] {
+  return alertWindows(alertingPeriodMs(slo.window));
 }
 
 /** Every distinct window the rules record, shortest first. */

@@ -1,5 +1,5 @@
 /** The windows the engine reports burn rates for: every window the rules record, shortest first. */
-import { alertingPeriodMs, alertWindows, recordedWindowsMs } from './alert-windows.js';
+import { recordedWindowsMs, sloAlertWindows } from './alert-windows.js';
 import { formatDuration } from '../model/duration.js';
 import type { Slo } from '../model/slo.js';
 
@@ -10,5 +10,5 @@ export interface BurnRateWindow {
 }
 
 export function burnRateWindows(slo: Pick<Slo, 'window'>): BurnRateWindow[] {
-  return recordedWindowsMs(alertWindows(alertingPeriodMs(slo.window))).map((ms) => ({ window: formatDuration(ms), ms }));
+  return recordedWindowsMs(sloAlertWindows(slo)).map((ms) => ({ window: formatDuration(ms), ms }));
 }

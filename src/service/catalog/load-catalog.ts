@@ -1,6 +1,6 @@
 /** Reads and checks the compiled catalog; the SLOs come back frozen, as the model promises. */
 import { readFile } from 'node:fs/promises';
-import type { CompiledCatalog } from '../../toolkit/generate/compile-catalog.js';
+import type { CompiledCatalog } from '../../core/catalog/compiled-catalog.js';
 import { catalogSchema } from '../../core/catalog/catalog-schema.js';
 
 export type CatalogSlo = CompiledCatalog['slos'][number];

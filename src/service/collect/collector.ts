@@ -7,6 +7,7 @@ import type { Slo } from '../../core/model/slo.js';
 import { buildObservations } from './build-observations.js';
 import { collectCluster, type ClusterOutcome, type CollectOptions, type CollectTarget } from './cluster-collector.js';
 import type { PrometheusClient } from './prometheus-client.js';
+import { hasEventCounts } from '../../core/sli/sli-kinds.js';
 
 export interface CollectResult {
   at: Date;
@@ -17,10 +18,6 @@ export interface CollectResult {
 /** The engine's exact window range: rolling days, or the calendar period so far. */
 export type WindowRange = (slo: Slo, now: Date) => number;
 
-export function collectable(slo: Slo): boolean {
-  return slo.sli.kind !== 'raw';
-}
-
 export async function collect(
   clients: readonly PrometheusClient[],
   slos: readonly Slo[],
@@ -28,7 +25,7 @@ export async function collect(
   at: Date,
   options: CollectOptions,
 ): Promise<CollectResult> {
-  const targets: CollectTarget[] = slos.filter(collectable).map((slo) => ({
+  const targets: CollectTarget[] = slos.filter((slo) => hasEventCounts(slo.sli)).map((slo) => ({
     id: slo.id,
     groupBy: slo.groupBy,
     // Whole seconds: Prometheus ranges are integral here and a fraction of a second is noise.

@@ -5,7 +5,7 @@
  */
 import { ALERT_TIERS, SERVICE_LABEL, SLO_LABEL, TEAM_LABEL, TIER_LABEL } from '../../core/conventions/metrics.js';
 import type { BudgetSnapshot } from '../engine/types.js';
-import { windowText } from '../../toolkit/generate/prometheus/window-queries.js';
+import { windowText } from '../../core/windows/window-text.js';
 import { formatDuration } from '../../core/model/duration.js';
 import { canonicalGroup } from './dedup-key.js';
 import type { PageCondition, PagingSlo, PairReading } from './page-condition.js';

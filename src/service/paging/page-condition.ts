@@ -1,13 +1,13 @@
 /**
- * Whether an SLO group's page condition holds, from one budget snapshot. The conditions come from the rule
- * generator's pairConditions(), so the service pages on exactly what the generated Prometheus page alert
+ * Whether an SLO group's page condition holds, from one budget snapshot. The conditions come from core's
+ * pairConditions(), as the rules' do, so the service pages on exactly what the generated Prometheus page alert
  * fires on: for some page pair, every listed window's error ratio above factor × (1 − objective) (the long
  * and short windows, and for slow pairs the 5m window at half the factor), and the long window holding
  * at least minEvents events. Pure.
  */
 import type { BudgetSnapshot, BurnRateReading } from '../engine/types.js';
-import { pairConditions } from '../../toolkit/generate/prometheus/alert-rules.js';
-import { alertingPeriodMs, alertWindows } from '../../core/windows/alert-windows.js';
+import { pairConditions } from '../../core/windows/pair-conditions.js';
+import { sloAlertWindows } from '../../core/windows/alert-windows.js';
 import { formatDuration } from '../../core/model/duration.js';
 import type { Slo } from '../../core/model/slo.js';
 
@@ -54,7 +54,7 @@ function hasRatio(reading: BurnRateReading | undefined): reading is BurnRateRead
 
 export function pageCondition(slo: PagingSlo, snapshot: BudgetSnapshot): PageCondition {
   const byWindow = new Map(snapshot.burnRates.map((r) => [r.window, r]));
-  const pairs = alertWindows(alertingPeriodMs(slo.window))
+  const pairs = sloAlertWindows(slo)
     .filter((w) => w.tier === 'page')
     .map((w): PairReading => {
       const { ratios, guard } = pairConditions(slo, w);

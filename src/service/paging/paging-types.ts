@@ -3,9 +3,8 @@
  * The store persists these types; the policy never sees the store.
  */
 import type { GroupLabels } from '../engine/types.js';
-import type { PagerDutySeverity } from '../../toolkit/generate/pagerduty-orchestration/orchestration-rules.js';
+import type { PagerDutySeverity } from '../../core/conventions/pagerduty-severity.js';
 
-export type { PagerDutySeverity };
 export type EventAction = 'trigger' | 'resolve';
 
 /** A PagerDuty Events API v2 event as sent, without `routing_key`: the key is a secret, added at send time. */

@@ -3,7 +3,7 @@
  * words map to their PagerDuty meaning; anything else on the page tier is treated as critical, because a
  * page that arrives with too low an urgency is worse than one with too high.
  */
-import type { PagerDutySeverity } from './paging-types.js';
+import type { PagerDutySeverity } from '../../core/conventions/pagerduty-severity.js';
 
 const WORDS: Record<string, PagerDutySeverity> = {
   critical: 'critical',

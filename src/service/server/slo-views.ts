@@ -1,8 +1,9 @@
 /** What the API shows of an SLO: its definition joined with the latest evaluation's snapshots. */
 import type { CatalogSlo } from '../catalog/load-catalog.js';
 import type { BudgetSnapshot } from '../engine/types.js';
-import { windowText } from '../../toolkit/generate/prometheus/window-queries.js';
+import { windowText } from '../../core/windows/window-text.js';
 import type { Evaluation } from '../scheduler/evaluator.js';
+import { hasEventCounts } from '../../core/sli/sli-kinds.js';
 
 export type SloStatus = BudgetSnapshot['status'] | 'pending' | 'unsupported';
 
@@ -34,7 +35,7 @@ export function snapshotsOf(evaluation: Evaluation | undefined, sloId: string): 
 }
 
 function statusOf(slo: CatalogSlo, whole: BudgetSnapshot | undefined): SloStatus {
-  if (slo.sli.kind === 'raw') return 'unsupported';
+  if (!hasEventCounts(slo.sli)) return 'unsupported';
   return whole?.status ?? 'pending';
 }
 

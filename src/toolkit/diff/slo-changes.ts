@@ -1,6 +1,7 @@
 /** What changed between two sets of SLOs, field by field, in the author's terms. */
 import { formatDuration } from '../../core/model/duration.js';
-import type { AlertTier, Slo, SloWindow } from '../../core/model/slo.js';
+import type { AlertTier, Slo } from '../../core/model/slo.js';
+import { windowText } from '../../core/windows/window-text.js';
 
 export interface FieldChange {
   field: string;
@@ -17,10 +18,6 @@ export interface SloChange {
   changes: FieldChange[];
 }
 
-export function describeWindow(window: SloWindow): string {
-  if (window.kind === 'rolling') return `${window.days}d`;
-  return `calendar ${window.unit} (${window.timeZone})`;
-}
 
 function tier(t: AlertTier): string {
   return t.enabled ? `on (${t.severity})` : 'off';
@@ -37,7 +34,7 @@ export function flattenSlo(slo: Slo): Record<string, string> {
     team: slo.team,
     description: slo.description,
     objective: `${slo.objectivePercent}`,
-    window: describeWindow(slo.window),
+    window: windowText(slo.window),
     groupBy: slo.groupBy.join(', '),
   };
   for (const [key, value] of Object.entries(slo.sli)) flat[`sli.${key}`] = scalar(value);
@@ -57,7 +54,7 @@ export function flattenSlo(slo: Slo): Record<string, string> {
 
 export function summarizeSlo(slo: Slo): string {
   const grouped = slo.groupBy.length > 0 ? ` by ${slo.groupBy.join(', ')}` : '';
-  return `${slo.objectivePercent}% over ${describeWindow(slo.window)}, ${slo.sli.kind} SLI${grouped}`;
+  return `${slo.objectivePercent}% over ${windowText(slo.window)}, ${slo.sli.kind} SLI${grouped}`;
 }
 
 function fieldChanges(before: Slo, after: Slo): FieldChange[] {

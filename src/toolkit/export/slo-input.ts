@@ -6,7 +6,7 @@
 import { formatDuration } from '../../core/model/duration.js';
 import type { AlertingPolicy, AlertTier, Sli, SliKind } from '../../core/model/slo.js';
 import type { AlertingInput, Duration, PageTierInput, SliInput, TierInput } from '../sdk/types.js';
-import { DEFAULT_MIN_EVENTS, DEFAULT_PAGE_KEEP_FIRING_SECONDS } from '../validate/check-alerting.js';
+import { DEFAULT_MIN_EVENTS, DEFAULT_PAGE_KEEP_FIRING_SECONDS } from '../../core/model/alerting-defaults.js';
 import { latencyText } from '../load/latency-text.js';
 
 const DEFAULT_SEVERITY = { page: 'critical', ticket: 'warning', noData: 'warning', budgetExhausted: 'warning' } as const;

@@ -1,28 +1,10 @@
-/** The compiled catalog: the validated model as JSON, which the service loads without TypeScript. */
+/** Compiles the validated model into the catalog format of core/catalog, which the service loads without TypeScript. */
 import { createHash } from 'node:crypto';
 import { formatDuration } from '../../core/model/duration.js';
+import { CATALOG_API_VERSION, type CompiledCatalog } from '../../core/catalog/compiled-catalog.js';
 import type { Slo } from '../../core/model/slo.js';
-import { sloAlertWindows } from './prometheus/rule-groups.js';
+import { sloAlertWindows } from '../../core/windows/alert-windows.js';
 import { GENERATED_MARKER } from './header.js';
-
-export const CATALOG_API_VERSION = 'burnrate.dev/v1';
-
-export interface CatalogAlertWindow {
-  tier: string;
-  speed: string;
-  longWindow: string;
-  shortWindow: string;
-  factor: number;
-}
-
-export interface CompiledCatalog {
-  apiVersion: typeof CATALOG_API_VERSION;
-  kind: 'Catalog';
-  generatedBy: string;
-  /** Content hash of the SLOs: the catalog version the service records. */
-  version: string;
-  slos: (Slo & { alertWindows: CatalogAlertWindow[] })[];
-}
 
 export function compileCatalog(slos: readonly Slo[]): CompiledCatalog {
   const entries = slos.map((slo) => ({

@@ -6,13 +6,10 @@
 import { alertingPeriodMs, BASE_WINDOW_MS, WORKBOOK_POLICIES } from '../../core/windows/alert-windows.js';
 import { formatDuration } from '../../core/model/duration.js';
 import type { SloWindow } from '../../core/model/slo.js';
+import { windowText } from '../../core/windows/window-text.js';
 import type { ProblemSink } from '../../core/diagnostics/problem.js';
 
 const BASE_PERIOD_MS = 30 * 86_400_000;
-
-function describeWindow(window: SloWindow): string {
-  return window.kind === 'rolling' ? `${window.days}d` : `calendar ${window.unit}`;
-}
 
 export function checkAlertWindows(window: SloWindow, sink: ProblemSink): void {
   const periodMs = alertingPeriodMs(window);
@@ -26,6 +23,6 @@ export function checkAlertWindows(window: SloWindow, sink: ProblemSink): void {
   sink.warning(
     'alert-windows-clamped',
     'window',
-    `a ${describeWindow(window)} window is too short for multiwindow alerts: the ${tiers} long window${clamped.length > 1 ? 's' : ''} (${formatDuration(first.baseLongWindowMs)} at 30d) scale${clamped.length > 1 ? '' : 's'} to ${scaled}, below the ${formatDuration(BASE_WINDOW_MS)} resolution, and ${clamped.length > 1 ? 'are' : 'is'} clamped to ${formatDuration(BASE_WINDOW_MS)}; use a window of ${minDays}d or more`,
+    `a ${windowText(window)} window is too short for multiwindow alerts: the ${tiers} long window${clamped.length > 1 ? 's' : ''} (${formatDuration(first.baseLongWindowMs)} at 30d) scale${clamped.length > 1 ? '' : 's'} to ${scaled}, below the ${formatDuration(BASE_WINDOW_MS)} resolution, and ${clamped.length > 1 ? 'are' : 'is'} clamped to ${formatDuration(BASE_WINDOW_MS)}; use a window of ${minDays}d or more`,
   );
 }

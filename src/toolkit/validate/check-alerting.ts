@@ -1,4 +1,5 @@
 /** Alerting options, with defaults filled in. */
+import { DEFAULT_MIN_EVENTS, DEFAULT_PAGE_KEEP_FIRING_SECONDS } from '../../core/model/alerting-defaults.js';
 import type { AlertingPolicy, AlertTier } from '../../core/model/slo.js';
 import { formatDuration, parseDurationMs } from '../../core/model/duration.js';
 import type { AlertingInput, TierInput } from '../sdk/types.js';
@@ -6,7 +7,6 @@ import { checkLabelMap } from './check-labels.js';
 import { didYouMean, durationHint } from './hints.js';
 import type { ProblemSink } from '../../core/diagnostics/problem.js';
 
-export const DEFAULT_MIN_EVENTS = 100;
 const DEFAULT_NO_DATA_FOR = '10m';
 /** Rules evaluate about once a minute; a shorter no-data delay fires on one slow evaluation. */
 const MIN_SENSIBLE_NO_DATA_MS = 60_000;
@@ -50,8 +50,6 @@ function checkNoDataFor(text: string, windowMs: number, sink: ProblemSink): numb
 }
 
 /** Seconds a firing page is held after its condition clears, unless the SLO says otherwise. */
-export const DEFAULT_PAGE_KEEP_FIRING_SECONDS = 300;
-
 function pageKeepFiring(input: AlertingInput['page'], sink: ProblemSink): number | undefined {
   const text = typeof input === 'object' ? input.keepFiringFor : undefined;
   if (text === undefined) return DEFAULT_PAGE_KEEP_FIRING_SECONDS;

@@ -9,6 +9,7 @@ import { checkSli } from './check-sli.js';
 import { checkWindow } from './check-window.js';
 import { didYouMean, nameHint } from './hints.js';
 import type { ProblemSink } from '../../core/diagnostics/problem.js';
+import { hasEventCounts } from '../../core/sli/sli-kinds.js';
 
 export const NAME_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
@@ -66,7 +67,7 @@ export function checkSlo(
   ok = checkUrl('runbookUrl', input.runbookUrl, sink) && ok;
   ok = checkUrl('dashboardUrl', input.dashboardUrl, sink) && ok;
   const alerting = checkAlerting(input.alerting, window ? alertingPeriodMs(window) : Infinity, sink);
-  if (sli?.kind === 'raw' && input.alerting?.minEvents !== undefined && input.alerting.minEvents > 0) {
+  if (sli && !hasEventCounts(sli) && input.alerting?.minEvents !== undefined && input.alerting.minEvents > 0) {
     sink.warning('raw-min-events', 'alerting.minEvents', 'raw SLIs have no event counts, so the low-traffic guard cannot apply');
   }
   if (!ok || !window || !sli || !alerting) return undefined;
@@ -85,7 +86,7 @@ export function checkSlo(
     labels: { ...(set.labels ?? {}), ...(input.labels ?? {}) },
     ...(runbookUrl !== undefined ? { runbookUrl } : {}),
     ...(dashboardUrl !== undefined ? { dashboardUrl } : {}),
-    alerting: sli.kind === 'raw' ? { ...alerting, minEvents: 0 } : alerting,
+    alerting: hasEventCounts(sli) ? alerting : { ...alerting, minEvents: 0 },
     source,
   };
 }

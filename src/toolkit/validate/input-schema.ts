@@ -3,11 +3,15 @@
  * so their messages can say what was expected in the author's terms.
  */
 import { z } from 'zod';
+import type { SliKind } from '../../core/model/slo.js';
+import { SLI_KIND_NAMES, type SameShape } from '../../core/sli/sli-kinds.js';
+import type { SliInput } from '../sdk/types.js';
 
 const labels = z.record(z.string(), z.string());
 const tierObject = z.strictObject({ severity: z.string().optional() });
 const tier = z.union([z.boolean(), tierObject]);
-const pageTier = z.union([z.boolean(), z.strictObject({ severity: z.string().optional(), keepFiringFor: z.string().optional() })]);
+const pageTierObject = tierObject.extend({ keepFiringFor: z.string().optional() });
+const pageTier = z.union([z.boolean(), pageTierObject]);
 
 const ratioSli = z.strictObject({
   kind: z.literal('ratio'),
@@ -32,9 +36,15 @@ const tracesSli = z.strictObject({
   latencyThreshold: z.string().optional(),
 });
 
-export const SLI_KINDS = ['ratio', 'latency', 'boolGauge', 'raw', 'traces'] as const;
+export const SLI_KINDS = SLI_KIND_NAMES;
 
 export const sliSchema = z.discriminatedUnion('kind', [ratioSli, latencySli, boolGaugeSli, rawSli, tracesSli]);
+
+// The SDK's input union and this schema name every SLI kind of the model, and only those.
+const sdkKindsMatchModel: SameShape<SliInput['kind'], SliKind> = true;
+const schemaKindsMatchModel: SameShape<z.output<typeof sliSchema>['kind'], SliKind> = true;
+void sdkKindsMatchModel;
+void schemaKindsMatchModel;
 
 const calendarWindow = z.strictObject({ calendar: z.string(), timeZone: z.string().optional() });
 const windowSchema = z.union([z.string(), calendarWindow]);
@@ -77,7 +87,7 @@ export const KNOWN_FIELDS: Record<string, readonly string[]> = {
   alerting: Object.keys(alertingSchema.shape),
   window: Object.keys(calendarWindow.shape),
   'alerting.noData': Object.keys(noDataObject.shape),
-  'alerting.page': Object.keys(tierObject.shape),
+  'alerting.page': Object.keys(pageTierObject.shape),
   'alerting.ticket': Object.keys(tierObject.shape),
   'alerting.budgetExhausted': Object.keys(tierObject.shape),
   'sli.ratio': Object.keys(ratioSli.shape),

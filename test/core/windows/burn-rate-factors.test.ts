@@ -8,7 +8,7 @@ import { alertingPeriodMs, alertWindows, type AlertWindow } from '../../../src/c
 import { formatDuration } from '../../../src/core/model/duration.js';
 import type { Slo } from '../../../src/core/model/slo.js';
 import { generateArtifacts } from '../../../src/toolkit/generate/artifacts.js';
-import { thresholdText } from '../../../src/toolkit/generate/prometheus/promql-text.js';
+import { thresholdText } from '../../../src/core/promql/promql-text.js';
 import { FIXTURE_DIR, loadSlos } from '../../toolkit/generate/prometheus/rule-files.js';
 
 const DAY_MS = 86_400_000;

@@ -1,6 +1,6 @@
 /** Builds validated-model SLOs for engine tests, and reads the real compiled catalog. */
 import { readFileSync } from 'node:fs';
-import type { CompiledCatalog } from '../../../src/toolkit/generate/compile-catalog.js';
+import type { CompiledCatalog } from '../../../src/core/catalog/compiled-catalog.js';
 import type { Slo, SloWindow } from '../../../src/core/model/slo.js';
 import type { ClusterCounts, EventCounts, SloObservation } from '../../../src/service/engine/types.js';
 

@@ -1,7 +1,7 @@
 /** Starts the real service (real store on SQLite, real engine) on a free 127.0.0.1 port for a test. */
 import path from 'node:path';
 import { pino, type Logger } from 'pino';
-import type { CompiledCatalog } from '../../../src/toolkit/generate/compile-catalog.js';
+import type { CompiledCatalog } from '../../../src/core/catalog/compiled-catalog.js';
 import { configSchema, type ServiceConfig } from '../../../src/service/config/config-schema.js';
 import { startService, type RunningService } from '../../../src/service/server/start-service.js';
 import { makeTempDir } from '../../support/temp-dir.js';

@@ -1,6 +1,7 @@
 /** Builds a real compiled catalog from SLO sets in the authoring shape, through the real validator. */
 import { writeFile } from 'node:fs/promises';
-import { compileCatalog, type CompiledCatalog } from '../../../src/toolkit/generate/compile-catalog.js';
+import type { CompiledCatalog } from '../../../src/core/catalog/compiled-catalog.js';
+import { compileCatalog } from '../../../src/toolkit/generate/compile-catalog.js';
 import type { SloSetInput } from '../../../src/toolkit/sdk/types.js';
 import { validateDocuments } from '../../../src/toolkit/validate/validate-documents.js';
 

@@ -9,6 +9,7 @@ import type { SloStatus } from '../slo-views.js';
 import { isSpent } from './budget-colour.js';
 import { percentText, shareText } from './format.js';
 import { snapshotLookup, type SnapshotLookup } from './snapshot-lookup.js';
+import { hasEventCounts } from '../../../core/sli/sli-kinds.js';
 
 export type GateDecision = 'open' | 'frozen' | 'unknown';
 
@@ -38,7 +39,7 @@ export function gatePolicy(minRemaining: number): string {
 
 function judge(slo: CatalogSlo, evaluation: Evaluation | undefined, lookup: SnapshotLookup, minRemaining: number): Omit<GateReason, 'sloId' | 'name' | 'service' | 'policy'> {
   const none = { remainingRatio: null, staleClusters: [] };
-  if (slo.sli.kind === 'raw') return { ...none, decision: 'ignored', status: 'unsupported', message: 'raw SLI: the service keeps no budget for it' };
+  if (!hasEventCounts(slo.sli)) return { ...none, decision: 'ignored', status: 'unsupported', message: 'raw SLI: the service keeps no budget for it' };
   const whole = lookup(slo.id).whole;
   if (!whole) {
     const message = evaluation ? 'not evaluated yet (new in the catalog)' : 'no evaluation has completed yet';

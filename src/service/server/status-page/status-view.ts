@@ -11,6 +11,7 @@ import { budgetColour, isSpent, type BudgetColour } from './budget-colour.js';
 import { gateDecision, type GateDecision } from './gate-decision.js';
 import { groupText } from './format.js';
 import { snapshotLookup, type SnapshotLookup } from './snapshot-lookup.js';
+import { hasEventCounts } from '../../../core/sli/sli-kinds.js';
 
 /** A groupBy SLO can have thousands of groups; the page shows the worst ones. */
 export const MAX_GROUPS_SHOWN = 50;
@@ -65,7 +66,7 @@ export interface StatusView {
 }
 
 function budgetView(slo: CatalogSlo, snapshot: BudgetSnapshot | undefined): BudgetView {
-  const status: SloStatus = slo.sli.kind === 'raw' ? 'unsupported' : (snapshot?.status ?? 'pending');
+  const status: SloStatus = !hasEventCounts(slo.sli) ? 'unsupported' : (snapshot?.status ?? 'pending');
   const remainingRatio = snapshot?.budget.remainingRatio ?? null;
   return {
     status,

@@ -1,12 +1,13 @@
 /** Service dashboard, per SLO with groupBy: every group's SLI, budget and burn rate, as a graph and a table. */
 import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo } from '../../../core/model/slo.js';
-import { windowText } from '../prometheus/window-queries.js';
+import { windowText } from '../../../core/windows/window-text.js';
 import { PanelBuilder as TablePanel } from '@grafana/grafana-foundation-sdk/table';
 import { percentDecimals, UNIT_RATIO, UNIT_TIMES } from './panel-options.js';
 import { budgetRemainingExpr, burnRateExpr, errorRatioByGroup, successRatioByGroup } from './promql.js';
 import { promTargets } from './targets.js';
-import { budgetThresholds, burnRateThresholds, sloAlertWindows } from './thresholds.js';
+import { budgetThresholds, burnRateThresholds } from './thresholds.js';
+import { sloAlertWindows } from '../../../core/windows/alert-windows.js';
 import { dashedThresholds, timeseries } from './timeseries.js';
 
 const COLUMNS = { sli: 'SLI', budget: 'Budget remaining', burn: 'Burn rate' } as const;

@@ -7,7 +7,8 @@ import type { Slo } from '../../../core/model/slo.js';
 import type { AlertTierName, AlertWindow } from '../../../core/windows/alert-windows.js';
 import { UNIT_TIMES } from './panel-options.js';
 import { burnRateExpr, worstErrorRatio } from './promql.js';
-import { burnRateThresholds, sloAlertWindows } from './thresholds.js';
+import { burnRateThresholds } from './thresholds.js';
+import { sloAlertWindows } from '../../../core/windows/alert-windows.js';
 import { dashedThresholds, timeseries } from './timeseries.js';
 import { traceDataLinks } from './trace-links.js';
 

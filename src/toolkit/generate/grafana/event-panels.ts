@@ -3,11 +3,12 @@ import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo } from '../../../core/model/slo.js';
 import { BASE_WINDOW_MS } from '../../../core/windows/alert-windows.js';
 import { UNIT_RATIO } from './panel-options.js';
-import { eventRateExpr, hasCounts, worstErrorRatio } from './promql.js';
+import { eventRateExpr, worstErrorRatio } from './promql.js';
 import { referenceLine, timeseries } from './timeseries.js';
+import { hasEventCounts } from '../../../core/sli/sli-kinds.js';
 
 export function eventsPanel(slo: Slo) {
-  if (!hasCounts(slo)) {
+  if (!hasEventCounts(slo.sli)) {
     return timeseries(`Error ratio (${formatDuration(BASE_WINDOW_MS)})`, [
       { expr: worstErrorRatio(slo, { windowMs: BASE_WINDOW_MS }), legend: 'error ratio' },
     ])

@@ -10,12 +10,13 @@ import {
 import { PanelBuilder as GaugePanel } from '@grafana/grafana-foundation-sdk/gauge';
 import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo } from '../../../core/model/slo.js';
-import { windowText } from '../prometheus/window-queries.js';
+import { windowText } from '../../../core/windows/window-text.js';
 import { VARIABLES } from './datasources.js';
 import { lastValue, percentDecimals, statPanel, UNIT_RATIO, UNIT_TIMES } from './panel-options.js';
 import { budgetRemainingExpr, burnRateExpr, firingAlertCountExpr, objectiveExpr, sliExpr, worstErrorRatio } from './promql.js';
 import { promTargets } from './targets.js';
-import { budgetThresholds, burnRateThresholds, sliThresholds, sloAlertWindows } from './thresholds.js';
+import { budgetThresholds, burnRateThresholds, sliThresholds } from './thresholds.js';
+import { sloAlertWindows } from '../../../core/windows/alert-windows.js';
 
 const HEIGHT = 5;
 

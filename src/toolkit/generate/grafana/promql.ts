@@ -15,8 +15,9 @@ import {
 import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo } from '../../../core/model/slo.js';
 import { BASE_WINDOW_MS } from '../../../core/windows/alert-windows.js';
-import { budgetText } from '../prometheus/promql-text.js';
+import { budgetText } from '../../../core/promql/promql-text.js';
 import { VARIABLES, variableRef } from './datasources.js';
+import { hasEventCounts } from '../../../core/sli/sli-kinds.js';
 
 /** A recorded window (`5m`, `1h`, ...) or the whole SLO window. */
 export type Span = { windowMs: number } | 'slo-window';
@@ -45,18 +46,13 @@ function spanSeries(slo: Slo, span: Span, metrics: { windowed: string; whole: st
   return selector(metrics.windowed, { [SLO_LABEL]: slo.id, [WINDOW_LABEL]: formatDuration(span.windowMs) });
 }
 
-/** True when the rules record good and total counts (every SLI kind except raw ratios). */
-export function hasCounts(slo: Slo): boolean {
-  return slo.sli.kind !== 'raw';
-}
-
 function rawErrorRatio(slo: Slo, span: Span, by: readonly string[]): string {
   return aggregate('avg', by, spanSeries(slo, span, { windowed: RECORDED.errorRatio, whole: RECORDED.windowErrorRatio }));
 }
 
 /** Good over total events per group, both summed over the selected clusters (raw SLIs: 1 − averaged error ratio). */
 export function successRatioByGroup(slo: Slo, span: Span, by: readonly string[] = slo.groupBy): string {
-  if (!hasCounts(slo)) return `1 - ${rawErrorRatio(slo, span, by)}`;
+  if (!hasEventCounts(slo.sli)) return `1 - ${rawErrorRatio(slo, span, by)}`;
   const good = aggregate('sum', by, spanSeries(slo, span, { windowed: RECORDED.goodEvents, whole: RECORDED.windowGoodEvents }));
   const total = aggregate('sum', by, spanSeries(slo, span, { windowed: RECORDED.totalEvents, whole: RECORDED.windowTotalEvents }));
   return `${good} / ${total}`;
@@ -64,7 +60,7 @@ export function successRatioByGroup(slo: Slo, span: Span, by: readonly string[] 
 
 /** Error ratio per group over the span, from the same sums. */
 export function errorRatioByGroup(slo: Slo, span: Span, by: readonly string[] = slo.groupBy): string {
-  if (!hasCounts(slo)) return rawErrorRatio(slo, span, by);
+  if (!hasEventCounts(slo.sli)) return rawErrorRatio(slo, span, by);
   return `1 - ${grouped(successRatioByGroup(slo, span, by))}`;
 }
 

@@ -1,7 +1,8 @@
 /** One dashboard per service: a row per SLO with its health, burn rates, events, breakdown and traces; then logs. */
 import { DashboardBuilder, RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import type { Slo } from '../../../core/model/slo.js';
-import { windowRangeMs, windowText } from '../prometheus/window-queries.js';
+import { windowRangeMs } from '../prometheus/window-queries.js';
+import { windowText } from '../../../core/windows/window-text.js';
 import { alertAnnotation } from './alert-annotation.js';
 import { breakdownPanels } from './breakdown-panels.js';
 import { burnRatePanel } from './burn-rate-panels.js';

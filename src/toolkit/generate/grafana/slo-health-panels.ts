@@ -3,10 +3,11 @@ import { FieldColorBuilder, FieldColorModeId } from '@grafana/grafana-foundation
 import { GraphGradientMode } from '@grafana/grafana-foundation-sdk/common';
 import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo } from '../../../core/model/slo.js';
-import { windowText } from '../prometheus/window-queries.js';
+import { windowText } from '../../../core/windows/window-text.js';
 import { percentDecimals, UNIT_RATIO } from './panel-options.js';
 import { budgetRemainingExpr, objectiveExpr, sliExpr } from './promql.js';
-import { budgetThresholds, sloAlertWindows } from './thresholds.js';
+import { budgetThresholds } from './thresholds.js';
+import { sloAlertWindows } from '../../../core/windows/alert-windows.js';
 import { dashedThresholds, referenceLine, timeseries } from './timeseries.js';
 import { traceDataLinks } from './trace-links.js';
 

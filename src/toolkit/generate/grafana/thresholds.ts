@@ -1,7 +1,7 @@
 /** Threshold colours: budget remaining, SLI against the objective, and burn rates against the alert factors. */
 import { ThresholdsConfigBuilder, ThresholdsMode, type Threshold } from '@grafana/grafana-foundation-sdk/dashboard';
 import { objectiveRatio, type Slo } from '../../../core/model/slo.js';
-import { alertingPeriodMs, alertWindows, type AlertWindow } from '../../../core/windows/alert-windows.js';
+import type { AlertWindow } from '../../../core/windows/alert-windows.js';
 
 /**
  * Grafana colours a value with the highest step at or below it, so a spent budget (exactly 0) only stays
@@ -23,10 +23,6 @@ const PAIR_COLOURS: Record<string, string> = {
   'ticket-fast': 'orange',
   'ticket-slow': 'yellow',
 };
-
-export function sloAlertWindows(slo: Slo): AlertWindow[] {
-  return alertWindows(alertingPeriodMs(slo.window));
-}
 
 export function pairColour(window: Pick<AlertWindow, 'tier' | 'speed'>): string {
   return PAIR_COLOURS[`${window.tier}-${window.speed}`] ?? 'red';

@@ -4,9 +4,9 @@
  * service. Global: the PagerDuty severity follows the Burnrate tier, so urgency is the same account-wide.
  */
 import { ALERT_TIERS, SERVICE_LABEL, SLO_LABEL, TEAM_LABEL, TIER_LABEL } from '../../../core/conventions/metrics.js';
+import type { PagerDutySeverity } from '../../../core/conventions/pagerduty-severity.js';
 import type { Slo } from '../../../core/model/slo.js';
 
-export type PagerDutySeverity = 'critical' | 'error' | 'warning' | 'info';
 export type TierName = (typeof ALERT_TIERS)[keyof typeof ALERT_TIERS];
 
 /** Which account objects the definitions map to; supplied by the user (pagerduty.yaml), never generated. */

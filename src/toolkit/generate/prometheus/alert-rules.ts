@@ -1,38 +1,24 @@
 /** Multiwindow, multi-burn-rate alerts, plus no-data and budget-exhausted alerts, for one SLO. */
-import { ALERT_NAMES, RECORDED, WINDOW_LABEL } from '../../../core/conventions/metrics.js';
+import {
+  ALERT_NAMES,
+  ALERT_TIERS,
+  RECORDED,
+  SERVICE_LABEL,
+  SEVERITY_LABEL,
+  SLO_LABEL,
+  TEAM_LABEL,
+  TIER_LABEL,
+  WINDOW_LABEL,
+} from '../../../core/conventions/metrics.js';
 import { formatDuration } from '../../../core/model/duration.js';
-import { errorBudgetRatio, roundRatio, type Slo } from '../../../core/model/slo.js';
+import { pageHoldSeconds } from '../../../core/model/alerting-defaults.js';
+import { errorBudgetRatio, type Slo } from '../../../core/model/slo.js';
+import { hasEventCounts } from '../../../core/sli/sli-kinds.js';
+import { pairConditions } from '../../../core/windows/pair-conditions.js';
 import { BASE_WINDOW_MS, type AlertTierName, type AlertWindow } from '../../../core/windows/alert-windows.js';
-import { percentText, series, thresholdText } from './promql-text.js';
+import { percentText, series, thresholdText } from '../../../core/promql/promql-text.js';
 import type { AlertingRule } from './rule-types.js';
-import { DEFAULT_PAGE_KEEP_FIRING_SECONDS } from '../../validate/check-alerting.js';
-import { windowText } from './window-queries.js';
-
-/**
- * A page fires only while the base (5m) window still burns at least this share of the pair's factor, so it
- * resolves minutes after recovery instead of when a 30m short window drains (bench/alert-quality: 34m -> 9m).
- * Half the factor keeps single background errors from re-paging while the long windows drain.
- */
-const STILL_BURNING_SHARE = 0.5;
-
-/** What a burn pair requires: every error ratio above its factor × budget, and enough events for the guard. */
-export interface PairConditions {
-  ratios: { windowMs: number; factor: number }[];
-  guard?: { windowMs: number; minEvents: number };
-}
-
-/** The conditions of one pair; rendered into PromQL here and modelled by the promtool scenarios. */
-export function pairConditions(slo: Slo, pair: AlertWindow): PairConditions {
-  const ratios = [
-    { windowMs: pair.longWindowMs, factor: pair.factor },
-    { windowMs: pair.shortWindowMs, factor: pair.factor },
-  ];
-  if (pair.tier === 'page' && pair.shortWindowMs > BASE_WINDOW_MS) {
-    ratios.push({ windowMs: BASE_WINDOW_MS, factor: roundRatio(pair.factor * STILL_BURNING_SHARE) });
-  }
-  const guarded = slo.alerting.minEvents > 0 && slo.sli.kind !== 'raw';
-  return { ratios, ...(guarded ? { guard: { windowMs: pair.longWindowMs, minEvents: slo.alerting.minEvents } } : {}) };
-}
+import { windowText } from '../../../core/windows/window-text.js';
 
 function pairExpr(slo: Slo, pair: AlertWindow): string {
   const { ratios, guard } = pairConditions(slo, pair);
@@ -42,7 +28,7 @@ function pairExpr(slo: Slo, pair: AlertWindow): string {
 }
 
 function keepFiringMs(slo: Slo, tier: AlertTierName): number {
-  return tier === 'page' ? (slo.alerting.page.keepFiringForSeconds ?? DEFAULT_PAGE_KEEP_FIRING_SECONDS) * 1000 : 0;
+  return tier === 'page' ? pageHoldSeconds(slo) * 1000 : 0;
 }
 
 function groupText(slo: Slo): string {
@@ -50,7 +36,7 @@ function groupText(slo: Slo): string {
 }
 
 function commonLabels(slo: Slo): Record<string, string> {
-  return { ...slo.labels, ...slo.alerting.labels, team: slo.team, service: slo.service, slo: slo.id };
+  return { ...slo.labels, ...slo.alerting.labels, [TEAM_LABEL]: slo.team, [SERVICE_LABEL]: slo.service, [SLO_LABEL]: slo.id };
 }
 
 function links(slo: Slo): Record<string, string> {
@@ -76,7 +62,7 @@ function burnAlert(slo: Slo, tier: AlertTierName, pairs: readonly AlertWindow[])
     expr: pairs.map((pair) => pairExpr(slo, pair)).join('\nor\n'),
     // Hysteresis for the still-burning guard: sparse errors that dip the base window do not page twice.
     ...(keepFiringMs(slo, tier) > 0 ? { keep_firing_for: formatDuration(keepFiringMs(slo, tier)) } : {}),
-    labels: { ...commonLabels(slo), severity: tierPolicy.severity, tier },
+    labels: { ...commonLabels(slo), [SEVERITY_LABEL]: tierPolicy.severity, [TIER_LABEL]: ALERT_TIERS[tier] },
     annotations: {
       summary: `${slo.id}${groupText(slo)} is burning its error budget ${speed}`,
       description: `${budgetSentence(slo)} Errors burn the budget at or above ${descriptions.join(', or ')}.`,
@@ -87,7 +73,7 @@ function burnAlert(slo: Slo, tier: AlertTierName, pairs: readonly AlertWindow[])
 
 /** The series whose absence means "no data": the five-minute total, or the error ratio of a raw SLI. */
 export function noDataSeries(slo: Slo): string {
-  const metric = slo.sli.kind === 'raw' ? RECORDED.errorRatio : RECORDED.totalEvents;
+  const metric = hasEventCounts(slo.sli) ? RECORDED.totalEvents : RECORDED.errorRatio;
   return series(metric, slo.id, BASE_WINDOW_MS);
 }
 
@@ -96,7 +82,7 @@ function noDataAlert(slo: Slo): AlertingRule {
     alert: ALERT_NAMES.noData,
     expr: `absent(${noDataSeries(slo)})`,
     for: formatDuration(slo.alerting.noData.forSeconds * 1000),
-    labels: { ...commonLabels(slo), severity: slo.alerting.noData.severity, tier: 'nodata' },
+    labels: { ...commonLabels(slo), [SEVERITY_LABEL]: slo.alerting.noData.severity, [TIER_LABEL]: ALERT_TIERS.noData },
     annotations: {
       summary: `${slo.id} has no SLI data`,
       description: `No events of ${slo.id} were recorded for ${formatDuration(slo.alerting.noData.forSeconds * 1000)}: its series vanished or the selectors match nothing. Missing data is not 100% success; the budget is unknown.`,
@@ -110,7 +96,7 @@ function budgetExhaustedAlert(slo: Slo): AlertingRule {
     alert: ALERT_NAMES.budgetExhausted,
     expr: `${series(RECORDED.budgetRemaining, slo.id)} <= 0`,
     for: '5m',
-    labels: { ...commonLabels(slo), severity: slo.alerting.budgetExhausted.severity, tier: 'budget' },
+    labels: { ...commonLabels(slo), [SEVERITY_LABEL]: slo.alerting.budgetExhausted.severity, [TIER_LABEL]: ALERT_TIERS.budgetExhausted },
     annotations: {
       summary: `${slo.id}${groupText(slo)} has spent its error budget`,
       description: `${budgetSentence(slo)} The budget of the current window is spent; apply the error-budget policy (freeze risky changes).`,

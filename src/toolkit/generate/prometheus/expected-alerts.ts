@@ -1,37 +1,36 @@
 /**
- * The alerts promtool must see, built from the generated alerting rules themselves: labels are the
- * expression's labels plus the rule's, annotations are the rule's with `$labels` expanded, as Prometheus does.
+ * The alerts promtool must see. What each alert carries comes from the SLO model (expected-labels.ts,
+ * expected-annotations.ts), never from the generated rules, so the tests check the rules instead of
+ * echoing them. This module adds only Prometheus' semantics: expression labels, rule labels on top,
+ * `$labels` expanded, empty labels dropped.
  */
-import { ALERT_NAMES, SLO_LABEL } from '../../../core/conventions/metrics.js';
+import { ALERT_NAMES } from '../../../core/conventions/metrics.js';
 import type { Slo } from '../../../core/model/slo.js';
-import { parseSelector } from '../../../core/promql/promql.js';
-import { alertingRules, noDataSeries } from './alert-rules.js';
 import type { LabelSet } from '../../../core/synthetic/label-matching.js';
-import { sloAlertWindows } from './rule-groups.js';
-import type { AlertingRule } from './rule-types.js';
+import { expectedRuleAnnotations } from './expected-annotations.js';
+import { expectedRuleLabels } from './expected-labels.js';
 import type { CheckedAlert } from './scenario-types.js';
+
 
 export interface ExpectedAlert {
   exp_labels: Record<string, string>;
   exp_annotations: Record<string, string>;
 }
 
-export function alertRule(slo: Slo, alert: CheckedAlert): AlertingRule | undefined {
-  return alertingRules(slo, sloAlertWindows(slo)).find((rule) => rule.alert === ALERT_NAMES[alert]);
+/** The alerting rule an SLO must have for one alert, as far as its name, labels and annotations go. */
+export interface ExpectedRule {
+  alert: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
 }
 
-/** Labels of a burn alert's expression: `max without (window)` keeps the SLO id and the groupBy labels. */
-export function burnExpressionLabels(slo: Slo, groupLabels: LabelSet): LabelSet {
-  return { [SLO_LABEL]: slo.id, ...groupLabels };
+/** The rule the contract demands, or undefined when the SLO switches that alert off. */
+export function expectedRule(slo: Slo, alert: CheckedAlert): ExpectedRule | undefined {
+  if (!slo.alerting[alert].enabled) return undefined;
+  return { alert: ALERT_NAMES[alert], labels: expectedRuleLabels(slo, alert), annotations: expectedRuleAnnotations(slo, alert) };
 }
 
-/** Labels `absent(selector)` returns: the selector's equality matchers. */
-export function noDataExpressionLabels(slo: Slo): LabelSet {
-  const selector = parseSelector(noDataSeries(slo));
-  return Object.fromEntries((selector?.matchers ?? []).filter((m) => m.op === '=').map((m) => [m.name, m.value]));
-}
-
-/** Go-template `{{ $labels.name }}` expansion, the only template the generator writes. */
+/** Go-template `{{ $labels.name }}` expansion, the only template the contract writes. */
 export function expandLabels(text: string, labels: LabelSet): string {
   return text.replace(/\{\{\s*\$labels\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (_, name: string) => labels[name] ?? '');
 }
@@ -40,11 +39,18 @@ function sorted(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-export function expectedAlert(rule: AlertingRule, expressionLabels: LabelSet): ExpectedAlert {
+/** The alert Prometheus raises from `rule` for one series of its expression. */
+export function expectedAlert(rule: Pick<ExpectedRule, 'labels' | 'annotations'>, expressionLabels: LabelSet): ExpectedAlert {
   const labels: Record<string, string> = { ...expressionLabels };
   delete labels.__name__;
   for (const [name, value] of Object.entries(rule.labels)) labels[name] = expandLabels(value, expressionLabels);
   for (const [name, value] of Object.entries(labels)) if (value === '') delete labels[name];
   const annotations = Object.fromEntries(Object.entries(rule.annotations).map(([name, value]) => [name, expandLabels(value, expressionLabels)]));
   return { exp_labels: sorted(labels), exp_annotations: sorted(annotations) };
+}
+
+/** The SLO's alert for one expression series: none when the SLO switches the alert off. */
+export function expectedAlerts(slo: Slo, alert: CheckedAlert, expressionLabels: LabelSet): ExpectedAlert[] {
+  const rule = expectedRule(slo, alert);
+  return rule ? [expectedAlert(rule, expressionLabels)] : [];
 }

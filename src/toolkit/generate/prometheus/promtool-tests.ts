@@ -9,7 +9,8 @@ import type { Slo } from '../../../core/model/slo.js';
 import { yamlHeader } from '../header.js';
 import { durationText } from './burn-scenarios.js';
 import { eventSource, sliSelectors, type EventSource } from '../../../core/synthetic/event-series.js';
-import { alertRule, burnExpressionLabels, expectedAlert, noDataExpressionLabels, type ExpectedAlert } from './expected-alerts.js';
+import { expectedAlerts, type ExpectedAlert } from './expected-alerts.js';
+import { burnExpressionLabels, noDataExpressionLabels } from './expected-labels.js';
 import { matchesSelector, seriesText } from '../../../core/synthetic/label-matching.js';
 import { sloRuleGroups } from './rule-groups.js';
 import { planScenarios, type ScenarioPlan } from './scenarios.js';
@@ -26,10 +27,9 @@ function isolatedSource(slo: Slo, others: readonly Slo[]): EventSource {
 }
 
 function ownAlert(slo: Slo, source: EventSource, check: Check): ExpectedAlert[] {
-  const rule = alertRule(slo, check.alert);
-  if (!check.fires || !rule) return [];
+  if (!check.fires) return [];
   const labels = check.alert === 'noData' ? noDataExpressionLabels(slo) : burnExpressionLabels(slo, source.ok ? source.groupLabels : {});
-  return [expectedAlert(rule, labels)];
+  return expectedAlerts(slo, check.alert, labels);
 }
 
 /** Other SLOs of the rule file get no input, so their no-data alerts fire once their `for` has passed. */
@@ -37,10 +37,7 @@ function othersNoData(others: readonly Slo[], check: Check): ExpectedAlert[] {
   if (check.alert !== 'noData') return [];
   return others
     .filter((o) => o.alerting.noData.enabled && check.minute * 60 >= o.alerting.noData.forSeconds)
-    .flatMap((o) => {
-      const rule = alertRule(o, 'noData');
-      return rule ? [expectedAlert(rule, noDataExpressionLabels(o))] : [];
-    });
+    .flatMap((o) => expectedAlerts(o, 'noData', noDataExpressionLabels(o)));
 }
 
 function testGroup(slo: Slo, others: readonly Slo[], source: EventSource, plan: ScenarioPlan, scenario: Scenario) {

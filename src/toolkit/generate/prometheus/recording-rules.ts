@@ -1,12 +1,14 @@
 /** Recording rules of one SLO: five-minute counts, derived window counts and ratios, the whole window, metadata. */
-import { RECORDED, SLO_LABEL, WINDOW_LABEL } from '../../../core/conventions/metrics.js';
+import { RECORDED, SERVICE_LABEL, SLI_KIND_LABEL, SLO_LABEL, TEAM_LABEL, WINDOW_LABEL } from '../../../core/conventions/metrics.js';
 import { formatDuration } from '../../../core/model/duration.js';
 import { objectiveRatio, type Slo } from '../../../core/model/slo.js';
 import { BASE_WINDOW_MS } from '../../../core/windows/alert-windows.js';
 import { eventQueries } from '../../../core/sli/event-queries.js';
-import { budgetText, series } from './promql-text.js';
+import { budgetText, series } from '../../../core/promql/promql-text.js';
 import type { RecordingRule } from './rule-types.js';
-import { rawWindowErrorRatio, windowCount, windowLabel, windowSecondsExpr } from './window-queries.js';
+import { rawWindowErrorRatio, windowCount, windowSecondsExpr } from './window-queries.js';
+import { windowLabel } from '../../../core/windows/window-text.js';
+import { hasEventCounts } from '../../../core/sli/sli-kinds.js';
 
 function windowed(record: string, slo: Slo, windowMs: number, expr: string): RecordingRule {
   return { record, expr, labels: { [SLO_LABEL]: slo.id, [WINDOW_LABEL]: formatDuration(windowMs) } };
@@ -58,7 +60,7 @@ function wholeWindowLabels(slo: Slo): Record<string, string> {
 
 function wholeWindowRules(slo: Slo): RecordingRule[] {
   const labels = wholeWindowLabels(slo);
-  if (slo.sli.kind === 'raw') {
+  if (!hasEventCounts(slo.sli)) {
     return [{ record: RECORDED.windowErrorRatio, expr: rawWindowErrorRatio(slo), labels }];
   }
   const good = series(RECORDED.windowGoodEvents, slo.id);
@@ -73,9 +75,9 @@ function wholeWindowRules(slo: Slo): RecordingRule[] {
 function metadataRules(slo: Slo): RecordingRule[] {
   const info = {
     [SLO_LABEL]: slo.id,
-    service: slo.service,
-    team: slo.team,
-    sli_kind: slo.sli.kind,
+    [SERVICE_LABEL]: slo.service,
+    [TEAM_LABEL]: slo.team,
+    [SLI_KIND_LABEL]: slo.sli.kind,
     [WINDOW_LABEL]: windowLabel(slo.window),
   };
   return [

@@ -1,15 +1,11 @@
 /** The rule groups of one SLO: recording rules first (evaluated in order), alerts in their own group. */
 import { alertingGroupName, recordingGroupName } from '../../../core/conventions/metrics.js';
 import type { Slo } from '../../../core/model/slo.js';
-import { alertingPeriodMs, alertWindows, recordedWindowsMs, type AlertWindow } from '../../../core/windows/alert-windows.js';
+import { recordedWindowsMs, sloAlertWindows, type AlertWindow } from '../../../core/windows/alert-windows.js';
 import { alertingRules } from './alert-rules.js';
 import { recordingRules } from './recording-rules.js';
 import type { RuleGroup } from './rule-types.js';
 import { calendarStepMs } from './window-queries.js';
-
-export function sloAlertWindows(slo: Slo) {
-  return alertWindows(alertingPeriodMs(slo.window));
-}
 
 /** The alert windows, plus the step a calendar period is summed in. */
 function sloRecordedWindowsMs(slo: Slo, windows: readonly AlertWindow[]): number[] {

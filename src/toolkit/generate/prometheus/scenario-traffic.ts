@@ -8,7 +8,7 @@
  */
 import type { AlertWindow } from '../../../core/windows/alert-windows.js';
 import type { Slo } from '../../../core/model/slo.js';
-import { pairConditions } from './alert-rules.js';
+import { pairConditions } from '../../../core/windows/pair-conditions.js';
 import type { Timeline } from './synthetic-series.js';
 
 /** Minutes of smoothing and evaluation lag a recorded window can trail the exact one by. */

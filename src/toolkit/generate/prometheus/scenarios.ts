@@ -3,7 +3,7 @@ import { errorBudgetRatio, type Slo } from '../../../core/model/slo.js';
 import { fastBurn, healthy, minutesOf, outage, slowBurn } from './burn-scenarios.js';
 import type { EventSource } from '../../../core/synthetic/event-series.js';
 import { lowTraffic, noData } from './guard-scenarios.js';
-import { sloAlertWindows } from './rule-groups.js';
+import { sloAlertWindows } from '../../../core/windows/alert-windows.js';
 import type { Scenario, ScenarioContext, ScenarioResult } from './scenario-types.js';
 
 /** Gauge samples per minute to choose from: one a minute down to one every 10ms. */

@@ -7,7 +7,7 @@ import { RECORDED } from '../../../core/conventions/metrics.js';
 import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo, SloWindow } from '../../../core/model/slo.js';
 import { BASE_WINDOW_MS } from '../../../core/windows/alert-windows.js';
-import { series } from './promql-text.js';
+import { series } from '../../../core/promql/promql-text.js';
 import { standardOffsetSeconds } from './time-zone.js';
 
 const DAY_MS = 86_400_000;
@@ -19,17 +19,6 @@ const MONDAY_SHIFT_SECONDS = 3 * 86_400;
 export function windowRangeMs(window: SloWindow): number {
   if (window.kind === 'rolling') return window.days * DAY_MS;
   return window.unit === 'month' ? 31 * DAY_MS : 7 * DAY_MS;
-}
-
-/** Human name of the window: "30d", "calendar month (Europe/Berlin)". */
-export function windowText(window: SloWindow): string {
-  if (window.kind === 'rolling') return `${window.days}d`;
-  return `calendar ${window.unit} (${window.timeZone})`;
-}
-
-/** Short label value: "30d", "month", "week". */
-export function windowLabel(window: SloWindow): string {
-  return window.kind === 'rolling' ? `${window.days}d` : window.unit;
 }
 
 function shifted(expr: string, offsetSeconds: number): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alertingRules } from '../../../../src/toolkit/generate/prometheus/alert-rules.js';
-import { sloAlertWindows } from '../../../../src/toolkit/generate/prometheus/rule-groups.js';
+import { sloAlertWindows } from '../../../../src/core/windows/alert-windows.js';
 import { ALERT_NAMES } from '../../../../src/core/conventions/metrics.js';
 import { validateDocuments } from '../../../../src/toolkit/validate/validate-documents.js';
 import { formatProblem } from '../../../../src/core/diagnostics/problem.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { loadCatalog } from '../../../../../src/service/catalog/load-catalog.js';
-import type { CompiledCatalog } from '../../../../../src/toolkit/generate/compile-catalog.js';
+import type { CompiledCatalog } from '../../../../../src/core/catalog/compiled-catalog.js';
 import { SpanCounter } from '../../../../../src/service/otlp/span-counter.js';
 import type { Evaluation } from '../../../../../src/service/scheduler/evaluator.js';
 import { buildApp } from '../../../../../src/service/server/build-app.js';

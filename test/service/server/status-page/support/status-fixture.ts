@@ -5,7 +5,7 @@
  */
 import { computeSnapshot, type SloObservation } from '../../../../../src/service/engine/index.js';
 import type { CatalogSlo } from '../../../../../src/service/catalog/load-catalog.js';
-import type { CompiledCatalog } from '../../../../../src/toolkit/generate/compile-catalog.js';
+import type { CompiledCatalog } from '../../../../../src/core/catalog/compiled-catalog.js';
 import type { Evaluation } from '../../../../../src/service/scheduler/evaluator.js';
 import { catalogOf } from '../../../support/test-catalog.js';
 import { okCluster, staleCluster, sumClusters, type Traffic } from './traffic.js';

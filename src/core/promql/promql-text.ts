@@ -1,7 +1,7 @@
-/** Small PromQL text builders shared by the rule generators. */
-import { SLO_LABEL, WINDOW_LABEL } from '../../../core/conventions/metrics.js';
-import { formatDuration } from '../../../core/model/duration.js';
-import { errorBudgetRatio, objectiveRatio, type Slo } from '../../../core/model/slo.js';
+/** Small PromQL text builders shared by the rule generators and the SLI event queries. */
+import { SLO_LABEL, WINDOW_LABEL } from '../conventions/metrics.js';
+import { formatDuration } from '../model/duration.js';
+import { objectiveRatio, type Slo } from '../model/slo.js';
 
 /** `sum by (a, b) (expr)`, or `sum(expr)` without grouping. */
 export function sumBy(groupBy: readonly string[], expr: string): string {
@@ -28,4 +28,3 @@ export function percentText(slo: Slo): string {
   return `${slo.objectivePercent}%`;
 }
 
-export { errorBudgetRatio };
