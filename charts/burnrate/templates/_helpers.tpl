@@ -68,7 +68,7 @@ app.kubernetes.io/part-of: burnrate
 {{- $_ := set $keys $team (printf "%s/%s" (include "burnrate.pagingMountPath" (printf "team-%d" $index)) $.Values.paging.secretKey) -}}
 {{- $index = add1 $index -}}
 {{- end -}}
-{{- $_ := set $config "paging" (dict "enabled" true "eventsUrl" .Values.paging.eventsUrl "resolveAfter" .Values.paging.resolveAfter "routingKeys" $keys) -}}
+{{- $_ := set $config "paging" (dict "enabled" true "eventsUrl" .Values.paging.eventsUrl "routingKeys" $keys) -}}
 {{- end -}}
 {{- toYaml $config -}}
 {{- end -}}

@@ -31,8 +31,12 @@ export const pagingConfigSchema = z
     routingKeys: z.record(z.string().min(1), routingKeySource).default({}),
     /** For teams without their own entry. */
     defaultRoutingKey: routingKeySource.optional(),
-    /** A page resolves after its condition stayed clear this long (hysteresis); 0 resolves at once. */
-    resolveAfter: duration(true).default(300_000),
+    /** Replaced by each SLO's page hold, so the service and the generated page alert resolve alike. */
+    resolveAfter: z
+      .undefined({
+        error: 'is no longer read: a page resolves after its SLO\'s alerting.page.keepFiringFor (default 5m), the same hold as the generated page alert; set it in the definition',
+      })
+      .optional(),
     /** Per request to PagerDuty. */
     timeout: duration().default(10_000),
     /** Quick retries within one delivery; after them the event waits in the outbox for the next attempt. */

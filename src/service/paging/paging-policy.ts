@@ -4,22 +4,19 @@
  *
  * - trigger: the page condition holds (page-condition.ts) and no page is open.
  * - resolve (hysteresis): the condition has been clear, on complete data (status "ok"), in consecutive
- *   evaluations spanning at least `resolveAfterMs`. Burning again, no data or partial data restart the wait.
+ *   evaluations spanning at least the SLO's page hold (`alerting.page.keepFiringFor`, the generated page
+ *   alert's keep_firing_for). Burning again, no data or partial data restart the wait.
  * - no data: never a trigger, never a resolve; an open page stays open.
  * - an open page whose SLO left the catalog, stopped paging or changed its groupBy is resolved.
  * Grouped SLOs page per group, like the rules; their whole-SLO snapshot ({}) is not paged.
  */
 import { ALERT_TIERS } from '../../core/conventions/metrics.js';
+import { pageHoldSeconds } from '../../core/model/alerting-defaults.js';
 import type { BudgetSnapshot } from '../engine/types.js';
 import { dedupKey } from './dedup-key.js';
 import { resolveBody, triggerBody } from './event-payload.js';
 import { pageCondition, type PagingSlo } from './page-condition.js';
 import type { PageEvent, PagingChange, PagingState } from './paging-types.js';
-
-export interface PagingPolicyOptions {
-  /** How long the condition must stay clear before a page resolves. 0 resolves on the first clear evaluation. */
-  resolveAfterMs: number;
-}
 
 export interface PagingInput {
   /** The evaluation instant: the time of the snapshots, and of resolves of pages whose SLO is gone. */
@@ -28,7 +25,6 @@ export interface PagingInput {
   snapshots: readonly BudgetSnapshot[];
   /** Open pages, as stored. */
   states: readonly PagingState[];
-  options: PagingPolicyOptions;
 }
 
 function event(state: Pick<PagingState, 'dedupKey' | 'team' | 'sloId'>, body: PageEvent['body'], decidedAt: Date): PageEvent {
@@ -44,7 +40,7 @@ function hold(previous: PagingState, clearSince: Date | null): PagingChange {
 }
 
 /** The decision for one SLO group, or undefined when nothing changes. */
-export function decideGroup(slo: PagingSlo, snapshot: BudgetSnapshot, previous: PagingState | undefined, options: PagingPolicyOptions): PagingChange | undefined {
+export function decideGroup(slo: PagingSlo, snapshot: BudgetSnapshot, previous: PagingState | undefined): PagingChange | undefined {
   const condition = pageCondition(slo, snapshot);
   const at = snapshot.at;
   if (condition.state === 'burning') {
@@ -56,7 +52,7 @@ export function decideGroup(slo: PagingSlo, snapshot: BudgetSnapshot, previous: 
   if (!previous) return undefined;
   if (condition.state === 'clear' && snapshot.status === 'ok') {
     const since = previous.clearSince ?? at;
-    if (at.getTime() - since.getTime() >= options.resolveAfterMs) return resolve(previous, at);
+    if (at.getTime() - since.getTime() >= pageHoldSeconds(slo) * 1000) return resolve(previous, at);
     return previous.clearSince === null ? hold(previous, at) : undefined;
   }
   // No data, or a healthy reading with clusters missing: not proof of recovery.
@@ -76,13 +72,13 @@ function belongsTo(state: PagingState, slo: PagingSlo | undefined): boolean {
   return labels.length === groupBy.length && labels.every((label, i) => label === groupBy[i]);
 }
 
-export function decidePaging({ at, slos, snapshots, states, options }: PagingInput): PagingChange[] {
+export function decidePaging({ at, slos, snapshots, states }: PagingInput): PagingChange[] {
   const open = new Map(states.map((s) => [s.dedupKey, s]));
   const paged = slos.filter((slo) => slo.alerting.page.enabled);
   const changes: PagingChange[] = [];
   for (const slo of paged) {
     for (const snapshot of pagedSnapshots(slo, snapshots)) {
-      const change = decideGroup(slo, snapshot, open.get(dedupKey(slo.id, snapshot.group, ALERT_TIERS.page)), options);
+      const change = decideGroup(slo, snapshot, open.get(dedupKey(slo.id, snapshot.group, ALERT_TIERS.page)));
       if (change) changes.push(change);
     }
   }

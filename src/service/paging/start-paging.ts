@@ -61,7 +61,7 @@ export async function startPaging({ config, store, registry, logger, clock, env 
     async afterEvaluation({ at, snapshots, catalog }) {
       try {
         const states = await store.pagingStates();
-        const changes = decidePaging({ at, slos: catalog.slos, snapshots, states, options: { resolveAfterMs: config.resolveAfter } });
+        const changes = decidePaging({ at, slos: catalog.slos, snapshots, states });
         const enqueued = await store.applyPagingChanges(changes);
         for (const event of enqueued) {
           metrics.eventsDecided.inc({ action: event.action });

@@ -73,6 +73,12 @@ retention: { raw: 2d }
     );
   });
 
+  it('refuses paging.resolveAfter and names the per-SLO hold that replaced it', async () => {
+    const p = await file('clusters:\n  - { name: eu, url: http://a }\npaging: { resolveAfter: 10m }\n');
+    const error = errorOf(() => loadConfig({}, p));
+    expect(error.issues).toEqual([expect.stringMatching(/paging\.resolveAfter: is no longer read: .*alerting\.page\.keepFiringFor/)]);
+  });
+
   it('reports unreadable and malformed files', async () => {
     expect(errorOf(() => loadConfig({}, '/nonexistent/burnrate.yaml')).message).toMatch(/cannot read/);
     const p = await file('clusters: [\n');

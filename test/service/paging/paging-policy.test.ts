@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dedupKey } from '../../../src/service/paging/dedup-key.js';
 import { decidePaging } from '../../../src/service/paging/paging-policy.js';
-import { BURNING, catalog, HEALTHY, latency, minutes, snapshot } from './paging-fixtures.js';
-import { simulate, type Step, type StepKind } from './policy-simulation.js';
+import { availability, BURNING, catalog, HEALTHY, latency, minutes, snapshot } from './paging-fixtures.js';
+import { applyChanges, simulate, withPageHold, type Step, type StepKind } from './policy-simulation.js';
+import type { PagingState } from '../../../src/service/paging/paging-types.js';
 
 const FIVE_MINUTES = 300_000;
 const step = fc.record({
@@ -15,6 +16,20 @@ const history = fc.array(step, { minLength: 1, maxLength: 40 });
 const steps = (...kinds: StepKind[]): Step[] => kinds.map((kind) => ({ kind, gap: 1 }));
 const actions = (run: ReturnType<typeof simulate>) => run.flatMap((e) => e.events.map((ev) => ev.action));
 
+/** Two ungrouped SLOs burning at minute 0 and clear from minute 1 on, evaluated every minute for 15 minutes. */
+function simulateTwo(...slos: (typeof availability)[]) {
+  const states = new Map<string, PagingState>();
+  const resolved = new Map<string, number>();
+  for (let m = 0; m <= 15; m++) {
+    const fill = m === 0 ? BURNING : HEALTHY;
+    const snapshots = slos.map((slo) => snapshot({ slo, at: minutes(m), fill }));
+    const changes = decidePaging({ at: minutes(m), slos, snapshots, states: [...states.values()] });
+    for (const c of changes) if (c.kind === 'resolve') resolved.set(c.previous.sloId, m);
+    applyChanges(states, changes);
+  }
+  return { resolvedAt: (id: string) => resolved.get(id) };
+}
+
 describe('paging policy', () => {
   it('triggers once when the condition starts to hold, and stays quiet while it keeps holding', () => {
     const run = simulate(steps('clear', 'burning', 'burning', 'partial-burning', 'burning'), FIVE_MINUTES);
@@ -22,7 +37,7 @@ describe('paging policy', () => {
     expect(run[1]!.events[0]).toMatchObject({ dedupKey: 'burnrate/checkout-availability/{}/page', team: 'payments', sloId: 'checkout-availability' });
   });
 
-  it('resolves only after the condition stayed clear, on complete data, for resolveAfter', () => {
+  it('holds each page for its own SLO\'s keepFiringFor, as the generated page alert does', () => {
     // Clear from minute 2; minute 7 is the first evaluation 5 minutes into the clear run.
     const run = simulate(steps('burning', 'clear', 'clear', 'clear', 'clear', 'clear', 'clear', 'clear'), FIVE_MINUTES);
     expect(run.map((e) => e.events.map((ev) => ev.action))).toEqual([['trigger'], [], [], [], [], [], ['resolve'], []]);
@@ -32,15 +47,15 @@ describe('paging policy', () => {
     expect(actions(relapse)).toEqual(['trigger', 'resolve']);
   });
 
-  it('resolves at the first clear evaluation with resolveAfter 0', () => {
+  it('resolves at the first clear evaluation with a page hold of 0s', () => {
     expect(simulate(steps('burning', 'clear'), 0).map((e) => e.events.map((ev) => ev.action))).toEqual([['trigger'], ['resolve']]);
   });
 
-  it('property: triggers and resolves alternate, fire only on burning data and resolve only after resolveAfter of clear, complete data', () => {
+  it('property: triggers and resolves alternate, fire only on burning data and resolve only after the page hold of clear, complete data', () => {
     fc.assert(
-      fc.property(history, fc.integer({ min: 0, max: 20 }), (hist, resolveAfterMinutes) => {
-        const resolveAfterMs = resolveAfterMinutes * 60_000;
-        const run = simulate(hist, resolveAfterMs);
+      fc.property(history, fc.integer({ min: 0, max: 20 }), (hist, holdMinutes) => {
+        const holdMs = holdMinutes * 60_000;
+        const run = simulate(hist, holdMs);
         let open = false;
         run.forEach((evaluation, i) => {
           for (const event of evaluation.events) {
@@ -50,10 +65,10 @@ describe('paging policy', () => {
             } else {
               expect(open).toBe(true);
               expect(evaluation.kind).toBe('clear');
-              // The clear, complete run ending here started at least resolveAfter ago.
+              // The clear, complete run ending here started at least the page hold ago.
               let start = i;
               while (start > 0 && run[start - 1]!.kind === 'clear') start--;
-              expect(evaluation.at.getTime() - run[start]!.at.getTime()).toBeGreaterThanOrEqual(resolveAfterMs);
+              expect(evaluation.at.getTime() - run[start]!.at.getTime()).toBeGreaterThanOrEqual(holdMs);
             }
             open = event.action === 'trigger';
           }
@@ -63,7 +78,7 @@ describe('paging policy', () => {
           if (evaluation.kind.endsWith('burning')) expect(open).toBe(true);
           let start = i;
           while (start > 0 && run[start - 1]!.kind === 'clear') start--;
-          if (evaluation.kind === 'clear' && evaluation.at.getTime() - run[start]!.at.getTime() >= resolveAfterMs) expect(open).toBe(false);
+          if (evaluation.kind === 'clear' && evaluation.at.getTime() - run[start]!.at.getTime() >= holdMs) expect(open).toBe(false);
         });
       }),
       { numRuns: 400 },
@@ -88,21 +103,30 @@ describe('paging policy', () => {
     const cart = snapshot({ slo: latency, at, group: { route: '/cart' }, fill: BURNING });
     const pay = snapshot({ slo: latency, at, group: { route: '/pay' }, fill: HEALTHY });
     const whole = snapshot({ slo: latency, at, group: {}, fill: BURNING });
-    const changes = decidePaging({ at, slos: catalog.slos, snapshots: [whole, cart, pay], states: [], options: { resolveAfterMs: FIVE_MINUTES } });
+    const changes = decidePaging({ at, slos: catalog.slos, snapshots: [whole, cart, pay], states: [] });
     expect(changes.map((c) => [c.kind, c.kind === 'trigger' ? c.state.dedupKey : ''])).toEqual([['trigger', 'burnrate/checkout-latency/{route="/cart"}/page']]);
+  });
+
+  it('holds each page for its own SLO\'s keepFiringFor, as the generated page alert does', () => {
+    const quick = withPageHold(availability, 0);
+    const slow = { ...withPageHold(availability, 10 * 60_000), id: 'checkout-availability-held' };
+    const open = simulateTwo(quick, slow);
+    // Both trigger at minute 0 and clear at minute 1: the 0s hold resolves at once, the 10m hold at minute 11.
+    expect(open.resolvedAt(quick.id)).toBe(1);
+    expect(open.resolvedAt(slow.id)).toBe(11);
   });
 
   it('never pages an SLO whose page tier is off', () => {
     const search = catalog.slos.find((s) => s.id === 'search-availability')!;
     const burning = snapshot({ slo: search, at: minutes(0), fill: BURNING });
-    expect(decidePaging({ at: minutes(0), slos: catalog.slos, snapshots: [burning], states: [], options: { resolveAfterMs: 0 } })).toEqual([]);
+    expect(decidePaging({ at: minutes(0), slos: catalog.slos, snapshots: [burning], states: [] })).toEqual([]);
   });
 
   it('resolves an open page whose SLO left the catalog, stopped paging or changed its groupBy', () => {
     const at = minutes(10);
     const open = (sloId: string, group: Record<string, string>) => ({ dedupKey: dedupKey(sloId, group), sloId, group, team: 'payments', triggeredAt: minutes(0), clearSince: null });
     const states = [open('checkout-gone', {}), open('search-availability', {}), open('checkout-latency', {}), open('checkout-latency', { route: '/cart' })];
-    const changes = decidePaging({ at, slos: catalog.slos, snapshots: [], states, options: { resolveAfterMs: FIVE_MINUTES } });
+    const changes = decidePaging({ at, slos: catalog.slos, snapshots: [], states });
     expect(changes.map((c) => [c.kind, c.kind === 'resolve' ? c.previous.dedupKey : ''])).toEqual([
       ['resolve', 'burnrate/checkout-gone/{}/page'],
       ['resolve', 'burnrate/search-availability/{}/page'],

@@ -42,13 +42,19 @@ export interface SimulatedEvaluation {
   openAfter: boolean;
 }
 
-export function simulate(steps: readonly Step[], resolveAfterMs: number, slos: readonly PagingSlo[] = [availability]): SimulatedEvaluation[] {
+/** The SLO with its page hold (alerting.page.keepFiringFor) set to `holdMs`. */
+export function withPageHold<T extends PagingSlo>(slo: T, holdMs: number): T {
+  return { ...slo, alerting: { ...slo.alerting, page: { ...slo.alerting.page, keepFiringForSeconds: holdMs / 1000 } } };
+}
+
+export function simulate(steps: readonly Step[], holdMs: number, slos: readonly PagingSlo[] = [availability]): SimulatedEvaluation[] {
+  const held = slos.map((slo) => withPageHold(slo, holdMs));
   const states = new Map<string, PagingState>();
   let minute = 0;
   return steps.map((step) => {
     minute += step.gap;
     const at = minutes(minute);
-    const changes = decidePaging({ at, slos, snapshots: [stepSnapshot(step.kind, at)], states: [...states.values()], options: { resolveAfterMs } });
+    const changes = decidePaging({ at, slos: held, snapshots: [stepSnapshot(step.kind, at)], states: [...states.values()] });
     applyChanges(states, changes);
     return { at, kind: step.kind, events: changes.flatMap((c) => (c.kind === 'hold' ? [] : [c.event])), openAfter: states.size > 0 };
   });

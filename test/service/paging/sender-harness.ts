@@ -9,6 +9,7 @@ import { PAGING_METRICS } from '../../../src/core/conventions/metrics.js';
 import { OutboxSender } from '../../../src/service/paging/outbox-sender.js';
 import { createPagingMetrics } from '../../../src/service/paging/paging-metrics.js';
 import { decidePaging } from '../../../src/service/paging/paging-policy.js';
+import { withPageHold } from './policy-simulation.js';
 import type { PagingStore } from '../../../src/service/paging/paging-types.js';
 import { RoutingKeys } from '../../../src/service/paging/routing-keys.js';
 import type { FakePagerDutyEvents } from '../../support/fake-pagerduty-events.js';
@@ -65,9 +66,9 @@ export function makeSender(store: PagingStore, fake: Pick<FakePagerDutyEvents, '
 }
 
 /** Lets the real policy decide on a burning (or healthy) evaluation of checkout-availability and enqueue it. */
-export async function evaluate(store: PagingStore, kind: 'burning' | 'clear', at: Date, resolveAfterMs = 0) {
+export async function evaluate(store: PagingStore, kind: 'burning' | 'clear', at: Date, holdMs = 0) {
   const snap = snapshot({ slo: availability, at, fill: kind === 'burning' ? BURNING : HEALTHY });
-  const changes = decidePaging({ at, slos: catalog.slos, snapshots: [snap], states: await store.pagingStates(), options: { resolveAfterMs } });
+  const changes = decidePaging({ at, slos: catalog.slos.map((slo) => withPageHold(slo, holdMs)), snapshots: [snap], states: await store.pagingStates() });
   return store.applyPagingChanges(changes);
 }
 

@@ -43,7 +43,7 @@ beforeAll(async () => {
   const keyFile = await writeRoutingKey(temp.dir);
   h = await startHarness(catalog, {
     clusters: [{ name: 'eu', url: prometheus.url, timeoutMs: 5000 }],
-    paging: { enabled: true, eventsUrl: fake.url, routingKeys: { payments: keyFile }, resolveAfter: '5m', retries: 0, minRetryDelay: '1s', pollInterval: '1s' },
+    paging: { enabled: true, eventsUrl: fake.url, routingKeys: { payments: keyFile }, retries: 0, minRetryDelay: '1s', pollInterval: '1s' },
   }, { now: at(-10) });
 }, 120_000);
 
