@@ -2,11 +2,13 @@
  * Reads the recorded counts of many SLOs from one cluster with a handful of batched queries.
  * The first query that fails for good stops the rest: the cluster is then stale, never zero.
  */
-import type { EventCounts, GroupLabels } from '../engine/types.js';
+import type { EventCounts } from '../engine/types.js';
+import type { GroupLabels } from '../engine/group-labels.js';
 import { SLO_LABEL, WINDOW_LABEL } from '../../core/conventions/metrics.js';
 import { alertWindowsQuery, chunk, wholeWindowQuery, type CountMetric } from './collect-queries.js';
 import { mapLimit } from './map-limit.js';
 import type { PrometheusClient, VectorSample } from './prometheus-client.js';
+import { groupOfSeries } from '../engine/group-labels.js';
 
 export interface CollectTarget {
   id: string;
@@ -49,12 +51,6 @@ interface Job {
 
 type Partial = { good?: number; total?: number };
 
-export function groupKey(groupBy: readonly string[], labels: Record<string, string>): { key: string; group: GroupLabels } {
-  const group: GroupLabels = {};
-  for (const name of groupBy) group[name] = labels[name] ?? '';
-  return { key: JSON.stringify(groupBy.map((name) => group[name])), group };
-}
-
 function plan(targets: readonly CollectTarget[], batchSize: number): Job[] {
   const jobs: Job[] = [];
   const ids = targets.map((t) => t.id);
@@ -85,7 +81,7 @@ class Accumulator {
       const sloId = labels[SLO_LABEL];
       const groupBy = sloId === undefined ? undefined : this.groupByOf.get(sloId);
       if (sloId === undefined || groupBy === undefined) continue;
-      const { key, group } = groupKey(groupBy, labels);
+      const { key, group } = groupOfSeries(groupBy, labels);
       const groups = this.#groups.get(sloId) ?? new Map();
       this.#groups.set(sloId, groups);
       const entry = groups.get(key) ?? { group, window: {}, alert: new Map<string, Partial>() };

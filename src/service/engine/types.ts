@@ -2,14 +2,13 @@
  * Contract between collectors (which return counts) and the budget engine (which computes budgets).
  * Collectors never compute budgets; merging clusters or sources sums good and total.
  */
+import type { GroupLabels } from './group-labels.js';
 
 export interface EventCounts {
   good: number;
   total: number;
 }
 
-/** Label values of one groupBy group, e.g. { route: "/cart" }; {} for ungrouped SLOs. */
-export type GroupLabels = Record<string, string>;
 
 /** What one cluster (or source) reported for one SLO group. */
 export interface ClusterCounts {

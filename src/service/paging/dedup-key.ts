@@ -4,16 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import { ALERT_TIERS } from '../../core/conventions/metrics.js';
-import type { GroupLabels } from '../engine/types.js';
+import { groupDedupText, type GroupLabels } from '../engine/group-labels.js';
 
 export const DEDUP_KEY_PREFIX = 'burnrate';
 const MAX_DEDUP_KEY = 255;
-
-/** `{method="GET",route="/cart"}`: keys sorted by code point, values quoted and escaped; `{}` ungrouped. */
-export function canonicalGroup(group: GroupLabels): string {
-  const keys = Object.keys(group).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${keys.map((key) => `${key}=${JSON.stringify(group[key])}`).join(',')}}`;
-}
 
 function digest(text: string): string {
   return `sha256-${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
@@ -21,8 +15,8 @@ function digest(text: string): string {
 
 /** `burnrate/<slo-id>/<canonical group>/<tier>`, e.g. `burnrate/checkout-availability/{route="/cart"}/page`. */
 export function dedupKey(sloId: string, group: GroupLabels, tier: string = ALERT_TIERS.page): string {
-  const readable = `${DEDUP_KEY_PREFIX}/${sloId}/${canonicalGroup(group)}/${tier}`;
+  const readable = `${DEDUP_KEY_PREFIX}/${sloId}/${groupDedupText(group)}/${tier}`;
   if (readable.length <= MAX_DEDUP_KEY) return readable;
-  const hashedGroup = `${DEDUP_KEY_PREFIX}/${sloId}/${digest(canonicalGroup(group))}/${tier}`;
+  const hashedGroup = `${DEDUP_KEY_PREFIX}/${sloId}/${digest(groupDedupText(group))}/${tier}`;
   return hashedGroup.length <= MAX_DEDUP_KEY ? hashedGroup : `${DEDUP_KEY_PREFIX}/${digest(readable)}/${tier}`;
 }

@@ -7,10 +7,10 @@ import { ALERT_TIERS, SERVICE_LABEL, SLO_LABEL, TEAM_LABEL, TIER_LABEL } from '.
 import type { BudgetSnapshot } from '../engine/types.js';
 import { windowText } from '../../core/windows/window-text.js';
 import { formatDuration } from '../../core/model/duration.js';
-import { canonicalGroup } from './dedup-key.js';
 import type { PageCondition, PagingSlo, PairReading } from './page-condition.js';
 import type { EventBody } from './paging-types.js';
 import { pagerDutySeverity } from './severity.js';
+import { groupDedupText } from '../engine/group-labels.js';
 
 export const EVENT_SOURCE = 'burnrate';
 export const EVENT_CLASS = 'slo-burn';
@@ -35,7 +35,7 @@ export function exhaustionText(snapshot: BudgetSnapshot): string {
 }
 
 function groupSuffix(snapshot: BudgetSnapshot): string {
-  return Object.keys(snapshot.group).length === 0 ? '' : ` ${canonicalGroup(snapshot.group)}`;
+  return Object.keys(snapshot.group).length === 0 ? '' : ` ${groupDedupText(snapshot.group)}`;
 }
 
 function pairText(pair: PairReading): string {

@@ -2,7 +2,7 @@
  * The paging domain: what the policy decides (pure), what the outbox stores and what the sender delivers.
  * The store persists these types; the policy never sees the store.
  */
-import type { GroupLabels } from '../engine/types.js';
+import type { GroupLabels } from '../engine/group-labels.js';
 import type { PagerDutySeverity } from '../../core/conventions/pagerduty-severity.js';
 
 export type EventAction = 'trigger' | 'resolve';

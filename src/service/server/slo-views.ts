@@ -1,5 +1,6 @@
 /** What the API shows of an SLO: its definition joined with the latest evaluation's snapshots. */
 import type { CatalogSlo } from '../catalog/load-catalog.js';
+import { snapshotsOfSlo, type SloSnapshots } from '../engine/snapshot-index.js';
 import type { BudgetSnapshot } from '../engine/types.js';
 import { windowText } from '../../core/windows/window-text.js';
 import type { Evaluation } from '../scheduler/evaluator.js';
@@ -7,31 +8,17 @@ import { hasEventCounts } from '../../core/sli/sli-kinds.js';
 
 export type SloStatus = BudgetSnapshot['status'] | 'pending' | 'unsupported';
 
-export interface SloSnapshots {
-  whole: BudgetSnapshot | undefined;
-  groups: BudgetSnapshot[];
-}
-
-/** Snapshots of each evaluation indexed by SLO once, not scanned per SLO and request. */
-const indexes = new WeakMap<Evaluation, Map<string, SloSnapshots>>();
-
-function indexOf(evaluation: Evaluation): Map<string, SloSnapshots> {
-  let index = indexes.get(evaluation);
-  if (!index) {
-    index = new Map();
-    for (const s of evaluation.snapshots) {
-      const entry = index.get(s.sloId) ?? { whole: undefined, groups: [] };
-      if (Object.keys(s.group).length === 0) entry.whole = s;
-      else entry.groups.push(s);
-      index.set(s.sloId, entry);
-    }
-    indexes.set(evaluation, index);
-  }
-  return index;
-}
+export type { SloSnapshots };
 
 export function snapshotsOf(evaluation: Evaluation | undefined, sloId: string): SloSnapshots {
-  return (evaluation && indexOf(evaluation).get(sloId)) ?? { whole: undefined, groups: [] };
+  return snapshotsOfSlo(evaluation?.snapshots, sloId);
+}
+
+/** Snapshots of one SLO, for views that look up many SLOs of one evaluation. */
+export type SnapshotLookup = (sloId: string) => SloSnapshots;
+
+export function snapshotLookup(evaluation: Evaluation | undefined): SnapshotLookup {
+  return (sloId) => snapshotsOf(evaluation, sloId);
 }
 
 function statusOf(slo: CatalogSlo, whole: BudgetSnapshot | undefined): SloStatus {

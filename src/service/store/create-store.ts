@@ -1,13 +1,13 @@
 /** The history store on kysely: SQLite embedded by default, PostgreSQL when a postgres:// URL is given. */
 import { Migrator, sql } from 'kysely';
 import type { BudgetSnapshot } from '../engine/types.js';
-import { groupKey } from './group-key.js';
 import { migrationProvider } from './migrations/migrations.js';
 import { openDatabase, type DatabaseConfig } from './open-database.js';
 import { createPagingStore } from './outbox-store.js';
 import { applyRetentionPolicy, retentionPolicy, type RetentionPolicy } from './retention.js';
 import { historyPoint, snapshotRow } from './snapshot-rows.js';
 import type { CatalogVersionRecord, SnapshotStore } from './types.js';
+import { groupStoreKey } from '../engine/group-labels.js';
 
 export interface StoreConfig extends DatabaseConfig {
   retention?: Partial<RetentionPolicy>;
@@ -57,7 +57,7 @@ export function createStore(config: StoreConfig = {}, logger?: StoreLogger): Sna
         .where('slo_id', '=', sloId)
         .where('at', '>=', from.getTime())
         .where('at', '<=', to.getTime());
-      if (group) query = query.where('group_key', '=', groupKey(group));
+      if (group) query = query.where('group_key', '=', groupStoreKey(group));
       const rows = await query.orderBy('at').orderBy('group_key').orderBy('id').execute();
       return rows.map(historyPoint);
     },

@@ -6,8 +6,8 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { OutboxEntry, OutboxStatus, PageEvent, PagingChange, PagingState, PagingStore } from '../paging/paging-types.js';
 import type { StoreDatabase } from './database.js';
-import { groupKey, parseGroupKey } from './group-key.js';
 import type { PagingOutboxTable, PagingStateTable, PagingTables } from './outbox-tables.js';
+import { groupStoreKey, parseGroupStoreKey } from '../engine/group-labels.js';
 
 type Db = Kysely<StoreDatabase & PagingTables>;
 
@@ -15,7 +15,7 @@ function stateRow(state: PagingState): Insertable<PagingStateTable> {
   return {
     dedup_key: state.dedupKey,
     slo_id: state.sloId,
-    group_key: groupKey(state.group),
+    group_key: groupStoreKey(state.group),
     team: state.team,
     triggered_at: state.triggeredAt.getTime(),
     clear_since: state.clearSince ? state.clearSince.getTime() : null,
@@ -26,7 +26,7 @@ function toState(row: Selectable<PagingStateTable>): PagingState {
   return {
     dedupKey: row.dedup_key,
     sloId: row.slo_id,
-    group: parseGroupKey(row.group_key),
+    group: parseGroupStoreKey(row.group_key),
     team: row.team,
     triggeredAt: new Date(Number(row.triggered_at)),
     clearSince: row.clear_since === null ? null : new Date(Number(row.clear_since)),

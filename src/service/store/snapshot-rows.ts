@@ -2,13 +2,13 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { BudgetSnapshot } from '../engine/types.js';
 import type { BudgetSnapshotsTable } from './database.js';
-import { groupKey, parseGroupKey } from './group-key.js';
 import type { HistoryPoint } from './types.js';
+import { groupStoreKey, parseGroupStoreKey } from '../engine/group-labels.js';
 
 export function snapshotRow(snapshot: BudgetSnapshot): Insertable<BudgetSnapshotsTable> {
   return {
     slo_id: snapshot.sloId,
-    group_key: groupKey(snapshot.group),
+    group_key: groupStoreKey(snapshot.group),
     at: snapshot.at.getTime(),
     period_start: snapshot.periodStart ? snapshot.periodStart.getTime() : null,
     sli: snapshot.sli,
@@ -34,6 +34,6 @@ export function historyPoint(row: HistoryRow): HistoryPoint {
     totalEvents: Number(row.total_events),
     status: row.status,
     resolution: row.resolution,
-    group: parseGroupKey(row.group_key),
+    group: parseGroupStoreKey(row.group_key),
   };
 }

@@ -1,5 +1,6 @@
 /** What the service needs from its history store (kysely: SQLite embedded, PostgreSQL in production). */
-import type { BudgetSnapshot, GroupLabels } from '../engine/types.js';
+import type { BudgetSnapshot } from '../engine/types.js';
+import type { GroupLabels } from '../engine/group-labels.js';
 import type { PagingStore } from '../paging/paging-types.js';
 
 export interface HistoryPoint {

@@ -6,13 +6,9 @@
  */
 import { Gauge, type Registry } from 'prom-client';
 import { GROUP_LABEL, SERVICE_METRICS as M, SLO_LABEL, WINDOW_LABEL } from '../../core/conventions/metrics.js';
-import type { BudgetSnapshot, GroupLabels } from '../engine/types.js';
-
-export function groupText(group: GroupLabels): string {
-  return Object.entries(group)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
-}
+import { snapshotsBySlo } from '../engine/snapshot-index.js';
+import type { BudgetSnapshot } from '../engine/types.js';
+import { groupGaugeValue } from '../engine/group-labels.js';
 
 /** Least budget left first; groups without events last. */
 function worstFirst(a: BudgetSnapshot, b: BudgetSnapshot): number {
@@ -44,21 +40,17 @@ export class SloGauges {
   /** Replaces every series with the latest snapshots, so removed SLOs and groups disappear. */
   update(snapshots: readonly BudgetSnapshot[]): void {
     for (const gauge of [this.#remaining, this.#sli, this.#burnRate, this.#exhaustion, this.#status, this.#omitted]) gauge.reset();
-    const bySlo = new Map<string, BudgetSnapshot[]>();
-    for (const s of snapshots) bySlo.set(s.sloId, [...(bySlo.get(s.sloId) ?? []), s]);
-    for (const [slo, list] of bySlo) {
-      const whole = list.filter((s) => Object.keys(s.group).length === 0);
-      const groups = list.filter((s) => Object.keys(s.group).length > 0).sort(worstFirst);
-      const kept = groups.slice(0, this.maxGroupsPerSlo);
+    for (const [slo, { whole, groups }] of snapshotsBySlo(snapshots)) {
+      const kept = [...groups].sort(worstFirst).slice(0, this.maxGroupsPerSlo);
       this.#omitted.set({ slo }, groups.length - kept.length);
-      for (const s of [...whole, ...kept]) this.#set(s);
-      const status = whole[0]?.status ?? list[0]?.status;
+      for (const s of whole ? [whole, ...kept] : kept) this.#set(s);
+      const status = whole?.status ?? groups[0]?.status;
       if (status) this.#status.set({ slo, status }, 1);
     }
   }
 
   #set(s: BudgetSnapshot): void {
-    const labels = { [SLO_LABEL]: s.sloId, [GROUP_LABEL]: groupText(s.group) };
+    const labels = { [SLO_LABEL]: s.sloId, [GROUP_LABEL]: groupGaugeValue(s.group) };
     if (s.budget.remainingRatio !== null) this.#remaining.set(labels, s.budget.remainingRatio);
     if (s.sli !== null) this.#sli.set(labels, s.sli);
     if (s.secondsToExhaustion !== null) this.#exhaustion.set(labels, s.secondsToExhaustion);

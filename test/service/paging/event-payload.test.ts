@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eventProblems } from '../../support/fake-pagerduty-events.js';
-import { canonicalGroup, dedupKey } from '../../../src/service/paging/dedup-key.js';
+import { dedupKey } from '../../../src/service/paging/dedup-key.js';
+import { groupDedupText } from '../../../src/service/engine/group-labels.js';
 import { resolveBody, triggerBody } from '../../../src/service/paging/event-payload.js';
 import { pageCondition } from '../../../src/service/paging/page-condition.js';
 import { pagerDutySeverity } from '../../../src/service/paging/severity.js';
@@ -28,11 +29,11 @@ describe('dedup keys', () => {
   it('tell different groups and SLOs apart', () => {
     fc.assert(
       fc.property(labels, labels, fc.constantFrom('a', 'a-b', 'b'), fc.constantFrom('a', 'a-b', 'b'), (g1, g2, s1, s2) => {
-        const same = s1 === s2 && canonicalGroup(g1) === canonicalGroup(g2);
+        const same = s1 === s2 && groupDedupText(g1) === groupDedupText(g2);
         expect(dedupKey(s1, g1) === dedupKey(s2, g2)).toBe(same);
       }),
     );
-    expect(canonicalGroup({ route: '/a",b="c' })).not.toBe(canonicalGroup({ route: '/a', b: 'c' }));
+    expect(groupDedupText({ route: '/a",b="c' })).not.toBe(groupDedupText({ route: '/a', b: 'c' }));
   });
 
   it('read like the alert labels', () => {

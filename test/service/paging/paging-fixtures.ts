@@ -1,7 +1,8 @@
 /** Real compiled-catalog SLOs and real engine snapshots for paging tests: counts in, snapshots out. */
 import { computeSnapshot } from '../../../src/service/engine/compute-snapshot.js';
 import { burnRateWindows } from '../../../src/core/windows/burn-rate-windows.js';
-import type { BudgetSnapshot, ClusterCounts, EventCounts, GroupLabels } from '../../../src/service/engine/types.js';
+import type { BudgetSnapshot, ClusterCounts, EventCounts } from '../../../src/service/engine/types.js';
+import type { GroupLabels } from '../../../src/service/engine/group-labels.js';
 import type { PagingSlo } from '../../../src/service/paging/page-condition.js';
 import { catalogOf } from '../support/test-catalog.js';
 

@@ -1,6 +1,7 @@
 /** Real engine snapshots for store tests: the store saves exactly what the engine produces. */
 import { computeSnapshot } from '../../../src/service/engine/compute-snapshot.js';
-import type { BudgetSnapshot, GroupLabels } from '../../../src/service/engine/types.js';
+import type { BudgetSnapshot } from '../../../src/service/engine/types.js';
+import type { GroupLabels } from '../../../src/service/engine/group-labels.js';
 import type { SloWindow } from '../../../src/core/model/slo.js';
 import { makeSlo, okCluster, staleCluster } from '../engine/slo-fixture.js';
 

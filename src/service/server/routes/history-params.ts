@@ -1,5 +1,5 @@
 /** Parses and checks the history query: times as ISO 8601 or Unix epoch seconds, a group as "k=v,k2=v2". */
-import type { GroupLabels } from '../../engine/types.js';
+import type { GroupLabels } from '../../engine/group-labels.js';
 import { ApiError } from '../error-body.js';
 
 export interface HistoryQuery {

@@ -57,9 +57,3 @@ export function agoText(at: Date, now: Date): string {
   return `${Math.round(seconds / 86_400)} d ago`;
 }
 
-/** { route: "/cart" } → route="/cart". */
-export function groupText(group: Record<string, string>): string {
-  return Object.entries(group)
-    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-    .join(', ');
-}

@@ -5,10 +5,9 @@
  */
 import type { CatalogSlo } from '../../catalog/load-catalog.js';
 import type { Evaluation } from '../../scheduler/evaluator.js';
-import type { SloStatus } from '../slo-views.js';
+import { type SloStatus, snapshotLookup, type SnapshotLookup } from '../slo-views.js';
 import { isSpent } from './budget-colour.js';
 import { percentText, shareText } from './format.js';
-import { snapshotLookup, type SnapshotLookup } from './snapshot-lookup.js';
 import { hasEventCounts } from '../../../core/sli/sli-kinds.js';
 
 export type GateDecision = 'open' | 'frozen' | 'unknown';

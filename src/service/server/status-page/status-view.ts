@@ -6,12 +6,11 @@
 import type { CatalogSlo, LoadedCatalog } from '../../catalog/load-catalog.js';
 import type { BudgetSnapshot } from '../../engine/types.js';
 import type { Evaluation } from '../../scheduler/evaluator.js';
-import { sloDefinition, type SloStatus } from '../slo-views.js';
+import { sloDefinition, type SloStatus, snapshotLookup, type SnapshotLookup } from '../slo-views.js';
 import { budgetColour, isSpent, type BudgetColour } from './budget-colour.js';
 import { gateDecision, type GateDecision } from './gate-decision.js';
-import { groupText } from './format.js';
-import { snapshotLookup, type SnapshotLookup } from './snapshot-lookup.js';
 import { hasEventCounts } from '../../../core/sli/sli-kinds.js';
+import { groupDisplayText } from '../../engine/group-labels.js';
 
 /** A groupBy SLO can have thousands of groups; the page shows the worst ones. */
 export const MAX_GROUPS_SHOWN = 50;
@@ -96,7 +95,7 @@ function worstFirst(a: BudgetView, b: BudgetView): number {
 
 function sloView(slo: CatalogSlo, lookup: SnapshotLookup): SloView {
   const { whole, groups } = lookup(slo.id);
-  const groupViews = groups.map((g) => ({ labels: groupText(g.group), ...budgetView(slo, g) })).sort(worstFirst);
+  const groupViews = groups.map((g) => ({ labels: groupDisplayText(g.group), ...budgetView(slo, g) })).sort(worstFirst);
   return {
     ...budgetView(slo, whole),
     ...sloDefinition(slo),

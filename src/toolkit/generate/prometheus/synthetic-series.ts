@@ -18,10 +18,6 @@ export interface Timeline {
   thenStale: boolean;
 }
 
-export function timelineMinutes(timeline: Timeline): number {
-  return timeline.segments.reduce((sum, s) => sum + s.minutes, 0);
-}
-
 function number(value: number): string {
   return String(roundRatio(value));
 }
