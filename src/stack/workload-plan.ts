@@ -6,6 +6,7 @@
 import { eventSource, sliSelectors, type SyntheticSeries } from '../core/synthetic/event-series.js';
 import { matchesSelector, type LabelSet } from '../core/synthetic/label-matching.js';
 import type { Slo } from '../core/model/slo.js';
+import { unreachableSliKind } from '../core/sli/sli-kinds.js';
 
 type TracesSli = Extract<Slo['sli'], { kind: 'traces' }>;
 
@@ -66,14 +67,21 @@ export function planItem(slo: Slo): PlanItem {
   const source = eventSource(slo);
   if (!source.ok) return { kind: 'skipped', slo, reason: source.reason };
   const groups = groupsOf(slo, prettify(slo, source.series));
-  if (sli.kind === 'boolGauge') return { kind: 'gauge', slo, groups: groups.map((g) => g[0]!.labels) };
-  if (sli.kind === 'latency') {
-    const count = groups.map((g) => g.find((s) => s.role === 'total')!.labels);
-    const name = (count[0]?.__name__ ?? '').replace(/_count$/, '');
-    const buckets = [...new Set([...(sli.buckets ?? [sli.thresholdSeconds / 4, sli.thresholdSeconds / 2, sli.thresholdSeconds * 2, sli.thresholdSeconds * 4]), sli.thresholdSeconds])];
-    return { kind: 'histogram', slo, name, thresholdSeconds: sli.thresholdSeconds, buckets: buckets.sort((a, b) => a - b), groups: count.map(withoutName) };
+  switch (sli.kind) {
+    case 'boolGauge':
+      return { kind: 'gauge', slo, groups: groups.map((g) => g[0]!.labels) };
+    case 'latency': {
+      const count = groups.map((g) => g.find((s) => s.role === 'total')!.labels);
+      const name = (count[0]?.__name__ ?? '').replace(/_count$/, '');
+      const buckets = [...new Set([...(sli.buckets ?? [sli.thresholdSeconds / 4, sli.thresholdSeconds / 2, sli.thresholdSeconds * 2, sli.thresholdSeconds * 4]), sli.thresholdSeconds])];
+      return { kind: 'histogram', slo, name, thresholdSeconds: sli.thresholdSeconds, buckets: buckets.sort((a, b) => a - b), groups: count.map(withoutName) };
+    }
+    case 'ratio':
+    case 'raw':
+      return { kind: 'counters', slo, groups };
+    default:
+      return unreachableSliKind(sli);
   }
-  return { kind: 'counters', slo, groups };
 }
 
 export function workloadPlan(slos: readonly Slo[]): PlanItem[] {
