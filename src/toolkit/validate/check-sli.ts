@@ -8,6 +8,7 @@ import { checkSelector, warnNotCounter, warnPinnedGroupBy } from './check-select
 import { didYouMean, durationHint } from './hints.js';
 import type { ProblemSink } from '../../core/diagnostics/problem.js';
 import { renderSelector, type ParsedSelector } from '../../core/promql/promql.js';
+import { unreachableSliKind } from '../../core/sli/sli-kinds.js';
 
 /** Bucket boundaries of the Prometheus client libraries' default histogram. */
 export const DEFAULT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -155,5 +156,7 @@ export function checkSli(sli: SliInput, groupBy: readonly string[], sink: Proble
       return checkRawSli(sli, groupBy, sink);
     case 'traces':
       return checkTraces(sli, groupBy, sink);
+    default:
+      return unreachableSliKind(sli);
   }
 }
