@@ -62,15 +62,28 @@ describe('burnrate export', () => {
     expect(summary.documents).toBe(4);
     expect(summary.content).toContain('name: storefront-search-latency');
 
-    const sloth = await runCli(['export', '--format', 'sloth']);
-    expect(sloth.code).toBe(2);
-    expect(sloth.stderr).toContain('--format must be one of openslo, got "sloth"');
+    const unknown = await runCli(['export', '--format', 'nagios']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--format must be one of openslo, sloth, got "nagios"');
 
     const invalid = await runCli(['export', '--format', 'openslo', 'test/fixtures/openslo/timeslices.yaml']);
     expect(invalid.code).toBe(1);
     expect(invalid.stdout).toBe('');
     expect(invalid.stderr).toContain('web-availability › spec.budgetingMethod: time-slice budgeting is not supported');
     expect(invalid.stderr).toContain('3 errors; nothing exported');
+  });
+});
+
+describe('burnrate export --format sloth', () => {
+  it('writes prometheus/v1 specs that load back, warning about what Sloth cannot hold', async () => {
+    const out = path.join(tmp.dir, 'export/sloth/catalog.yml');
+    const run = await runCli(['export', '--format', 'sloth', '--out', out, 'slo-definitions']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe(`wrote ${out}: 6 SLOs in 3 Sloth documents\n`);
+    expect(run.stderr).toContain('warning: slo-definitions/search.slo.ts › search-traced-requests › sli: is not kept: Sloth has no trace SLI');
+    const reread = validateDocuments(await loadDefinitions([out]));
+    expect(reread.ok).toBe(true);
+    expect(reread.slos.map((s) => s.source.format)).toEqual(Array(6).fill('sloth'));
   });
 });
 
@@ -110,8 +123,11 @@ describe('burnrate import', () => {
     const dir = await project('invalid');
     const run = await runCli(['import', '--from', 'sloth', path.join(FIXTURES, 'sloth'), '--out', 'slo-definitions'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("plugin.yml › orders-requests-availability › slos[0].sli.plugin: SLI plugins run Sloth's Go code");
-    expect(run.stderr).toContain('1 error; nothing written');
+    expect(run.stderr).toContain("plugin.yml:11:7 › orders-requests-availability › slos[0].sli.plugin: SLI plugins run Sloth's Go code");
+    // The source line with a caret under the column, as for PromQL excerpts.
+    expect(run.stderr).toContain('located-errors.yml:39:5 › document 2 › basket-checkout-pay-latency › slos[1].objective: must be below 100');
+    expect(run.stderr).toContain('\n        objective: 100\n        ^\n');
+    expect(run.stderr).toContain('3 errors; nothing written');
     expect(existsSync(path.join(dir, 'slo-definitions'))).toBe(false);
 
     const wrongFormat = await runCli(['import', '--from', 'openslo', SLOTH_VALID[0] as string, '--out', 'slo-definitions'], { cwd: dir });
@@ -121,7 +137,37 @@ describe('burnrate import', () => {
 
     const usage = await runCli(['import', '--from', 'nobl9', SLOTH_VALID[0] as string], { cwd: dir });
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain('--from must be sloth or openslo');
+    expect(usage.stderr).toContain('--from must be one of sloth, openslo, pyrra');
+  });
+
+  it('carries line, column and document of each problem in --json', async () => {
+    const dir = await project('json');
+    const run = await runCli(['import', '--from', 'openslo', '--json', path.join(FIXTURES, 'openslo/located-errors.yaml')], { cwd: dir });
+    expect(run.code).toBe(1);
+    const { problems } = JSON.parse(run.stdout) as { problems: { field: string; line: number; column: number; document: number }[] };
+    expect(problems.map((p) => `${p.document}:${p.line}:${p.column} ${p.field}`)).toEqual([
+      '3:50:7 spec.objectives[0].targetPrecent',
+      '3:45:7 spec.timeWindow[0].duration',
+      '3:43:3 spec.indicatorRef',
+      '2:35:7 spec.objectives[0].targetPercent',
+      '2:15:5 metadata.annotations["burnrate.dev/runbook-url"]',
+    ]);
+  });
+
+  it('imports Pyrra objects into definitions with the same SLOs', async () => {
+    const dir = await project('pyrra');
+    const inputs = ['checkout.yaml', 'plain-file.yaml'].map((f) => path.join(FIXTURES, 'pyrra', f));
+    const run = await runCli(['import', '--from', 'pyrra', ...inputs, '--out', 'defs'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('wrote defs/checkout.slo.ts (3 SLOs)');
+    expect(run.stdout).toContain('wrote defs/monitoring.slo.ts (1 SLO)');
+    const imported = validateDocuments(await loadDefinitions([path.join(dir, 'defs')], dir));
+    expect(imported.ok).toBe(true);
+    const original = await loadFixture('pyrra/checkout.yaml', 'pyrra/plain-file.yaml');
+    const strip = (slos: typeof imported.slos) => slos.map(({ source: _source, ...rest }) => rest);
+    expect(strip(imported.slos)).toEqual(strip(original.slos));
+    const wrong = await runCli(['import', '--from', 'sloth', inputs[0] as string], { cwd: dir });
+    expect(wrong.stderr).toContain('is a Pyrra file, not Sloth; use --from pyrra');
   });
 
   it('does not overwrite an existing definition unless --force is given', async () => {

@@ -2,23 +2,36 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { exportOpenSlo } from '../../toolkit/export/openslo.js';
-import { errorsOf, warningsOf } from '../../core/diagnostics/problem.js';
+import { exportSloth } from '../../toolkit/export/sloth.js';
+import type { Slo } from '../../core/model/slo.js';
+import { errorsOf, warningsOf, type Problem } from '../../core/diagnostics/problem.js';
 import { loadAndValidate, printProblems, problemsJson } from '../definitions.js';
 import { EXIT, ExitError } from '../exit-codes.js';
 
-const FORMATS = ['openslo'];
+interface Exported {
+  content: string;
+  documents: number;
+  /** What the format cannot hold (warnings). */
+  problems: Problem[];
+}
+
+const FORMATS: Record<string, { name: string; write: (slos: readonly Slo[]) => Exported }> = {
+  openslo: { name: 'OpenSLO', write: (slos) => ({ ...exportOpenSlo(slos), problems: [] }) },
+  sloth: { name: 'Sloth', write: exportSloth },
+};
 
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('write the definitions as OpenSLO v1 YAML (Service and SLO objects), to stdout unless --out is given')
+    .description('write the definitions as OpenSLO v1 (Service and SLO objects) or Sloth prometheus/v1 YAML, to stdout unless --out is given')
     .argument('[paths...]', 'files or directories of definitions', [])
-    .requiredOption('--format <format>', `output format: ${FORMATS.join(', ')}`)
+    .requiredOption('--format <format>', `output format: ${Object.keys(FORMATS).join(', ')}`)
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .option('--json', 'print a JSON summary (holding the YAML as "content" when there is no --out)')
     .action(async (paths: string[], options: { format: string; out?: string; json?: boolean }) => {
-      if (!FORMATS.includes(options.format)) {
-        throw new ExitError(EXIT.usage, `burnrate export: --format must be one of ${FORMATS.join(', ')}, got "${options.format}"`);
+      const format = FORMATS[options.format];
+      if (!format) {
+        throw new ExitError(EXIT.usage, `burnrate export: --format must be one of ${Object.keys(FORMATS).join(', ')}, got "${options.format}"`);
       }
       const result = await loadAndValidate(paths);
       if (!result.ok) {
@@ -28,7 +41,8 @@ export function registerExport(program: Command): void {
         throw new ExitError(EXIT.invalid, `${errors} error${errors === 1 ? '' : 's'}; nothing exported`);
       }
       if (result.slos.length === 0) throw new ExitError(EXIT.invalid, 'burnrate export: no SLO definitions found; nothing exported');
-      const exported = exportOpenSlo(result.slos);
+      const exported = format.write(result.slos);
+      const problems = [...result.problems, ...exported.problems];
       if (options.out) {
         await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
         await writeFile(options.out, exported.content);
@@ -39,14 +53,14 @@ export function registerExport(program: Command): void {
           format: options.format,
           slos: result.slos.map((slo) => slo.id),
           documents: exported.documents,
-          problems: problemsJson(warningsOf(result.problems)),
+          problems: problemsJson(warningsOf(problems)),
           ...(options.out ? { out: options.out } : { content: exported.content }),
         };
         process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         return;
       }
-      printProblems(result.problems);
-      if (options.out) process.stdout.write(`wrote ${options.out}: ${result.slos.length} SLOs in ${exported.documents} OpenSLO documents\n`);
+      printProblems(problems);
+      if (options.out) process.stdout.write(`wrote ${options.out}: ${result.slos.length} SLOs in ${exported.documents} ${format.name} document${exported.documents === 1 ? '' : 's'}\n`);
       else process.stdout.write(exported.content);
     });
 }

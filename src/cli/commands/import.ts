@@ -15,7 +15,12 @@ import { EXIT, ExitError } from '../exit-codes.js';
 const FROM: Record<string, { format: SourceFormat; name: string }> = {
   sloth: { format: 'sloth', name: 'Sloth' },
   openslo: { format: 'openslo', name: 'OpenSLO' },
+  pyrra: { format: 'pyrra', name: 'Pyrra' },
 };
+
+function formatName(format: SourceFormat): string {
+  return Object.values(FROM).find((f) => f.format === format)?.name ?? format;
+}
 
 interface ImportOptions {
   from: string;
@@ -39,7 +44,8 @@ async function loadInputs(inputs: readonly string[], from: { format: SourceForma
     const doc = await loadYamlFile(file, path.relative(process.cwd(), file) || file);
     const unreadable = doc.problems.some((p) => p.code === 'yaml-syntax' || p.code === 'unknown-format');
     if (doc.format !== from.format && !unreadable) {
-      const problem: Problem = { severity: 'error', code: 'import-format', file: doc.file, message: `is ${doc.format === 'sloth' ? 'a Sloth' : 'an OpenSLO'} file, not ${from.name}; use --from ${doc.format}` };
+      const name = formatName(doc.format);
+      const problem: Problem = { severity: 'error', code: 'import-format', file: doc.file, message: `is ${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name} file, not ${from.name}; use --from ${doc.format}` };
       docs.push({ ...doc, sets: [], problems: [problem] });
     } else docs.push(doc);
   }
@@ -56,15 +62,15 @@ function fail(problems: readonly Problem[], json: boolean | undefined): never {
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('convert Sloth or OpenSLO YAML into <service>.slo.ts definitions; nothing is written when an input is invalid')
-    .argument('<paths...>', 'Sloth or OpenSLO files, or directories of them')
-    .requiredOption('--from <format>', 'input format: sloth or openslo')
+    .description('convert Sloth, OpenSLO or Pyrra YAML into <service>.slo.ts definitions; nothing is written when an input is invalid')
+    .argument('<paths...>', 'Sloth, OpenSLO or Pyrra files, or directories of them')
+    .requiredOption('--from <format>', `input format: ${Object.keys(FROM).join(', ')}`)
     .option('-o, --out <dir>', 'directory to write the .slo.ts files into', 'slo-definitions')
     .option('--force', 'overwrite existing .slo.ts files')
     .option('--json', 'print the result as JSON')
     .action(async (inputs: string[], options: ImportOptions) => {
       const from = FROM[options.from];
-      if (!from) throw new ExitError(EXIT.usage, `burnrate import: --from must be sloth or openslo, got "${options.from}"`);
+      if (!from) throw new ExitError(EXIT.usage, `burnrate import: --from must be one of ${Object.keys(FROM).join(', ')}, got "${options.from}"`);
       const docs = await loadInputs(inputs, from);
       const result = validateDocuments(docs);
       if (!result.ok) fail(result.problems, options.json);

@@ -52,7 +52,7 @@ const catalogSlo = z.object({
     noData: z.object({ enabled: z.boolean(), forSeconds: z.number(), severity: z.string() }),
     budgetExhausted: tier.omit({ enabled: true }).extend({ enabled: z.boolean() }),
   }),
-  source: z.object({ file: z.string(), format: z.enum(['typescript', 'openslo', 'sloth']) }),
+  source: z.object({ file: z.string(), format: z.enum(['typescript', 'openslo', 'sloth', 'pyrra']) }),
   alertWindows: z.array(
     z.object({ tier: z.string(), speed: z.string(), longWindow: z.string(), shortWindow: z.string(), factor: z.number() }),
   ),

@@ -14,15 +14,18 @@ export interface Problem {
   column?: number;
   /** Lines shown under the message, e.g. a PromQL expression with a caret under the error. */
   excerpt?: string[];
+  /** 1-based document of a file holding several (`---` documents, or items of a top-level list). */
+  document?: number;
 }
 
 /** Optional details a check can attach to a problem. */
 export type ProblemDetails = Pick<Problem, 'line' | 'column' | 'excerpt'>;
 
-/** One line: `file › slo › field: message` (the file gets `:line:column` when known). */
+/** One line: `file › document N › slo › field: message` (the file gets `:line:column` when known). */
 export function formatProblem(problem: Problem): string {
   const position = problem.line ? `:${problem.line}${problem.column ? `:${problem.column}` : ''}` : '';
   const parts = [`${problem.file}${position}`];
+  if (problem.document !== undefined) parts.push(`document ${problem.document}`);
   if (problem.slo) parts.push(problem.slo);
   const where = parts.join(' › ');
   const field = problem.field ? ` › ${problem.field}` : '';
@@ -37,19 +40,47 @@ export function warningsOf(problems: readonly Problem[]): Problem[] {
   return problems.filter((p) => p.severity === 'warning');
 }
 
+/** Rewrites field paths, e.g. from a converted form back to the terms the author wrote. */
+export type FieldRewrite = (field: string) => string;
+
+interface SinkContext {
+  slo?: string;
+  document?: number;
+  rewrite?: FieldRewrite;
+}
+
 /** Collects problems for one file and SLO, so checks only say what is wrong. */
 export class ProblemSink {
   readonly problems: Problem[] = [];
+  private context: SinkContext = {};
 
   constructor(
     private readonly file: string,
-    private readonly slo?: string,
-  ) {}
+    slo?: string,
+  ) {
+    if (slo !== undefined) this.context = { slo };
+  }
 
-  forSlo(slo: string): ProblemSink {
-    const child = new ProblemSink(this.file, slo);
+  private child(context: SinkContext): ProblemSink {
+    const child = new ProblemSink(this.file);
+    child.context = context;
     (child as { problems: Problem[] }).problems = this.problems;
     return child;
+  }
+
+  forSlo(slo: string): ProblemSink {
+    return this.child({ ...this.context, slo });
+  }
+
+  /** Problems of one document of a multi-document file (1-based). */
+  forDocument(document: number): ProblemSink {
+    return this.child({ ...this.context, document });
+  }
+
+  /** Field paths go through `rewrite` before they are recorded. */
+  rewriting(rewrite: FieldRewrite): ProblemSink {
+    const outer = this.context.rewrite;
+    return this.child({ ...this.context, rewrite: outer ? (field) => outer(rewrite(field)) : rewrite });
   }
 
   error(code: string, field: string | undefined, message: string, details: ProblemDetails = {}): void {
@@ -61,14 +92,17 @@ export class ProblemSink {
   }
 
   private make(severity: Problem['severity'], code: string, field: string | undefined, message: string, details: ProblemDetails): Problem {
+    const { slo, document, rewrite } = this.context;
+    const written = field !== undefined && rewrite ? rewrite(field) : field;
     return {
       severity,
       code,
       file: this.file,
-      ...(this.slo ? { slo: this.slo } : {}),
-      ...(field ? { field } : {}),
+      ...(slo ? { slo } : {}),
+      ...(written ? { field: written } : {}),
       message,
       ...details,
+      ...(document !== undefined ? { document } : {}),
     };
   }
 }

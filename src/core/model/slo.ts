@@ -45,7 +45,7 @@ export interface AlertingPolicy {
   budgetExhausted: { enabled: boolean; severity: string };
 }
 
-export type SourceFormat = 'typescript' | 'openslo' | 'sloth';
+export type SourceFormat = 'typescript' | 'openslo' | 'sloth' | 'pyrra';
 
 export interface Slo {
   /** Globally unique: `<service>-<name>`. */

@@ -2,10 +2,9 @@
  * The validated SLOs as OpenSLO v1 YAML: per service a Service object, then one SLO object per Burnrate SLO
  * with an inline indicator. Burnrate-only settings travel in `burnrate.dev/*` annotations, so loading the
  * export gives back the same SLOs. Pure and deterministic (services and SLOs sorted, stable key order).
+ * The header comment opens the first document (see yaml-stream.ts), so OpenSLO validators accept the file.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { stringify } from 'yaml';
-import { GENERATED_MARKER } from '../generate/header.js';
 import type { Slo, SloWindow } from '../../core/model/slo.js';
 import { ProblemSink } from '../../core/diagnostics/problem.js';
 import { ANNOTATIONS } from '../load/openslo/burnrate-annotations.js';
@@ -14,6 +13,7 @@ import { OPENSLO_API_VERSION, sliSpecSchema } from '../load/openslo/openslo-sche
 import { TEAM_LABEL } from '../load/openslo/openslo-ownership.js';
 import { exportIndicator, type ExportedIndicator } from './openslo-indicator.js';
 import { alertingToInput, sliToInput } from './slo-input.js';
+import { exportHeader, yamlStream } from './yaml-stream.js';
 
 export interface OpenSloExport {
   content: string;
@@ -93,8 +93,5 @@ export function exportOpenSlo(slos: readonly Slo[]): OpenSloExport {
     const serviceSlos = byService.get(service) ?? [];
     documents.push(serviceDocument(service, serviceSlos), ...serviceSlos.map(sloDocument));
   }
-  const sources = [...new Set(slos.map((slo) => slo.source.file))].sort().join(', ');
-  const header = `# ${GENERATED_MARKER} from ${sources}. Do not edit: change the definitions and run \`burnrate export --format openslo\`.\n`;
-  const body = documents.map((doc) => `---\n${stringify(doc, { lineWidth: 0 })}`).join('');
-  return { content: header + body, documents: documents.length };
+  return { content: yamlStream(exportHeader(slos, 'openslo'), documents), documents: documents.length };
 }

@@ -1,5 +1,6 @@
 import type { SourceFormat } from '../../core/model/slo.js';
 import type { Problem } from '../../core/diagnostics/problem.js';
+import type { SetSourceMap } from './source-map.js';
 
 /** What a loader read from one file: SLO sets in the authoring shape, not yet validated. */
 export interface LoadedDocument {
@@ -7,6 +8,8 @@ export interface LoadedDocument {
   format: SourceFormat;
   sets: unknown[];
   problems: Problem[];
+  /** One per set, when the loader knows where its fields came from (YAML formats). */
+  sourceMaps?: SetSourceMap[];
 }
 
 export function failedDocument(file: string, format: SourceFormat, code: string, message: string): LoadedDocument {

@@ -56,3 +56,26 @@ export function reportShapeIssues(
     }
   }
 }
+
+function withoutKeys(value: unknown, issues: readonly z.core.$ZodIssue[]): unknown {
+  const copy = structuredClone(value) as Record<PropertyKey, unknown>;
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const holder = valueAt(copy, issue.path) as Record<string, unknown> | undefined;
+    for (const key of issue.keys) if (holder) delete holder[key];
+  }
+  return copy;
+}
+
+/**
+ * Parses `value`, reporting every issue. When the only issues are unknown fields, those are reported and
+ * the rest is still read, so a typo does not hide the other problems of the document.
+ */
+export function parseReporting<T>(schema: z.ZodType<T>, value: unknown, prefix: readonly PropertyKey[], format: string, sink: ProblemSink): T | undefined {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  reportShapeIssues(result.error, value, prefix, format, sink);
+  if (!result.error.issues.every((issue) => issue.code === 'unrecognized_keys')) return undefined;
+  const retry = schema.safeParse(withoutKeys(value, result.error.issues));
+  return retry.success ? retry.data : undefined;
+}

@@ -6,6 +6,7 @@ import { checkSetShape, checkSloShape } from './check-shape.js';
 import { checkName, checkSlo, checkUrl } from './check-slo.js';
 import { errorsOf, ProblemSink, type Problem } from '../../core/diagnostics/problem.js';
 import { checkLabelMap } from './check-labels.js';
+import { locateBySlo, locateProblems } from '../load/source-map.js';
 
 export interface ValidationResult {
   /** Every SLO, frozen and sorted by id; empty when any error was found (nothing may be generated). */
@@ -85,13 +86,14 @@ export function validateDocuments(docs: readonly LoadedDocument[]): ValidationRe
   const refs: SloRef[] = [];
   for (const doc of docs) {
     problems.push(...doc.problems);
-    for (const set of doc.sets) {
+    doc.sets.forEach((set, index) => {
       const sink = new ProblemSink(doc.file);
       slos.push(...validateSet(doc, set, sink, refs));
-      problems.push(...sink.problems);
-    }
+      // Problems on the authoring shape go back to the field the author wrote (YAML formats).
+      problems.push(...locateProblems(sink.problems, doc.sourceMaps?.[index]));
+    });
   }
-  problems.push(...crossFileProblems(refs));
+  problems.push(...locateBySlo(crossFileProblems(refs), docs));
   const duplicates = new Set(problems.filter((p) => p.code === 'duplicate-id').map((p) => p.slo));
   const ok = errorsOf(problems).length === 0;
   const sorted = [...slos].sort((a, b) => a.id.localeCompare(b.id)).map(deepFreeze);

@@ -23,6 +23,7 @@ const FIRST_ROUND = [
   'src/stack/workload-plan.ts',
   'src/toolkit/export/openslo-indicator.ts',
   'src/toolkit/export/slo-input.ts',
+  'src/toolkit/export/sloth-sli.ts',
   'src/toolkit/validate/input-schema.ts',
 ];
 

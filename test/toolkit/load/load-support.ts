@@ -5,6 +5,7 @@ import { loadDefinitions } from '../../../src/toolkit/load/load-definitions.js';
 import type { LoadedDocument } from '../../../src/toolkit/load/document.js';
 import { openSloToDocument } from '../../../src/toolkit/load/openslo/openslo-loader.js';
 import { slothToDocument } from '../../../src/toolkit/load/sloth/sloth-loader.js';
+import { loadYamlText } from '../../../src/toolkit/load/yaml-loader.js';
 import type { Slo } from '../../../src/core/model/slo.js';
 import { formatProblem, type Problem } from '../../../src/core/diagnostics/problem.js';
 import { validateDocuments, type ValidationResult } from '../../../src/toolkit/validate/validate-documents.js';
@@ -31,6 +32,12 @@ export function openSlo(yaml: string | unknown[], file = 'inline.yaml'): Validat
 
 export function sloth(yaml: string | unknown[], file = 'inline.yml'): ValidationResult & { doc: LoadedDocument } {
   const doc = slothToDocument(values(yaml), file);
+  return { ...validateDocuments([doc]), doc };
+}
+
+/** YAML text through the real YAML loader (format detection, positions) and the shared validation. */
+export function yamlText(yaml: string, file = 'inline.yaml'): ValidationResult & { doc: LoadedDocument } {
+  const doc = loadYamlText(yaml, file);
   return { ...validateDocuments([doc]), doc };
 }
 

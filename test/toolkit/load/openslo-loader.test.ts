@@ -79,7 +79,7 @@ describe('OpenSLO v1 fixtures', () => {
     const result = await loadFixture('openslo/timeslices.yaml');
     expect(result.ok).toBe(false);
     expect(texts(result.problems)).toEqual([
-      expect.stringMatching(/^test\/fixtures\/openslo\/timeslices\.yaml › web-availability › spec\.budgetingMethod: time-slice budgeting is not supported/),
+      expect.stringMatching(/^test\/fixtures\/openslo\/timeslices\.yaml:\d+:\d+ › web-availability › spec\.budgetingMethod: time-slice budgeting is not supported/),
       expect.stringContaining('web-availability › spec.objectives[0].timeSliceTarget:'),
       expect.stringContaining('web-availability › spec.objectives[0].timeSliceWindow:'),
     ]);
@@ -89,7 +89,7 @@ describe('OpenSLO v1 fixtures', () => {
     const result = await loadFixture('openslo/missing-ref.yaml');
     expect(result.ok).toBe(false);
     expect(texts(result.problems)).toEqual([
-      'test/fixtures/openslo/missing-ref.yaml › orders-availability › spec.indicatorRef: names no SLI in this file: "order-errors"; did you mean "orders-errors"?',
+      'test/fixtures/openslo/missing-ref.yaml:28:3 › document 2 › orders-availability › spec.indicatorRef: names no SLI in this file: "order-errors"; did you mean "orders-errors"?',
     ]);
   });
 });
@@ -183,7 +183,9 @@ describe('OpenSLO v1 mapping details', () => {
       [slo({ metadata: { annotations: { 'burnrate.dev/runbook': 'https://x' } } }), 'metadata.annotations["burnrate.dev/runbook"]: is not a Burnrate annotation; did you mean "burnrate.dev/runbook-url"?'],
       [slo({ metadata: { annotations: { 'burnrate.dev/alerting': '{page: false}' } } }), 'metadata.annotations["burnrate.dev/alerting"]: must be JSON'],
       [slo({ spec: { objectivs: [] } }), 'spec.objectivs: is not a field of OpenSLO v1 here'],
-      [{ ...slo(), apiVersion: 'openslo/v1alpha' }, 'api-availability › apiVersion: Burnrate reads openslo/v1, got "openslo/v1alpha"'],
+      [{ ...slo(), apiVersion: 'openslo/v2alpha' }, 'api-availability › apiVersion: Burnrate reads openslo/v1 and openslo/v1alpha, got "openslo/v2alpha"'],
+      [{ ...slo(), apiVersion: 'openslo/v1alpha' }, 'api-availability › spec.timeWindow: is not a field of OpenSLO v1alpha here'],
+      [slo({ metadata: { name: 'API availability' } }), 'API availability › metadata.name: must be a DNS label (RFC 1123)'],
       [{ apiVersion: 'openslo/v1', kind: 'AlertPolicy', metadata: { name: 'page' }, spec: {} }, 'page › kind: AlertPolicy is not supported'],
     ];
     for (const [doc, expected] of cases) {
@@ -232,7 +234,7 @@ describe('OpenSLO v1 mapping details', () => {
     expect(result.slos.map((s) => s.id).sort()).toEqual(['api-api-latency', 'api-availability']);
     expect(texts(result.problems)).toEqual([]);
     expect(errorsOf([slo(), slo({ metadata: { name: 'availability' } })])).toEqual([
-      'inline.yaml › availability › metadata.name: becomes the Burnrate SLO "api-availability", which SLO "api-availability" in this file already defines',
+      'inline.yaml › document 2 › availability › metadata.name: becomes the Burnrate SLO "api-availability", which SLO "api-availability" in this file already defines',
     ]);
   });
 });

@@ -6,7 +6,7 @@ import { REPO_ROOT } from '../../support/cli.js';
 import { byId, FIXTURES, loadFixture, sloth, texts } from './load-support.js';
 
 const SLOTH = path.join(REPO_ROOT, '.tools/bin/sloth');
-const VALID_FIXTURES = ['checkout.yml', 'home-wifi.yml', 'api-gateway-by-route.yml', 'search-crd.yml'];
+const VALID_FIXTURES = ['checkout.yml', 'home-wifi.yml', 'api-gateway-by-route.yml', 'search-crd.yml', 'multi-document.yml', 'multi-crd.yml', 'located-errors.yml'];
 
 async function slothValidate(fixture: string): Promise<boolean> {
   try {
@@ -99,11 +99,31 @@ describe('Sloth fixtures', () => {
     expect(slo.objectivePercent).toBe(99.5);
   });
 
+  it('reads several prometheus/v1 specs in one file, and count_over_time minus sum_over_time as a bool gauge', async () => {
+    const result = await loadFixture('sloth/multi-document.yml');
+    expect(result.problems).toEqual([]);
+    expect(result.slos.map((s) => s.id)).toEqual(['cart-add-item-availability', 'cart-probe-homepage-up']);
+    expect(byId(result.slos, 'cart-add-item-availability').team).toBe('shop');
+    const probe = byId(result.slos, 'cart-probe-homepage-up');
+    expect(probe.team).toBe('shop'); // owner
+    expect(probe.labels).toEqual({ tier_level: '2' });
+    expect(probe.sli).toEqual({ kind: 'boolGauge', metric: 'probe_success{job="cart"}' });
+    expect(probe.alerting.page.enabled).toBe(false);
+  });
+
+  it('reads several PrometheusServiceLevel objects in one file, and total minus good as a ratio with good', async () => {
+    const result = await loadFixture('sloth/multi-crd.yml');
+    expect(result.problems).toEqual([]);
+    expect(byId(result.slos, 'orders-create-availability').sli).toEqual({ kind: 'ratio', errors: 'orders_created_total{status="failed"}', total: 'orders_created_total' });
+    expect(byId(result.slos, 'shipping-label-printing').sli).toEqual({ kind: 'ratio', good: 'labels_printed_total{result="ok"}', total: 'labels_printed_total' });
+    expect(result.slos.every((slo) => slo.team === 'fulfilment')).toBe(true);
+  });
+
   it('refuses SLI plugins', async () => {
     const result = await loadFixture('sloth/plugin.yml');
     expect(result.ok).toBe(false);
     expect(texts(result.problems)).toEqual([
-      'test/fixtures/sloth/plugin.yml › orders-requests-availability › slos[0].sli.plugin: SLI plugins run Sloth\'s Go code (plugin "sloth-common/kubernetes/apiserver/availability"), which Burnrate cannot run; write the plugin\'s queries under sli.events instead',
+      'test/fixtures/sloth/plugin.yml:11:7 › orders-requests-availability › slos[0].sli.plugin: SLI plugins run Sloth\'s Go code (plugin "sloth-common/kubernetes/apiserver/availability"), which Burnrate cannot run; write the plugin\'s queries under sli.events instead',
     ]);
   });
 });

@@ -6,22 +6,17 @@
 import type { SliInput } from '../../sdk/types.js';
 import type { ProblemSink } from '../../../core/diagnostics/problem.js';
 import { parseSelector } from '../../../core/promql/promql.js';
-import { readCounterQuery, type CounterQuery } from '../counter-query.js';
-import { histogramSelector, latencyFromBucketRatio } from '../histogram-ratio.js';
-import { latencyText } from '../latency-text.js';
+import { readCounterQuery, SLOTH_WINDOW, type CounterQuery } from '../counter-query.js';
+import { latencyFromBucketRatio } from '../histogram-ratio.js';
 import { prometheusQuery, type DataSourceTypes } from './metric-source.js';
 import type { MetricSpec, Objective, RatioMetric, SliSpec } from './openslo-schema.js';
-
-export interface ConvertedIndicator {
-  sli: SliInput;
-  /** Labels of `sum by (...)` in the queries. */
-  groupBy: string[];
-}
+import type { ConvertedIndicator } from './openslo-converted.js';
+import { thresholdToSli } from './openslo-threshold.js';
 
 function counterQuery(metric: MetricSpec, path: string, sources: DataSourceTypes, sink: ProblemSink): CounterQuery | undefined {
   const query = prometheusQuery(metric, path, sources, sink);
   if (query === undefined) return undefined;
-  const read = readCounterQuery(query);
+  const read = readCounterQuery(query.replace(SLOTH_WINDOW, '5m'));
   if (!read.ok) {
     sink.error('unsupported-query', `${path}.metricSource.spec.query`, `${read.reason}; got ${JSON.stringify(query)}`);
     return undefined;
@@ -51,7 +46,8 @@ function ratioToSli(ratio: RatioMetric, path: string, sources: DataSourceTypes, 
       return undefined;
     }
     const query = prometheusQuery(ratio.raw, `${at}.raw`, sources, sink);
-    return query === undefined ? undefined : { sli: { kind: 'raw', errorRatio: rawErrorRatio(query, ratio.rawType) }, groupBy: [] };
+    const fields = { 'sli.errorRatio': { path: `${at}.raw.metricSource.spec.query` } };
+    return query === undefined ? undefined : { sli: { kind: 'raw', errorRatio: rawErrorRatio(query, ratio.rawType) }, groupBy: [], fields };
   }
   if (ratio.counter === false) {
     sink.error('ratio-not-counter', `${at}.counter`, 'counter: false (gauges) is not supported; Burnrate counts events with increase() over counters');
@@ -74,55 +70,14 @@ function ratioToSli(ratio: RatioMetric, path: string, sources: DataSourceTypes, 
     return undefined;
   }
   const groupBy = total.groupBy;
+  const numeratorQuery = { path: `${at}.${numeratorField}.metricSource.spec.query` };
+  const totalQuery = { path: `${at}.total.metricSource.spec.query` };
   const latency = ratio.good ? latencyFromBucketRatio(numerator.selector, total.selector) : undefined;
-  if (latency) return { sli: latency, groupBy };
+  if (latency) return { sli: latency, groupBy, fields: { 'sli.histogram': totalQuery, 'sli.threshold': numeratorQuery, groupBy: totalQuery } };
   const sli: SliInput = ratio.good
     ? { kind: 'ratio', good: numerator.selector, total: total.selector }
     : { kind: 'ratio', errors: numerator.selector, total: total.selector };
-  return { sli, groupBy };
-}
-
-const THRESHOLD_SHAPE = 'a Prometheus histogram in seconds, e.g. http_request_duration_seconds_bucket{job="api"}, with op: lte and value in seconds';
-
-function thresholdToSli(
-  metric: MetricSpec,
-  objectives: readonly Objective[],
-  path: string,
-  sources: DataSourceTypes,
-  sink: ProblemSink,
-  sloSink: ProblemSink,
-): ConvertedIndicator | undefined {
-  const at = `${path}.thresholdMetric`;
-  if (objectives.length !== 1) {
-    sloSink.error('threshold-objectives', 'spec.objectives', `a thresholdMetric SLO has exactly one objective, got ${objectives.length}`);
-    return undefined;
-  }
-  const objective = objectives[0] as Objective;
-  const query = prometheusQuery(metric, at, sources, sink);
-  if (query === undefined) return undefined;
-  const queryField = `${at}.metricSource.spec.query`;
-  if (query.includes('histogram_quantile')) {
-    sink.error('threshold-quantile', queryField, `a quantile compared per evaluation is time-slice budgeting, which Burnrate does not support; name ${THRESHOLD_SHAPE}`);
-    return undefined;
-  }
-  const read = readCounterQuery(query);
-  const selector = read.ok ? parseSelector(read.query.selector) : undefined;
-  const base = selector?.metric?.replace(/_bucket$/, '');
-  if (!read.ok || !selector || !base?.endsWith('_seconds') || selector.matchers.some((m) => m.name === 'le')) {
-    sink.error('threshold-unsupported', queryField, `thresholdMetric is supported for ${THRESHOLD_SHAPE}; got ${JSON.stringify(query)}`);
-    return undefined;
-  }
-  if (objective.op !== 'lte') {
-    const why = objective.op === 'lt' ? 'Prometheus buckets count observations at or below le, so use lte' : 'good requests are the fast ones: use lte';
-    sloSink.error('threshold-op', 'spec.objectives[0].op', `must be "lte" for a latency threshold (${why}), got ${JSON.stringify(objective.op)}`);
-    return undefined;
-  }
-  if (objective.value === undefined || !(objective.value > 0)) {
-    sloSink.error('threshold-value', 'spec.objectives[0].value', `must be the latency threshold in seconds, got ${JSON.stringify(objective.value)}`);
-    return undefined;
-  }
-  const histogram = histogramSelector(base, selector);
-  return { sli: { kind: 'latency', histogram, threshold: latencyText(objective.value) }, groupBy: read.query.groupBy };
+  return { sli, groupBy, fields: { [`sli.${ratio.good ? 'good' : 'errors'}`]: numeratorQuery, 'sli.total': totalQuery, groupBy: totalQuery } };
 }
 
 /**

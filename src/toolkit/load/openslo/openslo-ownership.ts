@@ -32,25 +32,40 @@ function readLabels(metadata: Metadata | undefined, sink?: ProblemSink): Record<
 export interface Ownership {
   team?: string;
   labels: Record<string, string>;
+  /** Where the team was written: a field of the SLO or (onService) of its Service. */
+  teamFrom?: { path: string; onService: boolean };
+  /** Labels that came from the Service rather than the SLO. */
+  fromService: Set<string>;
+}
+
+function teamSource(slo: Metadata, sloLabels: Record<string, string>, service: Metadata | undefined, serviceLabels: Record<string, string>) {
+  const candidates = [
+    { value: slo.annotations?.[ANNOTATIONS.team], path: `metadata.annotations["${ANNOTATIONS.team}"]`, onService: false },
+    { value: sloLabels[TEAM_LABEL], path: `metadata.labels.${TEAM_LABEL}`, onService: false },
+    { value: service?.annotations?.[ANNOTATIONS.team], path: `metadata.annotations["${ANNOTATIONS.team}"]`, onService: true },
+    { value: serviceLabels[TEAM_LABEL], path: `metadata.labels.${TEAM_LABEL}`, onService: true },
+  ];
+  return candidates.find((c) => c.value !== undefined);
 }
 
 export function readOwnership(slo: Metadata, service: Metadata | undefined, serviceName: string, sink: ProblemSink): Ownership {
   const sloLabels = readLabels(slo, sink);
   // Problems in the Service's labels are reported once, by the Service itself.
   const serviceLabels = readLabels(service);
-  const team =
-    slo.annotations?.[ANNOTATIONS.team] ?? sloLabels[TEAM_LABEL] ?? service?.annotations?.[ANNOTATIONS.team] ?? serviceLabels[TEAM_LABEL];
+  const source = teamSource(slo, sloLabels, service, serviceLabels);
+  const team = source?.value;
   const labels = { ...serviceLabels, ...sloLabels };
   delete labels[TEAM_LABEL];
-  if (team === undefined || team.trim() === '') {
+  const fromService = new Set(Object.keys(labels).filter((name) => sloLabels[name] === undefined));
+  if (!source || team === undefined || team.trim() === '') {
     sink.error(
       'missing-team',
       'metadata.labels.team',
       `no owning team: set the label "team" or the annotation "${ANNOTATIONS.team}" on this SLO or on its Service "${serviceName}"`,
     );
-    return { labels };
+    return { labels, fromService };
   }
-  return { team: team.trim(), labels };
+  return { team: team.trim(), labels, teamFrom: { path: source.path, onService: source.onService }, fromService };
 }
 
 /** Reports label problems of a Service object (list values). */

@@ -4,6 +4,7 @@
  * too and refused by the converters with a message that says why.
  */
 import { z } from 'zod';
+import type { FieldRewrite } from '../../../core/diagnostics/problem.js';
 
 export const OPENSLO_API_VERSION = 'openslo/v1';
 export const FORMAT_NAME = 'OpenSLO v1';
@@ -92,7 +93,7 @@ export const envelopeSchema = z.strictObject({
   apiVersion: z.string(),
   kind: z.string(),
   metadata: metadataSchema,
-  spec: z.unknown(),
+  spec: z.unknown().optional(),
 });
 
 export type Metadata = z.infer<typeof metadataSchema>;
@@ -104,7 +105,12 @@ export type TimeWindow = z.infer<typeof timeWindowSchema>;
 export type SloSpec = z.infer<typeof sloSpecSchema>;
 
 export interface OpenSloObject<Spec> {
+  /** Position of the object in its file (0-based, list items counted one by one). */
   index: number;
   metadata: Metadata;
   spec: Spec;
+  /** Set for objects translated from another form (v1alpha): turns v1 field paths into the author's. */
+  rewrite?: FieldRewrite;
+  /** Already found invalid (e.g. while translating): converted to report its problems, not used. */
+  failed?: boolean;
 }

@@ -2,19 +2,24 @@
 import type { SliInput, SloInput } from '../../sdk/types.js';
 import { closestName } from '../../../core/diagnostics/closest-name.js';
 import { ProblemSink } from '../../../core/diagnostics/problem.js';
+import type { FieldSources } from '../source-map.js';
 import { ANNOTATIONS, annotationField, readBurnrateAnnotations, type BurnrateAnnotations } from './burnrate-annotations.js';
-import { indicatorToSli, type ConvertedIndicator } from './openslo-indicator.js';
-import type { OpenSloObjects } from './openslo-objects.js';
+import type { ConvertedIndicator } from './openslo-converted.js';
+import { indicatorToSli } from './openslo-indicator.js';
+import { objectSink, type OpenSloObjects } from './openslo-objects.js';
 import { readObjectives } from './openslo-objectives.js';
-import { readOwnership } from './openslo-ownership.js';
+import { checkServiceLabels, readOwnership } from './openslo-ownership.js';
 import type { OpenSloObject, SloSpec } from './openslo-schema.js';
+import { sloSources } from './openslo-source-map.js';
 import { timeWindowToInput } from './openslo-window.js';
 
 export interface ConvertedSlo {
   service: string;
   team: string;
-  /** Burnrate SLO name → SLO. */
-  slos: [string, SloInput][];
+  /** Burnrate SLO name → SLO and where its fields came from. */
+  slos: [string, SloInput, FieldSources][];
+  /** Where the set's fields (service, team) came from. */
+  setSources: FieldSources;
 }
 
 const TIMESLICE_METHODS = ['Timeslices', 'RatioTimeslices'];
@@ -51,7 +56,9 @@ function convertIndicator(slo: OpenSloObject<SloSpec>, objects: OpenSloObjects, 
     return undefined;
   }
   // Problems inside the SLI object are reported on it (once, however many SLOs use it: see the loader).
-  return indicatorToSli(sli.spec, spec.objectives, 'spec', objects.dataSources, root.forSlo(ref), sink);
+  const sliSink = objectSink(root, sli.index, objects.count).forSlo(ref);
+  const converted = indicatorToSli(sli.spec, spec.objectives, 'spec', objects.dataSources, sliSink, sink);
+  return converted && { ...converted, index: sli.index };
 }
 
 function withAnnotations(converted: ConvertedIndicator, annotations: BurnrateAnnotations, sink: ProblemSink): ConvertedIndicator | undefined {
@@ -71,7 +78,7 @@ function withAnnotations(converted: ConvertedIndicator, annotations: BurnrateAnn
     }
     sli = { ...sli, buckets: annotations.buckets };
   }
-  return { sli, groupBy };
+  return { ...converted, sli, groupBy };
 }
 
 /** The Burnrate name: the OpenSLO name without a leading "<service>-", which the SLO id adds back. */
@@ -82,11 +89,14 @@ function baseName(name: string, service: string): string {
 /** `root` is the file's sink; problems of this SLO go to its own child sink. */
 export function convertSlo(slo: OpenSloObject<SloSpec>, objects: OpenSloObjects, root: ProblemSink): ConvertedSlo | undefined {
   const { metadata, spec } = slo;
-  const sink = root.forSlo(metadata.name);
-  let ok = checkUnsupported(spec, sink);
+  const document = objectSink(root, slo.index, objects.count).forSlo(metadata.name);
+  const sink = slo.rewrite ? document.rewriting(slo.rewrite) : document;
+  let ok = checkUnsupported(spec, sink) && !slo.failed;
   const annotations = readBurnrateAnnotations(metadata.annotations, Object.keys(ANNOTATIONS) as (keyof typeof ANNOTATIONS)[], 'SLO', sink);
-  const service = objects.services.get(spec.service);
-  // The Service reports its own annotation problems; here only its values matter.
+  const serviceObject = objects.services.get(spec.service);
+  const service = serviceObject?.metadata;
+  // The Service reports its own problems, once: its labels matter only to the SLOs that use it.
+  if (serviceObject) checkServiceLabels(serviceObject.metadata, objectSink(root, serviceObject.index, objects.count).forSlo(spec.service));
   const serviceAnnotations = readBurnrateAnnotations(service?.annotations, ['team', 'runbookUrl', 'dashboardUrl'], 'Service', new ProblemSink(''));
   const owner = readOwnership(metadata, service, spec.service, sink);
   const window = timeWindowToInput(spec.timeWindow, sink);
@@ -103,7 +113,8 @@ export function convertSlo(slo: OpenSloObject<SloSpec>, objects: OpenSloObjects,
   const runbookUrl = annotations.runbookUrl ?? serviceAnnotations.runbookUrl;
   const dashboardUrl = annotations.dashboardUrl ?? serviceAnnotations.dashboardUrl;
   const base = baseName(metadata.name, spec.service);
-  const slos = objectives.map((objective): [string, SloInput] => [
+  const sources = sloSources({ slo, objects, owner, annotations, serviceAnnotations, indicator });
+  const slos = objectives.map((objective, index): [string, SloInput, FieldSources] => [
     objective.suffix ? `${base}-${objective.suffix}` : base,
     {
       ...(spec.description ? { description: spec.description } : {}),
@@ -116,6 +127,7 @@ export function convertSlo(slo: OpenSloObject<SloSpec>, objects: OpenSloObjects,
       sli: indicator.sli,
       ...(annotations.alerting !== undefined ? { alerting: annotations.alerting as SloInput['alerting'] } : {}),
     },
+    sources.slo(index),
   ]);
-  return { service: spec.service, team: owner.team, slos };
+  return { service: spec.service, team: owner.team, slos, setSources: sources.set };
 }

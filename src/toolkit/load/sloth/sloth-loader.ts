@@ -7,12 +7,14 @@
 import type { SloInput, SloSetInput } from '../../sdk/types.js';
 import { ProblemSink } from '../../../core/diagnostics/problem.js';
 import type { LoadedDocument } from '../document.js';
-import { reportShapeIssues } from '../shape-issues.js';
+import { parseReporting } from '../shape-issues.js';
+import { emptySourceMap, spotIn, type FieldSources, type SetSourceMap, type SourceSpot } from '../source-map.js';
+import { teamFromLabels } from '../team-label.js';
 import { slothAlerting } from './sloth-alerting.js';
 import { CRD_STYLE, documentSchema, labelStrings, SPEC_STYLE, type SlothSlo, type SlothSpec, type SlothStyle } from './sloth-schema.js';
 import { slothSli } from './sloth-sli.js';
+import { sloSources } from './sloth-source-map.js';
 
-const TEAM_LABELS = ['team', 'owner'];
 const SLOTH_DEFAULT_WINDOW = '30d';
 
 function styleOf(value: unknown): SlothStyle | undefined {
@@ -22,7 +24,7 @@ function styleOf(value: unknown): SlothStyle | undefined {
   return undefined;
 }
 
-function convertSlo(slo: SlothSlo, style: SlothStyle, path: string, sink: ProblemSink): SloInput | undefined {
+function convertSlo(slo: SlothSlo, style: SlothStyle, path: string, sink: ProblemSink): { input: SloInput; sliFields: Record<string, string> } | undefined {
   if (slo.plugins !== undefined) {
     sink.error('sloth-slo-plugins', `${path}.plugins`, 'SLO plugins change how Sloth generates rules, which Burnrate cannot reproduce; remove them');
   }
@@ -33,7 +35,7 @@ function convertSlo(slo: SlothSlo, style: SlothStyle, path: string, sink: Proble
   const alerting = slothAlerting(slo.alerting, style, `${path}.alerting`, sink);
   if (!sli || slo.plugins !== undefined) return undefined;
   const labels = labelStrings(slo.labels);
-  return {
+  const input: SloInput = {
     ...(slo.description ? { description: slo.description } : {}),
     objective: slo.objective,
     window: SLOTH_DEFAULT_WINDOW,
@@ -43,55 +45,61 @@ function convertSlo(slo: SlothSlo, style: SlothStyle, path: string, sink: Proble
     sli: sli.sli,
     ...(alerting.alerting ? { alerting: alerting.alerting } : {}),
   };
+  return { input, sliFields: sli.fields };
 }
 
-function convertSpec(spec: SlothSpec, style: SlothStyle, sink: ProblemSink): SloSetInput | undefined {
+function convertSpec(spec: SlothSpec, style: SlothStyle, sink: ProblemSink, at: (path: string) => SourceSpot): { set: SloSetInput; map: SetSourceMap } | undefined {
   const serviceSink = sink.forSlo(spec.service);
+  const prefix = style.prefix;
   if (spec[style.sloPlugins] !== undefined) {
-    serviceSink.error('sloth-slo-plugins', `${style.prefix}${style.sloPlugins}`, 'SLO plugins change how Sloth generates rules, which Burnrate cannot reproduce; remove them');
+    serviceSink.error('sloth-slo-plugins', `${prefix}${style.sloPlugins}`, 'SLO plugins change how Sloth generates rules, which Burnrate cannot reproduce; remove them');
   }
-  const labels = labelStrings(spec.labels);
-  const teamLabel = TEAM_LABELS.find((name) => labels[name] !== undefined && labels[name].trim() !== '');
-  if (!teamLabel) {
-    serviceSink.error('missing-team', `${style.prefix}labels`, 'no owning team: set the label "team" (or "owner") to the team that alerts route to');
-  }
+  const owner = teamFromLabels(labelStrings(spec.labels), `${prefix}labels`, serviceSink);
+  const map = emptySourceMap();
+  const set: FieldSources = { '': at(''), service: at(`${prefix}service`), slos: at(`${prefix}slos`) };
+  if (owner.label) set.team = at(`${prefix}labels.${owner.label}`);
+  for (const name of Object.keys(owner.labels)) set[`labels.${name}`] = at(`${prefix}labels.${name}`);
+  map.set = set;
   const slos: Record<string, SloInput> = {};
   spec.slos.forEach((slo, index) => {
-    const path = `${style.prefix}slos[${index}]`;
-    const sloSink = sink.forSlo(`${spec.service}-${slo.name}`);
+    const path = `${prefix}slos[${index}]`;
+    const id = `${spec.service}-${slo.name}`;
+    const sloSink = sink.forSlo(id);
     if (slos[slo.name] !== undefined) {
       sloSink.error('duplicate-name', `${path}.name`, `another SLO of service "${spec.service}" in this document is also named "${slo.name}"`);
       return;
     }
-    const input = convertSlo(slo, style, path, sloSink);
-    if (input) slos[slo.name] = input;
+    const converted = convertSlo(slo, style, path, sloSink);
+    if (!converted) return;
+    slos[slo.name] = converted.input;
+    map.slos[id] = sloSources(slo, style, path, converted.sliFields, at);
   });
-  if (!teamLabel || spec[style.sloPlugins] !== undefined) return undefined;
-  const team = (labels[teamLabel] as string).trim();
-  delete labels[teamLabel];
-  return { service: spec.service, team, ...(Object.keys(labels).length > 0 ? { labels } : {}), slos };
+  if (owner.team === undefined || spec[style.sloPlugins] !== undefined) return undefined;
+  return { set: { service: spec.service, team: owner.team, ...(Object.keys(owner.labels).length > 0 ? { labels: owner.labels } : {}), slos }, map };
 }
 
 export function slothToDocument(values: unknown[], file: string): LoadedDocument {
   const sink = new ProblemSink(file);
   const sets: SloSetInput[] = [];
+  const sourceMaps: SetSourceMap[] = [];
   values.forEach((value, index) => {
-    const doc = value as { service?: unknown; spec?: { service?: unknown } } | null;
-    const service = doc?.service ?? doc?.spec?.service;
-    const docSink = sink.forSlo(typeof service === 'string' && service !== '' ? service : `document ${index + 1}`);
+    const docSink = values.length > 1 ? sink.forDocument(index + 1) : sink;
     const style = styleOf(value);
     if (!style) {
       docSink.error('unknown-format', undefined, 'is neither a Sloth prometheus/v1 spec nor a sloth.slok.dev/v1 PrometheusServiceLevel');
       return;
     }
-    const parsed = documentSchema(style).safeParse(value);
-    if (!parsed.success) {
-      reportShapeIssues(parsed.error, value, [], style.format, docSink);
-      return;
+    const doc = value as { service?: unknown; spec?: { service?: unknown } } | null;
+    const service = doc?.service ?? doc?.spec?.service;
+    const shapeSink = typeof service === 'string' && service !== '' ? docSink.forSlo(service) : docSink;
+    const parsed = parseReporting(documentSchema(style), value, [], style.format, shapeSink);
+    if (!parsed) return;
+    const spec = (style === SPEC_STYLE ? parsed : (parsed as { spec: unknown }).spec) as SlothSpec;
+    const converted = convertSpec(spec, style, docSink, (path) => spotIn(index, values.length, path));
+    if (converted && Object.keys(converted.set.slos).length > 0) {
+      sets.push(converted.set);
+      sourceMaps.push(converted.map);
     }
-    const spec = (style === SPEC_STYLE ? parsed.data : (parsed.data as { spec: unknown }).spec) as SlothSpec;
-    const set = convertSpec(spec, style, sink);
-    if (set && Object.keys(set.slos).length > 0) sets.push(set);
   });
-  return { file, format: 'sloth', sets, problems: sink.problems };
+  return { file, format: 'sloth', sets, problems: sink.problems, sourceMaps };
 }
