@@ -14,6 +14,7 @@ import { RECORDED } from '../src/core/conventions/metrics.js';
 import { parseDurationMs } from '../src/core/model/duration.js';
 import { startPrometheus, type PrometheusServer } from '../test/service/support/prometheus-server.js';
 import { createBlocks } from './lib/create-blocks.js';
+import { benchPrometheus } from './lib/prometheus-binaries.js';
 import { OpenMetricsWriter } from './lib/openmetrics.js';
 
 export interface ServiceFixture {
@@ -116,7 +117,7 @@ export async function startServiceFixture(options: { slos: number; clusters: num
     for (let c = 0; c < options.clusters; c++) {
       const dataDir = path.join(dir, `c${c}`);
       if (c > 0) await cp(path.join(dir, 'c0'), dataDir, { recursive: true });
-      servers.push(await startPrometheus(dataDir));
+      servers.push(await startPrometheus(dataDir, { binary: benchPrometheus() }));
     }
   } catch (error) {
     await stop();

@@ -9,6 +9,7 @@ import { ALERT_NAMES } from '../../src/core/conventions/metrics.js';
 import type { Slo } from '../../src/core/model/slo.js';
 import { expectedAlert, expectedRule } from '../../src/toolkit/generate/prometheus/expected-alerts.js';
 import { burnExpressionLabels } from '../../src/toolkit/generate/prometheus/expected-labels.js';
+import { groupEvalOrder } from '../../src/toolkit/generate/prometheus/promtool-tests.js';
 import { burnrateRuleFile } from '../lib/burnrate-rules.js';
 import type { GroupCounts } from './counters.js';
 import type { Scenario } from './scenario-types.js';
@@ -76,7 +77,13 @@ export function promtoolSuite(scenario: Scenario, slo: Slo, cases: readonly Grou
     exp_alerts: check.firing.map((group) => expectedAlert(rule, burnExpressionLabels(slo, group === '-' ? {} : { route: group }))),
   }));
   const test = stringify(
-    { rule_files: [rulesFile], evaluation_interval: '1m', tests: [{ name: scenario.id, interval: '1m', input_series, alert_rule_test }] },
+    {
+      rule_files: [rulesFile],
+      evaluation_interval: '1m',
+      // As the generated test files do: each SLO's recording group before its alerts, on every promtool.
+      group_eval_order: groupEvalOrder([slo]),
+      tests: [{ name: scenario.id, interval: '1m', input_series, alert_rule_test }],
+    },
     { lineWidth: 0 },
   );
   return { scenario: scenario.id, rules: burnrateRuleFile([slo]), test, checks: checks.length };

@@ -1,5 +1,5 @@
 /** Reads each tool's alert rules the same way: which scenario, which tier, which group value. */
-import { alertingGroupName } from '../../src/core/conventions/metrics.js';
+import { alertingGroupName, TIER_LABEL } from '../../src/core/conventions/metrics.js';
 import type { AlertingRuleSpec } from '../lib/rule-file.js';
 
 export type AlertKind = 'page' | 'ticket' | 'nodata';
@@ -22,7 +22,7 @@ export function burnrateAlerts(rules: AlertingRuleSpec[], scenarioIds: readonly 
   return {
     tool: 'Burnrate',
     rules,
-    kindOf: (rule) => kinds[rule.labels.tier ?? ''],
+    kindOf: (rule) => kinds[rule.labels[TIER_LABEL] ?? ''],
     scenarioOf: byGroup((id) => alertingGroupName(`${SERVICE}-${id}`), scenarioIds),
   };
 }

@@ -1,8 +1,9 @@
-/** Starts the real Prometheus (Debian package) on a TSDB directory for a benchmark, and stops it. */
+/** Starts the real Prometheus (3.x, .tools/stack/prometheus/) on a TSDB directory for a benchmark, and stops it. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { freePort } from '../../test/support/ports.js';
 import { httpOk, startProcess, waitFor, type RunningProcess } from '../../test/support/processes.js';
+import { benchPrometheus } from './prometheus-binaries.js';
 
 export interface PrometheusServer {
   url: string;
@@ -24,7 +25,7 @@ export async function startPrometheus(dataDir: string, options: PrometheusOption
     config,
     `global:\n  evaluation_interval: ${options.evaluationInterval ?? '1m'}\n${rules ? `rule_files:\n${rules}\n` : ''}`,
   );
-  const proc: RunningProcess = startProcess('prometheus', [
+  const proc: RunningProcess = startProcess(benchPrometheus(), [
     `--config.file=${config}`,
     `--storage.tsdb.path=${dataDir}`,
     // Backfilled data lies in the past: keep it all, and let queries read 30 days of samples.

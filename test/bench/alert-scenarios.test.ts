@@ -2,6 +2,7 @@
  * Regression: a subset of the alert-quality scenarios (bench/alert-quality) as promtool unit tests of our
  * generated rules. Pages must fire within 5 minutes of the policy's due time and resolve within 10 minutes
  * of recovery; the healthy and low-traffic controls must never page. Mutations prove the checks bite.
+ * Every promtool check runs on each Prometheus line.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { scenarioCases, sloSet } from '../../bench/alert-quality/run.js';
 import { promtoolSuite, type SuiteFile } from '../../bench/alert-quality/promtool-suite.js';
 import { validSlos } from '../../bench/lib/burnrate-rules.js';
 import { promtool } from '../support/promtool.js';
+import { prometheusLines, type PrometheusLine } from '../support/stack-tools.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 const SUBSET = ['healthy', 'outage-5m', 'burn-7x-8h', 'low-traffic-failure', 'partial-outage'];
@@ -21,12 +23,12 @@ const slos = validSlos([sloSet(scenarios)]);
 let temp: { dir: string; remove: () => Promise<void> };
 const suites = new Map<string, SuiteFile>();
 
-async function runSuite(suite: SuiteFile, rules = suite.rules): Promise<{ code: number; output: string }> {
+async function runSuite(line: PrometheusLine, suite: SuiteFile, rules = suite.rules): Promise<{ code: number; output: string }> {
   const dir = temp.dir;
-  const variant = rules === suite.rules ? '' : '-mutated';
+  const variant = `${rules === suite.rules ? '' : '-mutated'}-${line.name}`;
   await writeFile(path.join(dir, `${suite.scenario}${variant}.rules.yaml`), rules);
   await writeFile(path.join(dir, `${suite.scenario}${variant}.test.yaml`), suite.test.replace(`${suite.scenario}.rules.yaml`, `${suite.scenario}${variant}.rules.yaml`));
-  return promtool(['test', 'rules', `${suite.scenario}${variant}.test.yaml`], dir);
+  return promtool(line.promtool, ['test', 'rules', `${suite.scenario}${variant}.test.yaml`], dir);
 }
 
 beforeAll(async () => {
@@ -50,28 +52,30 @@ describe('alert-quality scenarios as promtool tests of the generated rules', () 
     expect([expected['partial-outage/a'], expected['partial-outage/b'], expected['partial-outage/c']]).toEqual(['quiet', 'quiet', 'page']);
   });
 
-  it.each(SUBSET)('%s: our rules page when due, resolve after recovery, and stay quiet otherwise', async (id) => {
-    const suite = suites.get(id) as SuiteFile;
-    expect(suite.checks).toBeGreaterThan(1);
-    const result = await runSuite(suite);
-    expect(result.output, result.output).toContain('SUCCESS');
-    expect(result.code).toBe(0);
-  });
+  describe.each(prometheusLines())('on Prometheus $name', (line) => {
+    it.each(SUBSET)('%s: our rules page when due, resolve after recovery, and stay quiet otherwise', async (id) => {
+      const suite = suites.get(id) as SuiteFile;
+      expect(suite.checks).toBeGreaterThan(1);
+      const result = await runSuite(line, suite);
+      expect(result.output, result.output).toContain('SUCCESS');
+      expect(result.code).toBe(0);
+    });
 
-  it('the checks bite: without the low-traffic guard one failed request pages', async () => {
-    const suite = suites.get('low-traffic-failure') as SuiteFile;
-    expect(suite.rules).toContain('>= 100');
-    const result = await runSuite(suite, suite.rules.replaceAll('>= 100', '>= 0'));
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain('SloErrorBudgetBurnPage');
-  });
+    it('the checks bite: without the low-traffic guard one failed request pages', async () => {
+      const suite = suites.get('low-traffic-failure') as SuiteFile;
+      expect(suite.rules).toContain('>= 100');
+      const result = await runSuite(line, suite, suite.rules.replaceAll('>= 100', '>= 0'));
+      expect(result.code).not.toBe(0);
+      expect(result.output).toContain('SloErrorBudgetBurnPage');
+    });
 
-  it('the checks bite: without the still-burning guard a page outlives the 10-minute reset', async () => {
-    const suite = suites.get('outage-5m') as SuiteFile;
-    const guard = /\n\s*and ignoring\(window\)\n\s*burnrate:slo_error_ratio\{slo="bench-outage-5m",window="5m"\} > \(3 \* \(1 - 0\.999\)\)/;
-    expect(suite.rules).toMatch(guard);
-    const result = await runSuite(suite, suite.rules.replace(guard, ''));
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain('SloErrorBudgetBurnPage');
+    it('the checks bite: without the still-burning guard a page outlives the 10-minute reset', async () => {
+      const suite = suites.get('outage-5m') as SuiteFile;
+      const guard = /\n\s*and ignoring\(window\)\n\s*burnrate:slo_error_ratio\{slo="bench-outage-5m",window="5m"\} > \(3 \* \(1 - 0\.999\)\)/;
+      expect(suite.rules).toMatch(guard);
+      const result = await runSuite(line, suite, suite.rules.replace(guard, ''));
+      expect(result.code).not.toBe(0);
+      expect(result.output).toContain('SloErrorBudgetBurnPage');
+    });
   });
 });

@@ -1,18 +1,17 @@
 /**
  * `burnrate up` end to end: the real CLI starts Prometheus with the generated rules, the synthetic workload
  * and the service on free ports; the example SLOs get evaluated budgets; SIGINT stops every process.
+ * Runs once per Prometheus line, first on the PATH as an operator's `prometheus` would be.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '../support/cli.js';
 import { freePort } from '../support/ports.js';
 import { startProcess, waitFor, type RunningProcess } from '../support/processes.js';
+import { prometheusLines } from '../support/stack-tools.js';
 import { makeTempDir } from '../support/temp-dir.js';
-
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let up: RunningProcess;
-let ports: { service: number; prometheus: number; workload: number };
 
 interface Summary {
   id: string;
@@ -21,40 +20,47 @@ interface Summary {
   budget: { remainingRatio: number | null } | null;
 }
 
-/** Prometheus processes serving the stack's data directory. */
-function stackProcesses(): string[] {
-  const ps = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
-  return ps.split('\n').filter((line) => /^\s*\d+\s+\S*prometheus\s/.test(line) && line.includes(temp.dir));
-}
+describe.each(prometheusLines())('burnrate up with Prometheus $name', (line) => {
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  let up: RunningProcess;
+  let ports: { service: number; prometheus: number; workload: number };
 
-beforeAll(async () => {
-  temp = await makeTempDir('burnrate-up-');
-  const generated = await runCli(['generate', '--out', temp.dir]);
-  expect(generated.code, generated.stderr).toBe(0);
-  ports = { service: await freePort(), prometheus: await freePort(), workload: await freePort() };
-  up = startProcess(
-    process.execPath,
-    [
-      path.join(REPO_ROOT, 'bin/burnrate.mjs'),
-      'up',
-      '--catalog', path.join(temp.dir, 'alerts/catalog.json'),
-      '--rules', path.join(temp.dir, 'alerts/prometheus'),
-      '--data-dir', path.join(temp.dir, 'stack'),
-      '--port', String(ports.service),
-      '--prometheus-port', String(ports.prometheus),
-      '--workload-port', String(ports.workload),
-      '--interval', '5',
-    ],
-    { cwd: REPO_ROOT, env: { BURNRATE_FROM_SOURCE: '1' } },
-  );
-}, 60_000);
+  /** Prometheus processes serving the stack's data directory. */
+  function stackProcesses(): string[] {
+    const ps = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+    return ps.split('\n').filter((row) => /^\s*\d+\s+\S*prometheus\s/.test(row) && row.includes(temp.dir));
+  }
 
-afterAll(async () => {
-  await up?.stop();
-  await temp?.remove();
-});
+  beforeAll(async () => {
+    temp = await makeTempDir('burnrate-up-');
+    const bin = path.join(temp.dir, 'bin');
+    await mkdir(bin);
+    await symlink(line.prometheus, path.join(bin, 'prometheus'));
+    const generated = await runCli(['generate', '--out', temp.dir]);
+    expect(generated.code, generated.stderr).toBe(0);
+    ports = { service: await freePort(), prometheus: await freePort(), workload: await freePort() };
+    up = startProcess(
+      process.execPath,
+      [
+        path.join(REPO_ROOT, 'bin/burnrate.mjs'),
+        'up',
+        '--catalog', path.join(temp.dir, 'alerts/catalog.json'),
+        '--rules', path.join(temp.dir, 'alerts/prometheus'),
+        '--data-dir', path.join(temp.dir, 'stack'),
+        '--port', String(ports.service),
+        '--prometheus-port', String(ports.prometheus),
+        '--workload-port', String(ports.workload),
+        '--interval', '5',
+      ],
+      { cwd: REPO_ROOT, env: { BURNRATE_FROM_SOURCE: '1', PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` } },
+    );
+  }, 60_000);
 
-describe('burnrate up', () => {
+  afterAll(async () => {
+    await up?.stop();
+    await temp?.remove();
+  });
+
   it('prints where to look', async () => {
     await waitFor('the stack to start', async () => up.output().includes('Press Ctrl-C to stop'), 60_000, up.output);
     const out = up.output();
@@ -62,6 +68,9 @@ describe('burnrate up', () => {
     expect(out).toContain(`http://127.0.0.1:${ports.service}/docs`);
     expect(out).toContain(`http://127.0.0.1:${ports.prometheus}`);
     expect(out).toContain(`http://127.0.0.1:${ports.workload}/metrics`);
+    // The Prometheus it started is the line's, found on the PATH.
+    const buildinfo = (await (await fetch(`http://127.0.0.1:${ports.prometheus}/api/v1/status/buildinfo`)).json()) as { data: { version: string } };
+    expect(buildinfo.data.version.split('.')[0]).toBe(line.name.split('.')[0]);
   });
 
   it('evaluates a budget for every example SLO from the workload, metrics and spans alike', async () => {

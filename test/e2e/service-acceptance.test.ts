@@ -1,6 +1,6 @@
 /**
- * Acceptance: two clusters, each a real Prometheus over its own TSDB backfilled (promtool) with 30 days of
- * recorded counts of exactly known values (five-minute counts every minute, 30 days). The API's budget numbers must equal the exact sums within 0.5%;
+ * Acceptance, on each Prometheus line: two clusters, each a real Prometheus over its own TSDB backfilled
+ * (promtool) with 30 days of recorded counts of exactly known values (five-minute counts every minute, 30 days). The API's budget numbers must equal the exact sums within 0.5%;
  * with one cluster stopped its data is stale, the SLO partial, and everything keeps answering.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarPeriod } from '../../src/service/engine/calendar-period.js';
 import { parseDurationMs } from '../../src/core/model/duration.js';
+import { prometheusLines } from '../support/stack-tools.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { backfill } from '../service/support/backfill.js';
 import { knownDataset, SLOT_SECONDS, type KnownDataset, type KnownSlo, type SlotCounts } from '../service/support/known-counts.js';
@@ -46,13 +47,11 @@ function evaluationEnd(): number {
 const end = evaluationEnd();
 const at = new Date((end + 30) * 1000);
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-const clusters: { name: string; data: KnownDataset; prometheus?: PrometheusServer }[] = [
+const clusters: { name: string; data: KnownDataset }[] = [
   // The five-minute counts every minute, as rules evaluated each minute record them.
   { name: 'eu', data: knownDataset('eu', known, end, 30, 60) },
   { name: 'us', data: knownDataset('us', known, end, 30, 60) },
 ];
-let h: Harness;
 
 function windowSecondsOf(id: string): number {
   const slo = sloById.get(id)!;
@@ -75,11 +74,6 @@ function expectWithin(actual: number | null, expected: number, share = 0.005): v
   expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(Math.abs(expected) * share + 1e-9);
 }
 
-async function api(url: string) {
-  const response = await h.service.app.inject({ url });
-  return { status: response.statusCode, body: response.json() as Record<string, any> };
-}
-
 function checkSnapshot(snapshot: Record<string, any>, id: string, group: Record<string, string>, which = clusters): void {
   const slo = sloById.get(id)!;
   const budget = 1 - slo.objectivePercent / 100;
@@ -97,90 +91,101 @@ function checkSnapshot(snapshot: Record<string, any>, id: string, group: Record<
   }
 }
 
-beforeAll(async () => {
-  temp = await makeTempDir('burnrate-acceptance-');
-  await Promise.all(clusters.map((c) => backfill(path.join(temp.dir, c.name), c.data.series)));
-  for (const c of clusters) c.prometheus = await startPrometheus(path.join(temp.dir, c.name));
-  h = await startHarness(catalog, {
-    clusters: clusters.map((c) => ({ name: c.name, url: c.prometheus!.url, timeoutMs: 5000 })),
-    evaluation: { retries: 1 },
-  }, { now: at });
-  await h.service.evaluator.evaluate();
-}, 180_000);
+describe.each(prometheusLines())('on Prometheus $name', (line) => {
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  const servers = new Map<string, PrometheusServer>();
+  let h: Harness;
 
-afterAll(async () => {
-  await h?.stop();
-  await Promise.all(clusters.map((c) => c.prometheus?.stop()));
-  await temp?.remove();
-});
+  async function api(url: string) {
+    const response = await h.service.app.inject({ url });
+    return { status: response.statusCode, body: response.json() as Record<string, any> };
+  }
 
-describe('budgets across two clusters', () => {
-  it.each(['shop-availability', 'shop-monthly'])('%s: the API numbers equal the exact sums of both clusters', async (id) => {
-    const { body } = await api(`/api/v1/slos/${id}`);
-    expect(body.status).toBe('ok');
-    checkSnapshot(body.snapshot, id, {});
-    for (const c of clusters) {
-      const cluster = body.snapshot.clusters.find((x: { cluster: string }) => x.cluster === c.name);
-      expect(cluster.status).toBe('ok');
-      expectWithin(cluster.totalEvents, c.data.truth(id, {}, windowSecondsOf(id)).total);
-    }
-  });
-
-  it('counts the calendar month to date in its time zone', async () => {
-    const { body } = await api('/api/v1/slos/shop-monthly');
-    const start = calendarPeriod({ unit: 'month', timeZone: 'Europe/Berlin' }, at).start;
-    expect(body.snapshot.windowStart).toBe(start.toISOString());
-    expect(body.snapshot.periodStart).toBe(start.toISOString());
-    expect(windowSecondsOf('shop-monthly') % SLOT_SECONDS).toBe(0);
-  });
-
-  it('gives every group its own exact budget, and the whole SLO their sum', async () => {
-    const { body } = await api('/api/v1/slos/shop-latency');
-    expect(body.groups.map((g: { group: Record<string, string> }) => g.group)).toEqual([{ route: '/a' }, { route: '/b' }]);
-    for (const g of body.groups) checkSnapshot(g, 'shop-latency', g.group);
-    const a = truth('shop-latency', { route: '/a' }, windowSecondsOf('shop-latency'));
-    const b = truth('shop-latency', { route: '/b' }, windowSecondsOf('shop-latency'));
-    expectWithin(body.snapshot.totalEvents, a.total + b.total);
-    const list = await api('/api/v1/slos');
-    expect(list.body.slos.find((s: { id: string }) => s.id === 'shop-latency')).toMatchObject({ status: 'ok', groups: 2, staleClusters: [] });
-  });
-
-  it('exports /metrics that promtool accepts, with the budgets as gauges', async () => {
-    const text = (await h.service.app.inject({ url: '/metrics' })).body;
-    // promtool reads the exposition from stdin and lints names, types and help texts.
-    const check = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
-    expect(`${check.stdout}${check.stderr}`).toBe('');
-    expect(check.status).toBe(0);
-    const line = text.split('\n').find((l) => l.startsWith('burnrate_slo_budget_remaining_ratio{slo="shop-availability",group=""}'))!;
-    const { body } = await api('/api/v1/slos/shop-availability');
-    expect(Number(line.split(' ').at(-1))).toBeCloseTo(body.snapshot.budget.remainingRatio, 9);
-    expect(text).toContain('burnrate_cluster_stale{cluster="us"} 0');
-  });
-});
-
-describe('a cluster goes away', () => {
   beforeAll(async () => {
-    await clusters[1]!.prometheus!.stop();
+    temp = await makeTempDir('burnrate-acceptance-');
+    await Promise.all(clusters.map((c) => backfill(line.promtool, path.join(temp.dir, c.name), c.data.series)));
+    for (const c of clusters) servers.set(c.name, await startPrometheus(path.join(temp.dir, c.name), { binary: line.prometheus }));
+    h = await startHarness(catalog, {
+      clusters: clusters.map((c) => ({ name: c.name, url: servers.get(c.name)!.url, timeoutMs: 5000 })),
+      evaluation: { retries: 1 },
+    }, { now: at });
     await h.service.evaluator.evaluate();
+  }, 180_000);
+
+  afterAll(async () => {
+    await h?.stop();
+    await Promise.all([...servers.values()].map((server) => server.stop()));
+    await temp?.remove();
   });
 
-  it('marks its data stale and the SLO partial; the rest is counted from the live cluster only', async () => {
-    const { status, body } = await api('/api/v1/slos/shop-availability');
-    expect(status).toBe(200);
-    expect(body.status).toBe('partial');
-    const us = body.snapshot.clusters.find((c: { cluster: string }) => c.cluster === 'us');
-    expect(us).toMatchObject({ status: 'stale', goodEvents: null, totalEvents: null });
-    expect(us.error).toMatch(/^us: /);
-    checkSnapshot(body.snapshot, 'shop-availability', {}, [clusters[0]!]);
-    const list = await api('/api/v1/slos');
-    for (const slo of list.body.slos) expect(slo).toMatchObject({ status: 'partial', staleClusters: ['us'] });
+  describe('budgets across two clusters', () => {
+    it.each(['shop-availability', 'shop-monthly'])('%s: the API numbers equal the exact sums of both clusters', async (id) => {
+      const { body } = await api(`/api/v1/slos/${id}`);
+      expect(body.status).toBe('ok');
+      checkSnapshot(body.snapshot, id, {});
+      for (const c of clusters) {
+        const cluster = body.snapshot.clusters.find((x: { cluster: string }) => x.cluster === c.name);
+        expect(cluster.status).toBe('ok');
+        expectWithin(cluster.totalEvents, c.data.truth(id, {}, windowSecondsOf(id)).total);
+      }
+    });
+
+    it('counts the calendar month to date in its time zone', async () => {
+      const { body } = await api('/api/v1/slos/shop-monthly');
+      const start = calendarPeriod({ unit: 'month', timeZone: 'Europe/Berlin' }, at).start;
+      expect(body.snapshot.windowStart).toBe(start.toISOString());
+      expect(body.snapshot.periodStart).toBe(start.toISOString());
+      expect(windowSecondsOf('shop-monthly') % SLOT_SECONDS).toBe(0);
+    });
+
+    it('gives every group its own exact budget, and the whole SLO their sum', async () => {
+      const { body } = await api('/api/v1/slos/shop-latency');
+      expect(body.groups.map((g: { group: Record<string, string> }) => g.group)).toEqual([{ route: '/a' }, { route: '/b' }]);
+      for (const g of body.groups) checkSnapshot(g, 'shop-latency', g.group);
+      const a = truth('shop-latency', { route: '/a' }, windowSecondsOf('shop-latency'));
+      const b = truth('shop-latency', { route: '/b' }, windowSecondsOf('shop-latency'));
+      expectWithin(body.snapshot.totalEvents, a.total + b.total);
+      const list = await api('/api/v1/slos');
+      expect(list.body.slos.find((s: { id: string }) => s.id === 'shop-latency')).toMatchObject({ status: 'ok', groups: 2, staleClusters: [] });
+    });
+
+    it('exports /metrics that promtool accepts, with the budgets as gauges', async () => {
+      const text = (await h.service.app.inject({ url: '/metrics' })).body;
+      // promtool reads the exposition from stdin and lints names, types and help texts.
+      const check = spawnSync(line.promtool, ['check', 'metrics'], { input: text, encoding: 'utf8' });
+      expect(`${check.stdout}${check.stderr}`).toBe('');
+      expect(check.status).toBe(0);
+      const gauge = text.split('\n').find((l) => l.startsWith('burnrate_slo_budget_remaining_ratio{slo="shop-availability",group=""}'))!;
+      const { body } = await api('/api/v1/slos/shop-availability');
+      expect(Number(gauge.split(' ').at(-1))).toBeCloseTo(body.snapshot.budget.remainingRatio, 9);
+      expect(text).toContain('burnrate_cluster_stale{cluster="us"} 0');
+    });
   });
 
-  it('says so on /metrics and stays ready', async () => {
-    const text = (await h.service.app.inject({ url: '/metrics' })).body;
-    expect(text).toContain('burnrate_cluster_stale{cluster="us"} 1');
-    expect(text).toMatch(/burnrate_collector_errors_total\{cluster="us"\} [1-9]/);
-    expect(text).toContain('burnrate_slo_status{slo="shop-availability",status="partial"} 1');
-    expect((await api('/readyz')).status).toBe(200);
+  describe('a cluster goes away', () => {
+    beforeAll(async () => {
+      await servers.get('us')!.stop();
+      await h.service.evaluator.evaluate();
+    });
+
+    it('marks its data stale and the SLO partial; the rest is counted from the live cluster only', async () => {
+      const { status, body } = await api('/api/v1/slos/shop-availability');
+      expect(status).toBe(200);
+      expect(body.status).toBe('partial');
+      const us = body.snapshot.clusters.find((c: { cluster: string }) => c.cluster === 'us');
+      expect(us).toMatchObject({ status: 'stale', goodEvents: null, totalEvents: null });
+      expect(us.error).toMatch(/^us: /);
+      checkSnapshot(body.snapshot, 'shop-availability', {}, [clusters[0]!]);
+      const list = await api('/api/v1/slos');
+      for (const slo of list.body.slos) expect(slo).toMatchObject({ status: 'partial', staleClusters: ['us'] });
+    });
+
+    it('says so on /metrics and stays ready', async () => {
+      const text = (await h.service.app.inject({ url: '/metrics' })).body;
+      expect(text).toContain('burnrate_cluster_stale{cluster="us"} 1');
+      expect(text).toMatch(/burnrate_collector_errors_total\{cluster="us"\} [1-9]/);
+      expect(text).toContain('burnrate_slo_status{slo="shop-availability",status="partial"} 1');
+      expect((await api('/readyz')).status).toBe(200);
+    });
   });
 });

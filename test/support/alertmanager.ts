@@ -1,6 +1,6 @@
 /**
- * A real Alertmanager (Debian package prometheus-alertmanager 0.25, binary `prometheus-alertmanager`) on a
- * free 127.0.0.1 port, clustering off, its storage in a temp dir; and amtool against config files.
+ * A real Alertmanager (a line's binary from stack-tools.ts) on a free 127.0.0.1 port, clustering off, its
+ * storage in a temp dir; and amtool (the same line's) against config files.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
@@ -8,19 +8,17 @@ import path from 'node:path';
 import { freePort } from './ports.js';
 import { startProcess, waitFor, type RunningProcess } from './processes.js';
 
-export const ALERTMANAGER_BINARY = 'prometheus-alertmanager';
-
 export interface AlertmanagerServer {
   url: string;
   process: RunningProcess;
   stop: () => Promise<void>;
 }
 
-export async function startAlertmanager(configFile: string, dir: string): Promise<AlertmanagerServer> {
+export async function startAlertmanager(binary: string, configFile: string, dir: string): Promise<AlertmanagerServer> {
   const port = await freePort();
   const storage = path.join(dir, 'alertmanager-data');
   await mkdir(storage, { recursive: true });
-  const process = startProcess(ALERTMANAGER_BINARY, [
+  const process = startProcess(binary, [
     `--config.file=${configFile}`,
     `--storage.path=${storage}`,
     `--web.listen-address=127.0.0.1:${port}`,
@@ -31,16 +29,23 @@ export async function startAlertmanager(configFile: string, dir: string): Promis
   return { url, process, stop: process.stop };
 }
 
-export function amtool(args: readonly string[]): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync('amtool', [...args], { encoding: 'utf8' });
+export function amtool(binary: string, args: readonly string[]): { code: number; stdout: string; stderr: string } {
+  const result = spawnSync(binary, [...args], { encoding: 'utf8' });
   if (result.error) throw result.error;
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Label arguments of `amtool config routes test`, values quoted: amtool 0.35 parses them as UTF-8 matchers,
+ * where an unquoted `team=Platform SRE` only passes with a warning on stdout; 0.25 unquotes them too.
+ */
+export function labelArgs(labels: Record<string, string>): string[] {
+  return Object.entries(labels).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
+}
+
 /** The receivers `amtool config routes test` resolves for a label set. */
-export function routeFor(configFile: string, labels: Record<string, string>): { code: number; receivers: string } {
-  const args = ['config', 'routes', 'test', `--config.file=${configFile}`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
-  const result = amtool(args);
+export function routeFor(binary: string, configFile: string, labels: Record<string, string>): { code: number; receivers: string } {
+  const result = amtool(binary, ['config', 'routes', 'test', `--config.file=${configFile}`, ...labelArgs(labels)]);
   return { code: result.code, receivers: result.stdout.trim() };
 }
 

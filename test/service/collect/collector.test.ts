@@ -1,6 +1,6 @@
 /**
- * Collectors against a real Prometheus holding backfilled count series of known values: batched queries
- * return exactly the known counts, through a path prefix and an auth gateway; a dead cluster is stale.
+ * Collectors against a real Prometheus (each line) holding backfilled count series of known values: batched
+ * queries return exactly the known counts, through a path prefix and an auth gateway; a dead cluster is stale.
  */
 import http from 'node:http';
 import { writeFile } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { PrometheusClient } from '../../../src/service/collect/prometheus-client
 import type { ClusterConfig } from '../../../src/service/config/config-schema.js';
 import type { Slo } from '../../../src/core/model/slo.js';
 import { freePort } from '../../support/ports.js';
+import { prometheusLines } from '../../support/stack-tools.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { backfill } from '../support/backfill.js';
 import { knownDataset, SLOT_SECONDS, type KnownDataset } from '../support/known-counts.js';
@@ -42,51 +43,51 @@ const end = Math.floor(Date.now() / 1000 / SLOT_SECONDS) * SLOT_SECONDS;
 const at = new Date((end + 30) * 1000);
 const options = { batchSize: 100, concurrency: 4, retries: 1, minBackoffMs: 10 };
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let prometheus: PrometheusServer;
-let gateway: http.Server;
-let gatewayUrl: string;
-let data: KnownDataset;
-const clients: PrometheusClient[] = [];
+describe.each(prometheusLines())('collect from Prometheus $name', (line) => {
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  let prometheus: PrometheusServer;
+  let gateway: http.Server;
+  let gatewayUrl: string;
+  let data: KnownDataset;
+  const clients: PrometheusClient[] = [];
 
-async function client(config: Partial<ClusterConfig> & { name: string; url: string }): Promise<PrometheusClient> {
-  const c = await PrometheusClient.create({ headers: {}, timeoutMs: 5000, ...config });
-  clients.push(c);
-  return c;
-}
+  async function client(config: Partial<ClusterConfig> & { name: string; url: string }): Promise<PrometheusClient> {
+    const c = await PrometheusClient.create({ headers: {}, timeoutMs: 5000, ...config });
+    clients.push(c);
+    return c;
+  }
 
-beforeAll(async () => {
-  temp = await makeTempDir();
-  data = knownDataset('eu', known, end, 7);
-  const dataDir = path.join(temp.dir, 'eu');
-  await backfill(dataDir, data.series);
-  prometheus = await startPrometheus(dataDir, { routePrefix: '/prometheus' });
-  // A gateway in front, like Mimir's: it rejects requests without the tenant header and token.
-  const port = await freePort();
-  gateway = http.createServer((req, res) => {
-    if (req.headers['x-scope-orgid'] !== 'tenant-a' || req.headers.authorization !== 'Bearer s3cret') {
-      res.writeHead(401).end('no tenant');
-      return;
-    }
-    const upstream = http.request(`${prometheus.url.replace('/prometheus', '')}${req.url}`, { method: req.method, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
+  beforeAll(async () => {
+    temp = await makeTempDir();
+    data = knownDataset('eu', known, end, 7);
+    const dataDir = path.join(temp.dir, 'eu');
+    await backfill(line.promtool, dataDir, data.series);
+    prometheus = await startPrometheus(dataDir, { binary: line.prometheus, routePrefix: '/prometheus' });
+    // A gateway in front, like Mimir's: it rejects requests without the tenant header and token.
+    const port = await freePort();
+    gateway = http.createServer((req, res) => {
+      if (req.headers['x-scope-orgid'] !== 'tenant-a' || req.headers.authorization !== 'Bearer s3cret') {
+        res.writeHead(401).end('no tenant');
+        return;
+      }
+      const upstream = http.request(`${prometheus.url.replace('/prometheus', '')}${req.url}`, { method: req.method, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      req.pipe(upstream);
     });
-    req.pipe(upstream);
+    await new Promise<void>((resolve) => gateway.listen(port, '127.0.0.1', resolve));
+    gatewayUrl = `http://127.0.0.1:${port}/prometheus`;
+    await writeFile(path.join(temp.dir, 'token'), 's3cret\n');
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    gateway?.close();
+    await prometheus?.stop();
+    await temp?.remove();
   });
-  await new Promise<void>((resolve) => gateway.listen(port, '127.0.0.1', resolve));
-  gatewayUrl = `http://127.0.0.1:${port}/prometheus`;
-  await writeFile(path.join(temp.dir, 'token'), 's3cret\n');
-}, 120_000);
 
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  gateway?.close();
-  await prometheus?.stop();
-  await temp?.remove();
-});
-
-describe('collect', () => {
   it('returns the exact known counts for every SLO, group, alert window and the whole window', async () => {
     const eu = await client({ name: 'eu', url: prometheus.url });
     const result = await collect([eu], slos, rangeOf, at, options);

@@ -44,10 +44,10 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
-/** Writes the series as TSDB blocks into `dataDir` (created when missing). */
-export async function backfill(dataDir: string, series: readonly BackfillSeries[]): Promise<void> {
+/** Writes the series as TSDB blocks into `dataDir` (created when missing) with `promtool`, a line's binary. */
+export async function backfill(promtool: string, dataDir: string, series: readonly BackfillSeries[]): Promise<void> {
   const input = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.om`);
   await writeFile(input, openMetricsText(series));
-  // --max-block-duration is a hidden promtool 2.42 flag: without it every 2h block re-reads the whole input.
-  await run('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', '-q', '--max-block-duration=744h', input, dataDir]);
+  // --max-block-duration is a hidden promtool flag (2.x and 3.x): without it every 2h block re-reads the whole input.
+  await run(promtool, ['tsdb', 'create-blocks-from', 'openmetrics', '-q', '--max-block-duration=744h', input, dataDir]);
 }

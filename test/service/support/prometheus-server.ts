@@ -1,4 +1,4 @@
-/** A real Prometheus (Debian 2.42) on a free 127.0.0.1 port over a given TSDB directory. */
+/** A real Prometheus (`binary`, one line of stack-tools.ts) on a free 127.0.0.1 port over a given TSDB directory. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { freePort } from '../../support/ports.js';
@@ -13,13 +13,13 @@ export interface PrometheusServer {
 
 export async function startPrometheus(
   dataDir: string,
-  options: { routePrefix?: string; config?: string; extraArgs?: string[]; port?: number } = {},
+  options: { binary: string; routePrefix?: string; config?: string; extraArgs?: string[]; port?: number },
 ): Promise<PrometheusServer> {
   const port = options.port ?? (await freePort());
   const configFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}-prometheus.yml`);
   await writeFile(configFile, options.config ?? 'global:\n  evaluation_interval: 1m\n');
   const prefix = options.routePrefix ?? '';
-  const process = startProcess('prometheus', [
+  const process = startProcess(options.binary, [
     `--config.file=${configFile}`,
     `--storage.tsdb.path=${dataDir}`,
     // Backfilled history reaches 30+ days back; the default 15d retention would delete it.

@@ -1,13 +1,14 @@
 /**
- * The generated Alertmanager routing, checked by the real amtool (Alertmanager 0.25): the config loads, and
- * each team's page, ticket, no-data and budget alerts reach the receiver of the right urgency.
+ * The generated Alertmanager routing, checked by the real amtool of each Alertmanager line (0.25 and 0.35):
+ * the config loads, and each team's page, ticket, no-data and budget alerts reach the receiver of the right urgency.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALERT_NAMES } from '../../../../src/core/conventions/metrics.js';
-import { amtool, routeFor } from '../../../support/alertmanager.js';
+import { ALERT_NAMES, TIER_LABEL } from '../../../../src/core/conventions/metrics.js';
+import { amtool, labelArgs, routeFor } from '../../../support/alertmanager.js';
 import { REPO_ROOT } from '../../../support/cli.js';
+import { alertmanagerLines } from '../../../support/stack-tools.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
 import { generateRouting, type GeneratedRouting } from './generated-routing.js';
 
@@ -44,14 +45,16 @@ const CATALOGS: { name: string; definitions: string; expected: Record<string, Re
 const temp = await makeTempDir('burnrate-routing-');
 afterAll(() => temp.remove());
 
-describe.each(CATALOGS)('Alertmanager routing for the $name', ({ name, definitions, expected }) => {
+const CASES = alertmanagerLines().flatMap((line) => CATALOGS.map((catalog) => ({ ...catalog, line })));
+
+describe.each(CASES)('Alertmanager $line.name routing for the $name', ({ name, definitions, expected, line }) => {
   let routing: GeneratedRouting;
   beforeAll(async () => {
-    routing = await generateRouting(definitions, path.join(temp.dir, name.replace(/\W+/g, '-')));
+    routing = await generateRouting(definitions, path.join(temp.dir, `${line.name}-${name.replace(/\W+/g, '-')}`));
   });
 
   it('passes amtool check-config', () => {
-    const result = amtool(['check-config', routing.configFile]);
+    const result = amtool(line.amtool, ['check-config', routing.configFile]);
     expect(result.stdout + result.stderr).toContain('SUCCESS');
     expect(result.code).toBe(0);
   });
@@ -61,7 +64,7 @@ describe.each(CATALOGS)('Alertmanager routing for the $name', ({ name, definitio
     const merged = `global:\n  resolve_timeout: 5m\n  pagerduty_url: https://events.pagerduty.com/v2/enqueue\n${(await readFile(routing.configFile, 'utf8')).replace('route:\n  receiver: burnrate-default\n', 'route:\n  receiver: burnrate-default\n  group_by: [alertname]\n')}`;
     const file = `${routing.configFile}.merged.yaml`;
     await writeFile(file, merged);
-    expect(amtool(['check-config', file]).code).toBe(0);
+    expect(amtool(line.amtool, ['check-config', file]).code).toBe(0);
   });
 
   it("routes every team's alerts by tier to the right receiver", () => {
@@ -69,18 +72,18 @@ describe.each(CATALOGS)('Alertmanager routing for the $name', ({ name, definitio
     expect(teams).toEqual(Object.keys(expected).sort());
     for (const slo of routing.slos) {
       for (const [tier, receiver] of Object.entries(expected[slo.team] ?? {})) {
-        const labels = { alertname: TIER_ALERT[tier] ?? '', team: slo.team, service: slo.service, slo: slo.id, tier, severity: 'critical' };
-        const result = routeFor(routing.configFile, labels);
+        const labels = { alertname: TIER_ALERT[tier] ?? '', team: slo.team, service: slo.service, slo: slo.id, [TIER_LABEL]: tier, severity: 'critical' };
+        const result = routeFor(line.amtool, routing.configFile, labels);
         expect({ slo: slo.id, tier, receivers: result.receivers, code: result.code }).toEqual({ slo: slo.id, tier, receivers: receiver, code: 0 });
-        const verified = amtool(['config', 'routes', 'test', `--config.file=${routing.configFile}`, `--verify.receivers=${receiver}`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)]);
+        const verified = amtool(line.amtool, ['config', 'routes', 'test', `--config.file=${routing.configFile}`, `--verify.receivers=${receiver}`, ...labelArgs(labels)]);
         expect(verified.code).toBe(0);
       }
     }
   });
 
   it('sends alerts Burnrate does not own, and unknown teams, to the default receiver', () => {
-    expect(routeFor(routing.configFile, { alertname: 'KubePodCrashLooping', team: 'payments', tier: 'page' }).receivers).toBe('burnrate-default');
-    expect(routeFor(routing.configFile, { alertname: ALERT_NAMES.page, team: 'nobody', tier: 'page' }).receivers).toBe('burnrate-default');
+    expect(routeFor(line.amtool, routing.configFile, { alertname: 'KubePodCrashLooping', team: 'payments', [TIER_LABEL]: 'page' }).receivers).toBe('burnrate-default');
+    expect(routeFor(line.amtool, routing.configFile, { alertname: ALERT_NAMES.page, team: 'nobody', [TIER_LABEL]: 'page' }).receivers).toBe('burnrate-default');
   });
 
   it('reads routing keys from mounted Secret files only and resolves incidents', () => {
@@ -92,7 +95,7 @@ describe.each(CATALOGS)('Alertmanager routing for the $name', ({ name, definitio
       expect(config.routing_key_file).toMatch(new RegExp(`^/etc/alertmanager/secrets/burnrate-pagerduty-[a-z0-9-]+/routing-key-${kind}$`));
       expect(config.receiver.replace(/^burnrate-/, '').replace(/-(page|ticket)$/, '')).toBe(config.routing_key_file?.split('/')[4]?.replace('burnrate-pagerduty-', ''));
       expect(config.send_resolved).toBe(true);
-      expect(Object.keys(config.details)).toEqual(['slo', 'service', 'team', 'tier', 'severity', 'summary', 'description', 'runbook_url', 'dashboard_url']);
+      expect(Object.keys(config.details)).toEqual(['slo', 'service', 'team', 'burnrate_tier', 'severity', 'summary', 'description', 'runbook_url', 'dashboard_url']);
     }
     for (const content of routing.files.values()) expect(content).not.toMatch(/\b[0-9a-f]{32}\b/);
   });
@@ -103,8 +106,8 @@ describe.each(CATALOGS)('Alertmanager routing for the $name', ({ name, definitio
     const groupLabels = [...new Set(routing.slos.flatMap((s) => s.groupBy))].sort();
     expect(routing.config.inhibit_rules).toEqual([
       {
-        source_matchers: [`alertname="${ALERT_NAMES.page}"`, 'tier="page"'],
-        target_matchers: [`alertname="${ALERT_NAMES.ticket}"`, 'tier="ticket"'],
+        source_matchers: [`alertname="${ALERT_NAMES.page}"`, 'burnrate_tier="page"'],
+        target_matchers: [`alertname="${ALERT_NAMES.ticket}"`, 'burnrate_tier="ticket"'],
         equal: ['slo', ...groupLabels],
       },
     ]);

@@ -1,26 +1,22 @@
 /**
- * The generated routing running in a real Alertmanager 0.25: routing keys read from Secret files, tickets
- * inhibited while the page of the same SLO and group fires (and only then), and the PagerDuty events that
- * reach a local Events API v2 carrying the right key, severity and details.
+ * The generated routing running in a real Alertmanager of each line (0.25, 0.35): routing keys read from
+ * Secret files, tickets inhibited while the page of the same SLO and group fires (and only then), and the
+ * PagerDuty events that reach a local Events API v2 carrying the right key, severity and details.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALERT_NAMES } from '../../../../src/core/conventions/metrics.js';
+import { ALERT_NAMES, TIER_LABEL } from '../../../../src/core/conventions/metrics.js';
 import { listAlerts, postAlerts, startAlertmanager, type AlertInput, type AlertmanagerServer } from '../../../support/alertmanager.js';
 import { startFakePagerDutyEvents, type FakePagerDutyEvents } from '../../../support/fake-pagerduty-events.js';
 import { waitFor } from '../../../support/processes.js';
 import { overlayAlertmanagerConfig } from '../../../support/routing-overlay.js';
+import { alertmanagerLines } from '../../../support/stack-tools.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
 import { generateRouting } from './generated-routing.js';
 
-const temp = await makeTempDir('burnrate-inhibit-');
-let events: FakePagerDutyEvents;
-let alertmanager: AlertmanagerServer;
-let keys: Map<string, string>;
-
 function alert(slo: string, team: string, tier: 'page' | 'ticket', severity: string, extra: Record<string, string> = {}): AlertInput {
   return {
-    labels: { alertname: tier === 'page' ? ALERT_NAMES.page : ALERT_NAMES.ticket, slo, team, service: slo.split('-')[0] ?? '', tier, severity, ...extra },
+    labels: { alertname: tier === 'page' ? ALERT_NAMES.page : ALERT_NAMES.ticket, slo, team, service: slo.split('-')[0] ?? '', [TIER_LABEL]: tier, severity, ...extra },
     annotations: { summary: `${slo}${extra.route ? ` route=${extra.route}` : ''} is burning`, description: `${slo} burns its budget`, runbook_url: `https://runbooks.example.com/${slo}` },
   };
 }
@@ -28,40 +24,46 @@ function alert(slo: string, team: string, tier: 'page' | 'ticket', severity: str
 const GATEWAY = 'gateway-requests-by-route';
 const LEDGER = 'ledger-writes';
 
-beforeAll(async () => {
-  events = await startFakePagerDutyEvents();
-  const routing = await generateRouting('test/routing/fixtures/multi-team', temp.dir);
-  const overlay = await overlayAlertmanagerConfig(routing.configFile, {
-    secretsDir: path.join(temp.dir, 'secrets'),
-    pagerdutyUrl: events.url,
-    groupWait: '1s',
-    groupInterval: '1s',
-    repeatInterval: '1h',
+describe.each(alertmanagerLines())('generated routing in a real Alertmanager $name', (line) => {
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  let events: FakePagerDutyEvents;
+  let alertmanager: AlertmanagerServer;
+  let keys: Map<string, string>;
+
+  beforeAll(async () => {
+    temp = await makeTempDir('burnrate-inhibit-');
+    events = await startFakePagerDutyEvents();
+    const routing = await generateRouting('test/routing/fixtures/multi-team', temp.dir);
+    const overlay = await overlayAlertmanagerConfig(routing.configFile, {
+      secretsDir: path.join(temp.dir, 'secrets'),
+      pagerdutyUrl: events.url,
+      groupWait: '1s',
+      groupInterval: '1s',
+      repeatInterval: '1h',
+    });
+    keys = overlay.keys;
+    alertmanager = await startAlertmanager(line.alertmanager, overlay.file, temp.dir);
+    await postAlerts(alertmanager.url, [
+      alert(LEDGER, 'payments', 'page', 'critical'),
+      alert(LEDGER, 'payments', 'ticket', 'warning'),
+      // A grouped SLO: the page of route /a must not mute the ticket of route /b.
+      alert(GATEWAY, 'Platform SRE', 'page', 'sev1', { route: '/a', region: 'eu' }),
+      alert(GATEWAY, 'Platform SRE', 'ticket', 'warning', { route: '/a', region: 'eu' }),
+      alert(GATEWAY, 'Platform SRE', 'ticket', 'warning', { route: '/b', region: 'eu' }),
+    ]);
+    await waitFor('three PagerDuty events', async () => events.events.length >= 3, 30_000, alertmanager.process.output);
   });
-  keys = overlay.keys;
-  alertmanager = await startAlertmanager(overlay.file, temp.dir);
-  await postAlerts(alertmanager.url, [
-    alert(LEDGER, 'payments', 'page', 'critical'),
-    alert(LEDGER, 'payments', 'ticket', 'warning'),
-    // A grouped SLO: the page of route /a must not mute the ticket of route /b.
-    alert(GATEWAY, 'Platform SRE', 'page', 'sev1', { route: '/a', region: 'eu' }),
-    alert(GATEWAY, 'Platform SRE', 'ticket', 'warning', { route: '/a', region: 'eu' }),
-    alert(GATEWAY, 'Platform SRE', 'ticket', 'warning', { route: '/b', region: 'eu' }),
-  ]);
-  await waitFor('three PagerDuty events', async () => events.events.length >= 3, 30_000, alertmanager.process.output);
-});
 
-afterAll(async () => {
-  await alertmanager?.stop();
-  await events?.close();
-  await temp.remove();
-});
+  afterAll(async () => {
+    await alertmanager?.stop();
+    await events?.close();
+    await temp?.remove();
+  });
 
-describe('generated routing in a real Alertmanager', () => {
   it('inhibits a ticket only while the page of the same SLO and group fires', async () => {
     const alerts = await listAlerts(alertmanager.url);
     const state = (slo: string, tier: string, route?: string) => {
-      const found = alerts.find((a) => a.labels.slo === slo && a.labels.tier === tier && a.labels.route === route);
+      const found = alerts.find((a) => a.labels.slo === slo && a.labels[TIER_LABEL] === tier && a.labels.route === route);
       return { state: found?.status.state, inhibited: (found?.status.inhibitedBy.length ?? 0) > 0 };
     };
     expect(state(LEDGER, 'ticket')).toEqual({ state: 'suppressed', inhibited: true });
@@ -74,7 +76,7 @@ describe('generated routing in a real Alertmanager', () => {
     // Give a wrongly sent ticket time to arrive before counting.
     await new Promise((r) => setTimeout(r, 3000));
     expect(events.rejected).toEqual([]);
-    const sent = events.events.map((e) => ({ key: e.routing_key, action: e.event_action, slo: e.payload?.custom_details?.slo, tier: e.payload?.custom_details?.tier, severity: e.payload?.severity }));
+    const sent = events.events.map((e) => ({ key: e.routing_key, action: e.event_action, slo: e.payload?.custom_details?.slo, tier: e.payload?.custom_details?.[TIER_LABEL], severity: e.payload?.severity }));
     expect(sent).toHaveLength(3);
     expect(sent).toEqual(
       expect.arrayContaining([
@@ -90,7 +92,7 @@ describe('generated routing in a real Alertmanager', () => {
       slo: LEDGER,
       service: 'ledger',
       team: 'payments',
-      tier: 'page',
+      burnrate_tier: 'page',
       severity: 'critical',
       description: `${LEDGER} burns its budget`,
       runbook_url: `https://runbooks.example.com/${LEDGER}`,

@@ -1,6 +1,6 @@
 /**
- * Every dashboard query runs on a real Prometheus (Debian 2.42) that evaluates the generated rules over a
- * scraped fixture: queries execute without error, return data, and compute the same numbers as the rules.
+ * Every dashboard query runs on a real Prometheus (each line: 2.x and 3.x) that evaluates the generated rules
+ * over a scraped fixture: queries execute without error, return data, and compute the same numbers as the rules.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { renderDashboards } from '../../../../src/toolkit/generate/grafana/dashb
 import { budgetRemainingExpr, sliExpr } from '../../../../src/toolkit/generate/grafana/promql.js';
 import type { Slo } from '../../../../src/core/model/slo.js';
 import { freePort } from '../../../support/ports.js';
+import { prometheusLines } from '../../../support/stack-tools.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
 import { waitFor } from '../../../support/processes.js';
 import { startPrometheus, type PrometheusServer } from '../../../service/support/prometheus-server.js';
@@ -20,9 +21,6 @@ import { fixtureSlos } from './fixture-slos.js';
 import { variableValues } from './variable-values.js';
 
 const slos = fixtureSlos();
-let tmp: { dir: string; remove: () => Promise<void> };
-let prometheus: PrometheusServer;
-let exposition: { stop: () => Promise<void> };
 
 interface Result {
   error?: string;
@@ -30,7 +28,7 @@ interface Result {
   values: number[];
 }
 
-async function instant(expr: string, time: number): Promise<Result> {
+async function instant(prometheus: PrometheusServer, expr: string, time: number): Promise<Result> {
   const url = `${prometheus.url}/api/v1/query?${new URLSearchParams({ query: expr, time: String(time) })}`;
   const body = (await (await fetch(url)).json()) as { status: string; error?: string; data?: { resultType: string; result: any } };
   if (body.status !== 'success') return { error: body.error ?? 'failed', series: 0, values: [] };
@@ -58,38 +56,43 @@ function allQueries(): DashboardQuery[] {
   });
 }
 
-beforeAll(async () => {
-  tmp = await makeTempDir('burnrate-dashboards-prom-');
-  const rulesDir = path.join(tmp.dir, 'rules');
-  await mkdir(rulesDir);
-  for (const [file, content] of generateArtifacts(slos)) {
-    if (file.startsWith('alerts/prometheus/')) await writeFile(path.join(rulesDir, path.basename(file)), content);
-  }
-  const targetPort = await freePort();
-  exposition = await startExposition(targetPort);
-  const config = [
-    'global:',
-    '  scrape_interval: 1s',
-    '  scrape_timeout: 1s',
-    '  evaluation_interval: 1s',
-    'rule_files:',
-    `  - ${JSON.stringify(path.join(rulesDir, '*.rules.yaml'))}`,
-    'scrape_configs:',
-    '  - job_name: fixture',
-    '    honor_labels: true',
-    '    static_configs:',
-    `      - targets: ["127.0.0.1:${targetPort}"]`,
-  ].join('\n');
-  prometheus = await startPrometheus(path.join(tmp.dir, 'data'), { config });
-}, 90_000);
+describe.each(prometheusLines())('dashboard queries on a real Prometheus $name running the generated rules', (line) => {
+  let tmp: { dir: string; remove: () => Promise<void> };
+  let prometheus: PrometheusServer;
+  let exposition: { stop: () => Promise<void> };
+  const query = (expr: string, time: number) => instant(prometheus, expr, time);
 
-afterAll(async () => {
-  await prometheus?.stop();
-  await exposition?.stop();
-  await tmp?.remove();
-});
+  beforeAll(async () => {
+    tmp = await makeTempDir('burnrate-dashboards-prom-');
+    const rulesDir = path.join(tmp.dir, 'rules');
+    await mkdir(rulesDir);
+    for (const [file, content] of generateArtifacts(slos)) {
+      if (file.startsWith('alerts/prometheus/')) await writeFile(path.join(rulesDir, path.basename(file)), content);
+    }
+    const targetPort = await freePort();
+    exposition = await startExposition(targetPort);
+    const config = [
+      'global:',
+      '  scrape_interval: 1s',
+      '  scrape_timeout: 1s',
+      '  evaluation_interval: 1s',
+      'rule_files:',
+      `  - ${JSON.stringify(path.join(rulesDir, '*.rules.yaml'))}`,
+      'scrape_configs:',
+      '  - job_name: fixture',
+      '    honor_labels: true',
+      '    static_configs:',
+      `      - targets: ["127.0.0.1:${targetPort}"]`,
+    ].join('\n');
+    prometheus = await startPrometheus(path.join(tmp.dir, 'data'), { binary: line.prometheus, config });
+  }, 90_000);
 
-describe('dashboard queries on a real Prometheus running the generated rules', () => {
+  afterAll(async () => {
+    await prometheus?.stop();
+    await exposition?.stop();
+    await tmp?.remove();
+  });
+
   test('every query executes and every query that can have data returns it', async () => {
     const queries = allQueries();
     let failures: string[] = [];
@@ -99,7 +102,7 @@ describe('dashboard queries on a real Prometheus running the generated rules', (
         const time = Date.now() / 1000;
         failures = [];
         for (const q of queries) {
-          const r = await instant(q.expr, time);
+          const r = await query(q.expr, time);
           if (r.error) failures.push(`${q.where}: ${r.error}`);
           else if (r.series === 0 && !mayBeEmpty(q)) failures.push(`${q.where}: no data for ${q.expr}`);
         }
@@ -123,10 +126,10 @@ describe('dashboard queries on a real Prometheus running the generated rules', (
       let time = 0;
       await waitFor(`${slo.id} recorded`, async () => {
         time = Date.now() / 1000 - 1.5;
-        return (await Promise.all(pairs.map(([, recorded]) => instant(recorded, time)))).every((r) => r.values.length === 1);
+        return (await Promise.all(pairs.map(([, recorded]) => query(recorded, time)))).every((r) => r.values.length === 1);
       });
       for (const [dashboard, recorded] of pairs) {
-        const [mine, rules] = await Promise.all([instant(dashboard, time), instant(recorded, time)]);
+        const [mine, rules] = await Promise.all([query(dashboard, time), query(recorded, time)]);
         expect(mine.values, dashboard).toHaveLength(1);
         expect(mine.values[0]).toBeCloseTo(rules.values[0]!, 9);
       }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ALERT_NAMES } from '../../../../src/core/conventions/metrics.js';
 import type { Artifacts } from '../../../../src/toolkit/generate/artifacts.js';
+import { prometheusLines } from '../../../support/stack-tools.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
 import { FIXTURE_DIR, promtoolEach, type PromtoolResult } from './rule-files.js';
 import { generateArtifacts } from '../../../../src/toolkit/generate/artifacts.js';
@@ -54,7 +55,8 @@ function checkTimes(testFile: string, mutation: Mutation): string[] {
 
 let temp: { dir: string; remove: () => Promise<void> };
 let artifacts: Artifacts;
-const results = new Map<string, PromtoolResult>();
+/** Variant name (baseline or mutation) to its test file. */
+const files = new Map<string, string>();
 
 async function writeVariant(name: string, rules: string): Promise<string> {
   const root = path.join(temp.dir, name.replace(/[^a-z0-9]+/gi, '-'));
@@ -69,17 +71,23 @@ beforeAll(async () => {
   temp = await makeTempDir('burnrate-mutation-');
   artifacts = generateArtifacts(await loadSlos([path.join(FIXTURE_DIR, 'ratio-good.slo.ts')]));
   const rules = artifacts.get(RULES) ?? '';
-  const files = new Map<string, string>([['baseline', await writeVariant('baseline', rules)]]);
+  files.set('baseline', await writeVariant('baseline', rules));
   for (const mutation of MUTATIONS) files.set(mutation.name, await writeVariant(mutation.name, mutate(rules, mutation)));
-  const byFile = new Map((await promtoolEach('test', [...files.values()])).map((r) => [r.file, r]));
-  for (const [name, file] of files) {
-    const result = byFile.get(file);
-    if (result) results.set(name, result);
-  }
-}, 300_000);
+});
+
 afterAll(() => temp.remove());
 
-describe(`mutating the generated rules of ${SLO}`, () => {
+describe.each(prometheusLines())(`mutating the generated rules of ${SLO} on Prometheus $name`, ({ promtool }) => {
+  const results = new Map<string, PromtoolResult>();
+
+  beforeAll(async () => {
+    const byFile = new Map((await promtoolEach(promtool, 'test', [...files.values()])).map((r) => [r.file, r]));
+    for (const [name, file] of files) {
+      const result = byFile.get(file);
+      if (result) results.set(name, result);
+    }
+  }, 300_000);
+
   it('the unmutated rules pass their promtool test', () => {
     const baseline = results.get('baseline');
     expect(baseline?.output).toContain('SUCCESS');

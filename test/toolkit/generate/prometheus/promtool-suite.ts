@@ -1,12 +1,14 @@
 /**
- * The shared body of the promtool suites: generate definitions into a temp dir, then `promtool check rules`
- * every rule file and `promtool test rules` every generated test file, and check each SLO got its scenarios.
+ * The shared body of the promtool suites: generate definitions into a temp dir, check each SLO got its
+ * scenarios and a total group order, then `promtool check rules` every rule file and `promtool test rules`
+ * every generated test file on each Prometheus line.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Slo } from '../../../../src/core/model/slo.js';
+import { prometheusLines } from '../../../support/stack-tools.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
 import { filesIn, generateInto, promtoolEach, type PromtoolResult } from './rule-files.js';
 
@@ -39,29 +41,34 @@ export function promtoolSuite(title: string, definitionPaths: readonly string[])
     });
     afterAll(() => temp.remove());
 
-    it('promtool check rules passes on every generated rule file', async () => {
-      const files = await filesIn(alerts('prometheus'), '.rules.yaml');
-      expect(files.length).toBe(new Set(slos.map((s) => s.service)).size);
-      const results = await promtoolEach('check', files);
-      expect(results.filter((r) => r.code !== 0), report(results)).toEqual([]);
-    });
-
     it('every SLO has a promtool test file with its scenarios', async () => {
       const files = await filesIn(alerts('promtool'), '.test.yaml');
       expect(files.map((f) => path.basename(f, '.test.yaml'))).toEqual(slos.map((s) => s.id).sort());
       for (const slo of slos) {
         const content = await readFile(path.join(alerts('promtool'), `${slo.id}.test.yaml`), 'utf8');
-        const doc = parse(content) as { rule_files: string[]; tests: { name: string }[] };
+        const doc = parse(content) as { rule_files: string[]; group_eval_order: string[]; tests: { name: string }[] };
         expect(doc.rule_files).toEqual([`../prometheus/${slo.service}.rules.yaml`]);
+        // Every group of the rule file, in its order: promtool 3.x runs unlisted groups in map order.
+        const rules = parse(await readFile(path.join(alerts('prometheus'), `${slo.service}.rules.yaml`), 'utf8')) as { groups: { name: string }[] };
+        expect(doc.group_eval_order, slo.id).toEqual(rules.groups.map((g) => g.name));
         expect(doc.tests.map((t) => t.name.split(':')[0]), slo.id).toEqual(expectedScenarios(slo));
         if (slo.sli.kind === 'raw') expect(content).toContain('# Only the no-data scenario is generated: a raw SLI');
       }
     });
 
-    it('promtool test rules passes on every generated test file', async () => {
-      const results = await promtoolEach('test', await filesIn(alerts('promtool'), '.test.yaml'));
-      expect(results.length).toBe(slos.length);
-      expect(results.filter((r) => r.code !== 0), report(results)).toEqual([]);
-    }, 300_000);
+    describe.each(prometheusLines())('on Prometheus $name', ({ promtool }) => {
+      it('promtool check rules passes on every generated rule file', async () => {
+        const files = await filesIn(alerts('prometheus'), '.rules.yaml');
+        expect(files.length).toBe(new Set(slos.map((s) => s.service)).size);
+        const results = await promtoolEach(promtool, 'check', files);
+        expect(results.filter((r) => r.code !== 0), report(results)).toEqual([]);
+      });
+
+      it('promtool test rules passes on every generated test file', async () => {
+        const results = await promtoolEach(promtool, 'test', await filesIn(alerts('promtool'), '.test.yaml'));
+        expect(results.length).toBe(slos.length);
+        expect(results.filter((r) => r.code !== 0), report(results)).toEqual([]);
+      }, 300_000);
+    });
   });
 }

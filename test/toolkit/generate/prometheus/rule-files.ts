@@ -37,9 +37,9 @@ export interface PromtoolResult {
   output: string;
 }
 
-export function promtoolAsync(args: readonly string[], cwd?: string): Promise<{ code: number; output: string }> {
+export function promtoolAsync(binary: string, args: readonly string[], cwd?: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('promtool', [...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(binary, [...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -48,13 +48,13 @@ export function promtoolAsync(args: readonly string[], cwd?: string): Promise<{ 
   });
 }
 
-/** `promtool <command> rules <file>` for every file, two at a time (the machines have two cores). */
-export async function promtoolEach(command: 'check' | 'test', files: readonly string[], concurrency = 2): Promise<PromtoolResult[]> {
+/** `promtool <command> rules <file>` for every file with `binary` (a line's promtool), two at a time (two cores). */
+export async function promtoolEach(binary: string, command: 'check' | 'test', files: readonly string[], concurrency = 2): Promise<PromtoolResult[]> {
   const results: PromtoolResult[] = [];
   const queue = [...files];
   const worker = async () => {
     for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-      const { code, output } = await promtoolAsync([command, 'rules', path.basename(file)], path.dirname(file));
+      const { code, output } = await promtoolAsync(binary, [command, 'rules', path.basename(file)], path.dirname(file));
       results.push({ file, code, output });
     }
   };
