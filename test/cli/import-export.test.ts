@@ -102,8 +102,11 @@ describe('burnrate import', () => {
     expect(validate.code, validate.stderr).toBe(0);
     const imported = validateDocuments(await loadDefinitions([path.join(dir, 'slo-definitions')], dir));
     const original = await loadFixture(...SLOTH_VALID.map((f) => path.relative(FIXTURES, f)));
-    const strip = (slos: typeof imported.slos) => slos.map(({ source: _source, ...rest }) => rest);
+    // Without --keep-alert-names the SLOs take Burnrate's alert names; everything else is the same.
+    const strip = (slos: typeof imported.slos) =>
+      slos.map(({ source: _source, alerting: { burnAlertName: _name, ...alerting }, ...rest }) => ({ ...rest, alerting }));
     expect(strip(imported.slos)).toEqual(strip(original.slos));
+    expect(imported.slos.every((slo) => slo.alerting.burnAlertName === undefined)).toBe(true);
   });
 
   it('imports OpenSLO files into definitions with the same SLOs', async () => {
@@ -127,7 +130,9 @@ describe('burnrate import', () => {
     // The source line with a caret under the column, as for PromQL excerpts.
     expect(run.stderr).toContain('located-errors.yml:39:5 › document 2 › basket-checkout-pay-latency › slos[1].objective: must be below 100');
     expect(run.stderr).toContain('\n        objective: 100\n        ^\n');
-    expect(run.stderr).toContain('3 errors; nothing written');
+    // Labels that contradict the spec's team and service: one error each, naming both values.
+    expect(run.stderr).toContain('conflicting-labels.yml:11:7 › payments-api-refund-availability › slos[0].labels.team: names team "finance" but the owning team is "payments"');
+    expect(run.stderr).toContain('5 errors; nothing written');
     expect(existsSync(path.join(dir, 'slo-definitions'))).toBe(false);
 
     const wrongFormat = await runCli(['import', '--from', 'openslo', SLOTH_VALID[0] as string, '--out', 'slo-definitions'], { cwd: dir });

@@ -1,7 +1,8 @@
 /**
  * From definition to PagerDuty with real binaries: `burnrate generate` writes the rules and the routing;
  * a real Prometheus scrapes a synthetic exporter and evaluates the generated rules; a real Alertmanager
- * routes with the generated config to a local PagerDuty Events API v2.
+ * routes with the generated config to a local PagerDuty Events API v2. Runs twice: Debian's Prometheus 2.x
+ * with Alertmanager 0.25, and Prometheus 3.x with Alertmanager 0.35.
  *
  * Why it takes seconds, not hours: with 100% errors every window's error ratio is 1 as soon as it has a
  * sample (avg_over_time averages the samples that exist), so the page fires within a few scrapes. To
@@ -15,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALERT_NAMES } from '../../src/core/conventions/metrics.js';
 import { listAlerts, startAlertmanager, type AlertmanagerServer } from '../support/alertmanager.js';
 import { runCli } from '../support/cli.js';
+import { alertmanagerLines, prometheusLines } from '../support/stack-tools.js';
 import { startFakePagerDutyEvents, type FakePagerDutyEvents, type PagerDutyEvent } from '../support/fake-pagerduty-events.js';
 import { waitFor } from '../support/processes.js';
 import { overlayAlertmanagerConfig } from '../support/routing-overlay.js';
@@ -23,66 +25,71 @@ import { makeTempDir } from '../support/temp-dir.js';
 import { startPrometheus, type PrometheusServer } from '../service/support/prometheus-server.js';
 
 const SLO = 'orders-availability';
-const temp = await makeTempDir('burnrate-e2e-');
-let events: FakePagerDutyEvents;
-let alertmanager: AlertmanagerServer;
-let exporter: SyntheticExporter;
-let prometheus: PrometheusServer;
-let keys: Map<string, string>;
 
-const output = () => `--- prometheus\n${prometheus?.process.output().slice(-3000)}\n--- alertmanager\n${alertmanager?.process.output().slice(-3000)}`;
-const pageKey = () => keys.get('burnrate-payments-page');
-const ticketKey = () => keys.get('burnrate-payments-ticket');
+/** The Debian pair and the current pair: every line of each component runs once. */
+const STACKS = prometheusLines().map((prometheus, i) => ({ prometheus, alertmanager: alertmanagerLines()[i]! }));
 
-async function firingAlerts(): Promise<string[]> {
-  const response = await fetch(`${prometheus.url}/api/v1/alerts`);
-  const body = (await response.json()) as { data: { alerts: { labels: Record<string, string>; state: string }[] } };
-  return body.data.alerts.filter((a) => a.state === 'firing').map((a) => a.labels.alertname ?? '');
-}
+describe.each(STACKS)('an SLO burning its budget pages PagerDuty and resolves (Prometheus $prometheus.name, Alertmanager $alertmanager.name)', (stack) => {
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  let events: FakePagerDutyEvents;
+  let alertmanager: AlertmanagerServer;
+  let exporter: SyntheticExporter;
+  let prometheus: PrometheusServer;
+  let keys: Map<string, string>;
 
-beforeAll(async () => {
-  const generated = await runCli(['generate', 'test/e2e/fixtures', '--out', temp.dir]);
-  expect(generated.code, generated.stderr).toBe(0);
+  const output = () => `--- prometheus\n${prometheus?.process.output().slice(-3000)}\n--- alertmanager\n${alertmanager?.process.output().slice(-3000)}`;
+  const pageKey = () => keys.get('burnrate-payments-page');
+  const ticketKey = () => keys.get('burnrate-payments-ticket');
 
-  events = await startFakePagerDutyEvents();
-  const overlay = await overlayAlertmanagerConfig(path.join(temp.dir, 'alerts/alertmanager/alertmanager.yaml'), {
-    secretsDir: path.join(temp.dir, 'secrets'),
-    pagerdutyUrl: events.url,
-    groupWait: '1s',
-    groupInterval: '1s',
-    repeatInterval: '1h',
+  async function firingAlerts(): Promise<string[]> {
+    const response = await fetch(`${prometheus.url}/api/v1/alerts`);
+    const body = (await response.json()) as { data: { alerts: { labels: Record<string, string>; state: string }[] } };
+    return body.data.alerts.filter((a) => a.state === 'firing').map((a) => a.labels.alertname ?? '');
+  }
+
+  beforeAll(async () => {
+    temp = await makeTempDir('burnrate-e2e-');
+    const generated = await runCli(['generate', 'test/e2e/fixtures', '--out', temp.dir]);
+    expect(generated.code, generated.stderr).toBe(0);
+
+    events = await startFakePagerDutyEvents();
+    const overlay = await overlayAlertmanagerConfig(path.join(temp.dir, 'alerts/alertmanager/alertmanager.yaml'), {
+      secretsDir: path.join(temp.dir, 'secrets'),
+      pagerdutyUrl: events.url,
+      groupWait: '1s',
+      groupInterval: '1s',
+      repeatInterval: '1h',
+    });
+    keys = overlay.keys;
+    alertmanager = await startAlertmanager(stack.alertmanager.alertmanager, overlay.file, temp.dir);
+
+    // An outage: every request fails.
+    exporter = await startSyntheticExporter('orders_requests_total', { goodPerSecond: 0, errorsPerSecond: 20 });
+    const config = [
+      'global:',
+      '  scrape_interval: 1s',
+      '  evaluation_interval: 1s',
+      'rule_files:',
+      `  - ${path.join(temp.dir, 'alerts/prometheus/orders.rules.yaml')}`,
+      'alerting:',
+      '  alertmanagers:',
+      `    - static_configs: [{ targets: ["${new URL(alertmanager.url).host}"] }]`,
+      'scrape_configs:',
+      '  - job_name: orders',
+      `    static_configs: [{ targets: ["${exporter.target}"] }]`,
+      '',
+    ].join('\n');
+    prometheus = await startPrometheus(path.join(temp.dir, 'prometheus-data'), { binary: stack.prometheus.prometheus, config });
+  }, 120_000);
+
+  afterAll(async () => {
+    await prometheus?.stop();
+    await alertmanager?.stop();
+    await exporter?.close();
+    await events?.close();
+    await temp?.remove();
   });
-  keys = overlay.keys;
-  alertmanager = await startAlertmanager(overlay.file, temp.dir);
 
-  // An outage: every request fails.
-  exporter = await startSyntheticExporter('orders_requests_total', { goodPerSecond: 0, errorsPerSecond: 20 });
-  const config = [
-    'global:',
-    '  scrape_interval: 1s',
-    '  evaluation_interval: 1s',
-    'rule_files:',
-    `  - ${path.join(temp.dir, 'alerts/prometheus/orders.rules.yaml')}`,
-    'alerting:',
-    '  alertmanagers:',
-    `    - static_configs: [{ targets: ["${new URL(alertmanager.url).host}"] }]`,
-    'scrape_configs:',
-    '  - job_name: orders',
-    `    static_configs: [{ targets: ["${exporter.target}"] }]`,
-    '',
-  ].join('\n');
-  prometheus = await startPrometheus(path.join(temp.dir, 'prometheus-data'), { config });
-}, 120_000);
-
-afterAll(async () => {
-  await prometheus?.stop();
-  await alertmanager?.stop();
-  await exporter?.close();
-  await events?.close();
-  await temp.remove();
-});
-
-describe('an SLO burning its budget pages PagerDuty and resolves', () => {
   let trigger: PagerDutyEvent | undefined;
 
   it('triggers the page on the team page key with the SLO, severity and budget details', async () => {
@@ -96,7 +103,7 @@ describe('an SLO burning its budget pages PagerDuty and resolves', () => {
       slo: SLO,
       service: 'orders',
       team: 'payments',
-      tier: 'page',
+      burnrate_tier: 'page',
       severity: 'critical',
       runbook_url: 'https://runbooks.example.com/orders',
       dashboard_url: 'https://grafana.example.com/d/burnrate-orders',

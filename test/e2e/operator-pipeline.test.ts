@@ -131,7 +131,7 @@ describe('the chart through prometheus-operator to PagerDuty', () => {
       severity: 'critical',
       class: ALERT_NAMES.page,
       summary: 'orders-availability is burning its error budget fast',
-      custom_details: { slo: 'orders-availability', service: 'orders', team: 'payments', tier: 'page' },
+      custom_details: { slo: 'orders-availability', service: 'orders', team: 'payments', burnrate_tier: 'page' },
     });
   }, 120_000);
 

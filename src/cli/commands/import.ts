@@ -2,11 +2,13 @@ import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { mergeSets } from '../../toolkit/export/merge-sets.js';
+import { migrationNotes } from '../../toolkit/export/migration-notes.js';
 import { renderSloSetFile } from '../../toolkit/export/typescript-set.js';
 import { discoverFiles } from '../../toolkit/load/discover.js';
 import type { LoadedDocument } from '../../toolkit/load/document.js';
 import { loadYamlFile } from '../../toolkit/load/yaml-loader.js';
 import type { SourceFormat } from '../../core/model/slo.js';
+import type { SloSetInput } from '../../toolkit/sdk/types.js';
 import { validateDocuments } from '../../toolkit/validate/validate-documents.js';
 import { errorsOf, warningsOf, type Problem } from '../../core/diagnostics/problem.js';
 import { printProblems, problemsJson } from '../definitions.js';
@@ -27,6 +29,20 @@ interface ImportOptions {
   out: string;
   force?: boolean;
   json?: boolean;
+  keepAlertNames?: boolean;
+}
+
+/** The set without the burn alert names read from Sloth or Pyrra: the SLOs take Burnrate's own names. */
+function withoutAlertNames(set: SloSetInput): SloSetInput {
+  const slos = Object.fromEntries(
+    Object.entries(set.slos).map(([name, slo]) => {
+      if (slo.alerting?.burnAlertName === undefined) return [name, slo];
+      const { burnAlertName: _name, ...alerting } = slo.alerting;
+      const { alerting: _alerting, ...rest } = slo;
+      return [name, Object.keys(alerting).length > 0 ? { ...rest, alerting } : rest];
+    }),
+  );
+  return { ...set, slos };
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -67,6 +83,7 @@ export function registerImport(program: Command): void {
     .requiredOption('--from <format>', `input format: ${Object.keys(FROM).join(', ')}`)
     .option('-o, --out <dir>', 'directory to write the .slo.ts files into', 'slo-definitions')
     .option('--force', 'overwrite existing .slo.ts files')
+    .option('--keep-alert-names', "keep Sloth's and Pyrra's alert names as the names of the page and ticket burn alerts (default: Burnrate's names)")
     .option('--json', 'print the result as JSON')
     .action(async (inputs: string[], options: ImportOptions) => {
       const from = FROM[options.from];
@@ -76,7 +93,8 @@ export function registerImport(program: Command): void {
       if (!result.ok) fail(result.problems, options.json);
       const { merged, problems } = mergeSets(docs);
       if (problems.length > 0) fail([...result.problems, ...problems], options.json);
-      const outputs = merged.map(({ set, files }) => ({
+      const keep = options.keepAlertNames === true;
+      const outputs = merged.map(({ set: read, files }) => ({ set: keep ? read : withoutAlertNames(read), files })).map(({ set, files }) => ({
         file: path.join(options.out, `${set.service}.slo.ts`),
         slos: Object.keys(set.slos).length,
         content: renderSloSetFile(set, [
@@ -92,12 +110,15 @@ export function registerImport(program: Command): void {
       await mkdir(options.out, { recursive: true });
       for (const output of outputs) await writeFile(output.file, output.content);
       const warnings = warningsOf(result.problems);
+      const notes = migrationNotes(result.slos, keep);
       if (options.json) {
-        process.stdout.write(`${JSON.stringify({ ok: true, written: outputs.map(({ file, slos }) => ({ file, slos })), problems: problemsJson(warnings) }, null, 2)}\n`);
+        const written = outputs.map(({ file, slos }) => ({ file, slos }));
+        process.stdout.write(`${JSON.stringify({ ok: true, written, problems: problemsJson(warnings), ...(notes.length > 0 ? { update: notes } : {}) }, null, 2)}\n`);
         return;
       }
       printProblems(warnings);
       for (const output of outputs) process.stdout.write(`wrote ${output.file} (${output.slos} SLO${output.slos === 1 ? '' : 's'})\n`);
       process.stdout.write(`${result.slos.length} SLOs imported into ${outputs.length} file${outputs.length === 1 ? '' : 's'}\n`);
+      for (const line of notes) process.stdout.write(`${line}\n`);
     });
 }

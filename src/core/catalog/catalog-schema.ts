@@ -9,7 +9,11 @@ import { CATALOG_API_VERSION, type CatalogSlo } from './compiled-catalog.js';
 
 const tier = z.object({ enabled: z.boolean(), severity: z.string() });
 /** The model's AlertTier: only the page tier carries a hold, but both tiers share the shape. */
-const alertTier = tier.extend({ keepFiringForSeconds: z.number().min(0).optional() });
+const alertTier = tier.extend({
+  keepFiringForSeconds: z.number().min(0).optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+  annotations: z.record(z.string(), z.string()).optional(),
+});
 
 const sli = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ratio'), good: z.string().optional(), errors: z.string().optional(), total: z.string() }),
@@ -51,8 +55,13 @@ const catalogSlo = z.object({
     minEvents: z.number(),
     noData: z.object({ enabled: z.boolean(), forSeconds: z.number(), severity: z.string() }),
     budgetExhausted: tier.omit({ enabled: true }).extend({ enabled: z.boolean() }),
+    burnAlertName: z.string().optional(),
   }),
-  source: z.object({ file: z.string(), format: z.enum(['typescript', 'openslo', 'sloth', 'pyrra']) }),
+  source: z.object({
+    file: z.string(),
+    format: z.enum(['typescript', 'openslo', 'sloth', 'pyrra']),
+    kubernetes: z.object({ namespace: z.string().optional(), labels: z.record(z.string(), z.string()).optional() }).optional(),
+  }),
   alertWindows: z.array(
     z.object({ tier: z.string(), speed: z.string(), longWindow: z.string(), shortWindow: z.string(), factor: z.number() }),
   ),

@@ -19,13 +19,28 @@ export const LOG_SERVICE_LABEL = 'service_name';
 /** Labels on every Burnrate alert, read by the Alertmanager routing and the PagerDuty orchestration. */
 export const TEAM_LABEL = 'team';
 export const SEVERITY_LABEL = 'severity';
-export const TIER_LABEL = 'tier';
+/**
+ * Which of an SLO's alerts fired. Namespaced, so an author's own `tier` label (Sloth's getting-started
+ * example has one) is an ordinary label kept on every alert.
+ */
+export const TIER_LABEL = 'burnrate_tier';
 /** Values of the tier label: which alert of an SLO fired (page and ticket burn, no data, budget spent). */
 export const ALERT_TIERS = { page: 'page', ticket: 'ticket', noData: 'nodata', budgetExhausted: 'budget' } as const;
 /** Label of the objective's metadata series naming the SLI kind (ratio, latency, …). */
 export const SLI_KIND_LABEL = 'sli_kind';
-/** Labels that Burnrate adds itself; groupBy may not use them. */
-export const RESERVED_LABELS = [SLO_LABEL, WINDOW_LABEL, TIER_LABEL, SEVERITY_LABEL, TEAM_LABEL, SERVICE_LABEL, SLI_KIND_LABEL, '__name__', 'le'] as const;
+/**
+ * Labels a groupBy may not name: the series labels Burnrate records (slo, window, sli_kind), the histogram's
+ * `le`, and the labels it sets on every alert, which would mask the group's value there.
+ */
+export const RESERVED_GROUP_BY_LABELS = [SLO_LABEL, WINDOW_LABEL, TIER_LABEL, SEVERITY_LABEL, TEAM_LABEL, SERVICE_LABEL, SLI_KIND_LABEL, '__name__', 'le'] as const;
+/**
+ * Labels an author's `labels` (which go on alerts only) may not name. `team`, `service` and `severity` are
+ * not here: validation maps them onto the owning team, the service and the burn alerts' severity.
+ * Names starting with `__` are Prometheus' own and refused everywhere.
+ */
+export const RESERVED_LABELS = [SLO_LABEL, TIER_LABEL] as const;
+/** Author labels that name what Burnrate sets itself, read as that setting instead of being refused. */
+export const MAPPED_LABELS = [TEAM_LABEL, SERVICE_LABEL, SEVERITY_LABEL] as const;
 
 export const RECORDED = {
   /** Good events in the window (a count, not a rate). Labels: slo, window, groupBy labels. */

@@ -32,6 +32,10 @@ export interface AlertTier {
   severity: string;
   /** Page tier only: seconds a firing page is held after its condition clears (0: resolve at once). */
   keepFiringForSeconds?: number;
+  /** Labels on this tier's alert only (e.g. a Sloth page_alert's routing labels); absent when none. */
+  labels?: Record<string, string>;
+  /** Annotations on this tier's alert; one named like Burnrate's own (summary, …) replaces it. Absent when none. */
+  annotations?: Record<string, string>;
 }
 
 export interface AlertingPolicy {
@@ -43,9 +47,24 @@ export interface AlertingPolicy {
   minEvents: number;
   noData: { enabled: boolean; forSeconds: number; severity: string };
   budgetExhausted: { enabled: boolean; severity: string };
+  /**
+   * Name of both burn alerts, page and ticket (told apart by the label burnrate_tier), kept from a Sloth or
+   * Pyrra spec; absent: Burnrate's names SloErrorBudgetBurnPage and SloErrorBudgetBurnTicket.
+   */
+  burnAlertName?: string;
 }
 
 export type SourceFormat = 'typescript' | 'openslo' | 'sloth' | 'pyrra';
+
+/**
+ * Where a Kubernetes object an SLO was read from lived (a Sloth PrometheusServiceLevel, a Pyrra
+ * ServiceLevelObjective): the generated PrometheusRule goes to the same namespace with the same labels, so
+ * the Prometheus operator's ruleSelector (and ruleNamespaceSelector) still selects it.
+ */
+export interface KubernetesOrigin {
+  namespace?: string;
+  labels?: Record<string, string>;
+}
 
 export interface Slo {
   /** Globally unique: `<service>-<name>`. */
@@ -62,7 +81,7 @@ export interface Slo {
   runbookUrl?: string;
   dashboardUrl?: string;
   alerting: AlertingPolicy;
-  source: { file: string; format: SourceFormat };
+  source: { file: string; format: SourceFormat; kubernetes?: KubernetesOrigin };
 }
 
 /** The fraction of events allowed to fail, e.g. 0.001 for 99.9%. */

@@ -36,7 +36,12 @@ export function sliToInput(sli: Sli): SliInput {
 
 function tierInput(tier: AlertTier, defaultSeverity: string): TierInput | undefined {
   if (!tier.enabled) return false;
-  return tier.severity === defaultSeverity ? undefined : { severity: tier.severity };
+  const input = {
+    ...(tier.severity === defaultSeverity ? {} : { severity: tier.severity }),
+    ...(tier.labels ? { labels: { ...tier.labels } } : {}),
+    ...(tier.annotations ? { annotations: { ...tier.annotations } } : {}),
+  };
+  return Object.keys(input).length > 0 ? input : undefined;
 }
 
 function pageInput(tier: AlertTier): PageTierInput | undefined {
@@ -49,6 +54,7 @@ function pageInput(tier: AlertTier): PageTierInput | undefined {
 /** Alerting options that differ from the defaults; undefined when everything is default. */
 export function alertingToInput(alerting: AlertingPolicy, sliKind: SliKind): AlertingInput | undefined {
   const input: AlertingInput = {};
+  if (alerting.burnAlertName !== undefined) input.burnAlertName = alerting.burnAlertName;
   const page = pageInput(alerting.page);
   const ticket = tierInput(alerting.ticket, DEFAULT_SEVERITY.ticket);
   if (page !== undefined) input.page = page;

@@ -18,6 +18,7 @@ const REASONS: [string, string][] = [
   ['alerting.noData', 'Sloth has no no-data alert'],
   ['alerting.budgetExhausted', 'Sloth has no budget-exhausted alert'],
   ['alerting.page.keepFiringForSeconds', 'Sloth alerts have no keep_firing_for'],
+  ['alerting.burnAlertName', 'in a Sloth file the alert name SloErrorBudgetBurn stands for Burnrate\'s own names, SloErrorBudgetBurnPage and SloErrorBudgetBurnTicket'],
 ];
 
 const TRACES = 'Sloth has no trace SLI: written as a ratio over the span counters the Burnrate service exports, which exist only while it runs';

@@ -3,7 +3,8 @@
  * back to Sloth. Labels every SLO of a service shares go on the service, `team` among them. The export
  * checks its own work (sloth-check.ts): what Sloth cannot hold is a warning naming the SLO and the field.
  */
-import type { Slo } from '../../core/model/slo.js';
+import type { AlertTier, Slo } from '../../core/model/slo.js';
+import { SLOTH_EXPORT_ALERT_NAME } from '../load/sloth/sloth-alerting.js';
 import type { Problem } from '../../core/diagnostics/problem.js';
 import { lostInSloth } from './sloth-check.js';
 import { slothSli } from './sloth-sli.js';
@@ -16,15 +17,19 @@ export interface SlothExport {
   problems: Problem[];
 }
 
-/** One name for Sloth's page and ticket alerts (Sloth tells them apart by `sloth_severity`). */
-export const SLOTH_ALERT_NAME = 'SloErrorBudgetBurn';
+/**
+ * One name for Sloth's page and ticket alerts (Sloth tells them apart by `sloth_severity`): the name the SLO
+ * kept, else the one the Sloth loader reads back as Burnrate's own names.
+ */
+export const SLOTH_ALERT_NAME = SLOTH_EXPORT_ALERT_NAME;
 
 function sorted(labels: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-function tier(enabled: boolean, severity: string) {
-  return enabled ? { labels: { severity } } : { disable: true };
+function tier(policy: AlertTier) {
+  if (!policy.enabled) return { disable: true };
+  return { labels: { severity: policy.severity, ...sorted(policy.labels ?? {}) }, ...(policy.annotations ? { annotations: sorted(policy.annotations) } : {}) };
 }
 
 function sloEntry(slo: Slo, shared: Record<string, string>) {
@@ -37,11 +42,11 @@ function sloEntry(slo: Slo, shared: Record<string, string>) {
     ...(Object.keys(labels).length > 0 ? { labels: sorted(labels) } : {}),
     sli: slothSli(slo),
     alerting: {
-      name: SLOTH_ALERT_NAME,
+      name: alerting.burnAlertName ?? SLOTH_ALERT_NAME,
       ...(Object.keys(alerting.labels).length > 0 ? { labels: sorted(alerting.labels) } : {}),
       ...(slo.runbookUrl ? { annotations: { runbook: slo.runbookUrl } } : {}),
-      page_alert: tier(alerting.page.enabled, alerting.page.severity),
-      ticket_alert: tier(alerting.ticket.enabled, alerting.ticket.severity),
+      page_alert: tier(alerting.page),
+      ticket_alert: tier(alerting.ticket),
     },
   };
 }

@@ -11,6 +11,8 @@ const KEY_ORDER = [
   'service', 'team',
   // SLO
   'description', 'objective', 'window', 'groupBy',
+  // alerting and its tiers: the name, then severity (and the page's hold) before labels and annotations
+  'burnAlertName', 'for', 'severity', 'keepFiringFor',
   // shared by set and SLO
   'labels', 'runbookUrl', 'dashboardUrl', 'slos', 'sli', 'alerting',
   // SLI: kind first, numerator before total

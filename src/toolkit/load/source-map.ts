@@ -1,6 +1,6 @@
 /**
  * Where each field of a loaded SLO set came from, so that problems validation finds later on the
- * authoring shape (`objective`, `labels.tier`, `sli.total`) are reported at the field the author wrote
+ * authoring shape (`objective`, `labels.service`, `sli.total`) are reported at the field the author wrote
  * (`slos[1].objective` in document 2, line 14). Loaders fill the map with paths in the source's own
  * terms; the YAML loader adds line and column; validation looks problems up by SLO id and field.
  */

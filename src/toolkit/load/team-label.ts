@@ -1,6 +1,7 @@
 /**
  * The owning team of formats that carry it as a label (Sloth, Pyrra): the label `team`, else `owner`.
- * The label is consumed, as Burnrate puts `team` on every alert itself.
+ * The label is consumed, as Burnrate puts `team` on every alert itself. A spec without either is still
+ * read: its alerts route to a team named like the service, and a warning says how to name the real one.
  */
 import type { ProblemSink } from '../../core/diagnostics/problem.js';
 
@@ -14,14 +15,21 @@ export interface LabelOwnership {
   labels: Record<string, string>;
 }
 
-/** `field` is where the labels sit in the source, e.g. `spec.labels`, for the problem when there is no team. */
-export function teamFromLabels(labels: Readonly<Record<string, string>>, field: string, sink: ProblemSink): LabelOwnership {
+export function teamFromLabels(labels: Readonly<Record<string, string>>): LabelOwnership {
   const label = TEAM_LABELS.find((name) => labels[name] !== undefined && labels[name].trim() !== '');
   const rest = { ...labels };
-  if (!label) {
-    sink.error('missing-team', field, 'no owning team: set the label "team" (or "owner") to the team that alerts route to');
-    return { labels: rest };
-  }
+  if (!label) return { labels: rest };
   delete rest[label];
   return { team: (labels[label] as string).trim(), label, labels: rest };
 }
+
+/**
+ * The team of a spec that names none: the service's name, with a warning at `field` (where the labels
+ * sit in the source, e.g. `spec.labels`). `how` says how to name the team in the source's own terms.
+ */
+export function defaultTeam(service: string, field: string, how: string, sink: ProblemSink): string {
+  sink.warning('missing-team', field, `no owning team: alerts route to team "${service}", the service's name; ${how}`);
+  return service;
+}
+
+export const LABEL_TEAM_HOW = 'set the label "team" (or "owner") to the team that owns it';

@@ -76,20 +76,40 @@ export interface TracesSliInput {
 
 export type SliInput = RatioSliInput | LatencySliInput | BoolGaugeSliInput | RawSliInput | TracesSliInput;
 
+/** A burn tier's own alert decoration: what an imported Sloth page_alert or ticket_alert carried. */
+export interface TierDecoration {
+  /** Labels on this tier's alert only, e.g. `{ routing_key: "payments" }` (not team, service, severity, slo). */
+  labels?: Record<string, string>;
+  /**
+   * Annotations on this tier's alert. One named like Burnrate's own (summary, description, runbook_url,
+   * dashboard_url) replaces it. Templates other than `{{ $labels.<name> }}` are not supported.
+   */
+  annotations?: Record<string, string>;
+}
+
 /** A tier switched on with defaults (`true`), off (`false`), or configured. */
-export type TierInput = boolean | { /** Alert label `severity`. */ severity?: string };
+export type TierInput = boolean | ({ /** Alert label `severity`. */ severity?: string } & TierDecoration);
 
 /** The page tier, which can also hold a firing page through short dips (Prometheus `keep_firing_for`). */
 export type PageTierInput =
   | boolean
-  | {
+  | ({
       /** Alert label `severity`. */
       severity?: string;
       /** Keep a page firing this long after its condition clears, so a flapping burn pages once. Default "5m"; "0s" resolves at once. */
       keepFiringFor?: Duration;
-    };
+    } & TierDecoration);
+
+/** The no-data and budget-exhausted alerts: on (`true`), off (`false`), or with their own severity. */
+export type SeverityTierInput = boolean | { /** Alert label `severity`. */ severity?: string };
 
 export interface AlertingInput {
+  /**
+   * Name of both burn alerts, page and ticket (the label burnrate_tier tells them apart), e.g. the name a
+   * Sloth or Pyrra alert had, so routes and dashboards that match it keep working. Default: the names
+   * SloErrorBudgetBurnPage and SloErrorBudgetBurnTicket.
+   */
+  burnAlertName?: string;
   /** Page on fast burns: 2% of the budget in 1h (with 5m), 5% in 6h (with 30m). Default on, severity "critical". */
   page?: PageTierInput;
   /** Ticket on slow burns: 10% of the budget in 1d (with 2h) or in 3d (with 6h). Default on, severity "warning". */
@@ -104,7 +124,7 @@ export interface AlertingInput {
   /** Alert when the SLI's series vanish (no data must never look like 100%). Default on, for 10m. */
   noData?: boolean | { /** How long data must be missing. Default "10m". */ for?: Duration; severity?: string };
   /** Alert when the whole-window budget is spent. Default on, severity "warning". */
-  budgetExhausted?: boolean | { severity?: string };
+  budgetExhausted?: SeverityTierInput;
 }
 
 export interface SloInput {
@@ -118,7 +138,10 @@ export interface SloInput {
   sli: SliInput;
   /** One SLO per value of these labels (per route, per tenant). The selectors must keep them. */
   groupBy?: string[];
-  /** Labels copied onto every series and alert of this SLO. */
+  /**
+   * Labels on every alert of this SLO (recorded series carry only slo, window and groupBy labels).
+   * `team`, `service` and `severity` are read as for the service's labels.
+   */
   labels?: Record<string, string>;
   /** Runbook for on-call; overrides the service default. */
   runbookUrl?: string;
@@ -131,9 +154,15 @@ export interface SloInput {
 export interface SloSetInput {
   /** The service these SLOs belong to, e.g. "checkout". Lowercase, digits and dashes. */
   service: string;
-  /** The owning team; alerts route to it. */
-  team: string;
-  /** Labels copied onto every SLO of the service. */
+  /**
+   * The owning team; alerts route to it. Without it (and without a label `team`), alerts route to a team
+   * named like the service, with a warning.
+   */
+  team?: string;
+  /**
+   * Labels on every alert of the service's SLOs. `team` names the owning team, `service` must be the service,
+   * `severity` is the severity of page and ticket alerts that set none of their own.
+   */
   labels?: Record<string, string>;
   /** Default runbook for the service's SLOs. */
   runbookUrl?: string;

@@ -3,7 +3,9 @@ import { DEFAULT_MIN_EVENTS, DEFAULT_PAGE_KEEP_FIRING_SECONDS } from '../../core
 import type { AlertingPolicy, AlertTier } from '../../core/model/slo.js';
 import { formatDuration, parseDurationMs } from '../../core/model/duration.js';
 import type { AlertingInput, TierInput } from '../sdk/types.js';
-import { checkLabelMap } from './check-labels.js';
+import { checkLabelMap, ownLabels } from './check-labels.js';
+import { checkSeverity } from './check-severity.js';
+import { checkBurnAlertName, checkTierDecoration } from './check-tier-decoration.js';
 import { didYouMean, durationHint } from './hints.js';
 import type { ProblemSink } from '../../core/diagnostics/problem.js';
 
@@ -17,13 +19,12 @@ function tier(input: TierInput | undefined, severity: string): AlertTier {
   return { enabled: true, severity: input.severity ?? severity };
 }
 
-function checkSeverity(field: string, value: string, sink: ProblemSink): boolean {
-  if (!/^[a-z][a-z0-9_-]*$/.test(value)) {
-    const hint = /^[a-z][a-z0-9_-]*$/.test(value.trim().toLowerCase()) ? `"${value.trim().toLowerCase()}"` : undefined;
-    sink.error('severity', field, `must be a lowercase word such as "critical" or "warning", got ${JSON.stringify(value)}${didYouMean(hint)}`);
-    return false;
-  }
-  return true;
+/** The page or ticket tier with its own labels and annotations; undefined when they are unusable. */
+function burnTier(name: 'page' | 'ticket', input: TierInput | undefined, severity: string, sink: ProblemSink): AlertTier | undefined {
+  const base = tier(input, severity);
+  if (typeof input !== 'object') return base;
+  const decoration = checkTierDecoration(`alerting.${name}`, input, sink);
+  return decoration && { ...base, ...decoration };
 }
 
 function checkMinEvents(minEvents: number, sink: ProblemSink): boolean {
@@ -61,16 +62,31 @@ function pageKeepFiring(input: AlertingInput['page'], sink: ProblemSink): number
   return ms / 1000;
 }
 
-export function checkAlerting(input: AlertingInput | undefined, windowMs: number, sink: ProblemSink): AlertingPolicy | undefined {
+/** Whether the tier writes its own severity (else it takes the label `severity` or Burnrate's default). */
+function ownSeverity(input: TierInput | undefined): boolean {
+  return typeof input === 'object' && input.severity !== undefined;
+}
+
+/**
+ * `labelSeverity` is the author's label `severity` (check-mapped-labels.ts): the severity of the page and
+ * ticket alerts that set none of their own.
+ */
+export function checkAlerting(input: AlertingInput | undefined, windowMs: number, sink: ProblemSink, labelSeverity?: string): AlertingPolicy | undefined {
   const alerting = input ?? {};
   let ok = checkLabelMap('alerting.labels', alerting.labels, sink);
   const keepFiringForSeconds = pageKeepFiring(alerting.page, sink);
   ok = keepFiringForSeconds !== undefined && ok;
-  const page = { ...tier(alerting.page, 'critical'), keepFiringForSeconds: keepFiringForSeconds ?? DEFAULT_PAGE_KEEP_FIRING_SECONDS };
-  const ticket = tier(alerting.ticket, 'warning');
+  ok = checkBurnAlertName(alerting.burnAlertName, sink) && ok;
+  const pageTier = burnTier('page', alerting.page, labelSeverity ?? 'critical', sink);
+  const ticketTier = burnTier('ticket', alerting.ticket, labelSeverity ?? 'warning', sink);
+  ok = pageTier !== undefined && ticketTier !== undefined && ok;
+  const page = { ...(pageTier ?? tier(alerting.page, 'critical')), keepFiringForSeconds: keepFiringForSeconds ?? DEFAULT_PAGE_KEEP_FIRING_SECONDS };
+  const ticket = ticketTier ?? tier(alerting.ticket, 'warning');
   ok = checkSeverity('alerting.page.severity', page.severity, sink) && ok;
   ok = checkSeverity('alerting.ticket.severity', ticket.severity, sink) && ok;
-  if (page.enabled && ticket.enabled && page.severity === ticket.severity) {
+  // The label's warning already says both tiers take its severity.
+  const bothFromLabel = labelSeverity !== undefined && !ownSeverity(alerting.page) && !ownSeverity(alerting.ticket);
+  if (page.enabled && ticket.enabled && page.severity === ticket.severity && !bothFromLabel) {
     sink.warning('same-severity', 'alerting.ticket.severity', `page and ticket alerts share severity "${page.severity}", so Alertmanager cannot route pages and tickets apart`);
   }
   if (!page.enabled && !ticket.enabled) {
@@ -94,9 +110,10 @@ export function checkAlerting(input: AlertingInput | undefined, windowMs: number
   return {
     page,
     ticket,
-    labels: { ...(alerting.labels ?? {}) },
+    labels: ownLabels(alerting.labels),
     minEvents,
     noData: { enabled: noDataOn, forSeconds: (forMs ?? 0) / 1000, severity: noDataSeverity },
     budgetExhausted: { enabled: budgetInput !== false, severity: budgetSeverity },
+    ...(alerting.burnAlertName !== undefined ? { burnAlertName: alerting.burnAlertName } : {}),
   };
 }

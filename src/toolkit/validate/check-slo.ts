@@ -1,10 +1,11 @@
 /** Value checks of one SLO; returns the frozen-to-be model when everything holds. */
 import { alertingPeriodMs } from '../../core/windows/alert-windows.js';
-import type { Slo, SourceFormat } from '../../core/model/slo.js';
+import type { Slo } from '../../core/model/slo.js';
 import type { SloInput, SloSetInput } from '../sdk/types.js';
 import { checkAlertWindows } from './check-alert-windows.js';
 import { checkAlerting } from './check-alerting.js';
-import { checkGroupBy, checkLabelMap, usableGroupBy } from './check-labels.js';
+import { checkGroupBy, checkLabelMap, ownLabels, usableGroupBy } from './check-labels.js';
+import { checkSloMapping, type SetMapping } from './check-mapped-labels.js';
 import { checkSli } from './check-sli.js';
 import { checkWindow } from './check-window.js';
 import { didYouMean, nameHint } from './hints.js';
@@ -53,10 +54,13 @@ export function checkSlo(
   set: SloSetInput,
   name: string,
   input: SloInput,
-  source: { file: string; format: SourceFormat },
+  source: Slo['source'],
   sink: ProblemSink,
+  setMapping: SetMapping = {},
 ): Slo | undefined {
   let ok = checkName('SLO', name, undefined, sink);
+  const mapping = checkSloMapping(input, setMapping, set.service, sink);
+  ok = mapping.ok && ok;
   ok = checkObjective(input.objective, sink) && ok;
   const window = checkWindow(input.window, sink);
   if (window) checkAlertWindows(window, sink);
@@ -66,7 +70,7 @@ export function checkSlo(
   ok = checkLabelMap('labels', input.labels, sink) && ok;
   ok = checkUrl('runbookUrl', input.runbookUrl, sink) && ok;
   ok = checkUrl('dashboardUrl', input.dashboardUrl, sink) && ok;
-  const alerting = checkAlerting(input.alerting, window ? alertingPeriodMs(window) : Infinity, sink);
+  const alerting = checkAlerting(input.alerting, window ? alertingPeriodMs(window) : Infinity, sink, mapping.severity);
   if (sli && !hasEventCounts(sli) && input.alerting?.minEvents !== undefined && input.alerting.minEvents > 0) {
     sink.warning('raw-min-events', 'alerting.minEvents', 'raw SLIs have no event counts, so the low-traffic guard cannot apply');
   }
@@ -77,13 +81,14 @@ export function checkSlo(
     id: `${set.service}-${name}`,
     name,
     service: set.service,
-    team: set.team,
+    // The set's team, else the SLO's label "team", else (with the set's warning) the service's name.
+    team: setMapping.team ?? mapping.team ?? set.service,
     description: input.description ?? '',
     objectivePercent: input.objective,
     window,
     sli,
     groupBy: [...groupBy],
-    labels: { ...(set.labels ?? {}), ...(input.labels ?? {}) },
+    labels: ownLabels({ ...(set.labels ?? {}), ...(input.labels ?? {}) }),
     ...(runbookUrl !== undefined ? { runbookUrl } : {}),
     ...(dashboardUrl !== undefined ? { dashboardUrl } : {}),
     alerting: hasEventCounts(sli) ? alerting : { ...alerting, minEvents: 0 },

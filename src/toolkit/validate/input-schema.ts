@@ -10,7 +10,10 @@ import type { SliInput } from '../sdk/types.js';
 const labels = z.record(z.string(), z.string());
 const tierObject = z.strictObject({ severity: z.string().optional() });
 const tier = z.union([z.boolean(), tierObject]);
-const pageTierObject = tierObject.extend({ keepFiringFor: z.string().optional() });
+/** Page and ticket tiers: a severity and their own labels and annotations. */
+const burnTierObject = tierObject.extend({ labels: labels.optional(), annotations: labels.optional() });
+const burnTier = z.union([z.boolean(), burnTierObject]);
+const pageTierObject = burnTierObject.extend({ keepFiringFor: z.string().optional() });
 const pageTier = z.union([z.boolean(), pageTierObject]);
 
 const ratioSli = z.strictObject({
@@ -51,8 +54,9 @@ const windowSchema = z.union([z.string(), calendarWindow]);
 const noDataObject = z.strictObject({ for: z.string().optional(), severity: z.string().optional() });
 
 const alertingSchema = z.strictObject({
+  burnAlertName: z.string().optional(),
   page: pageTier.optional(),
-  ticket: tier.optional(),
+  ticket: burnTier.optional(),
   labels: labels.optional(),
   minEvents: z.number().optional(),
   noData: z.union([z.boolean(), noDataObject]).optional(),
@@ -73,7 +77,7 @@ export const sloSchema = z.strictObject({
 
 export const sloSetSchema = z.strictObject({
   service: z.string(),
-  team: z.string(),
+  team: z.string().optional(),
   labels: labels.optional(),
   runbookUrl: z.string().optional(),
   dashboardUrl: z.string().optional(),
@@ -88,7 +92,7 @@ export const KNOWN_FIELDS: Record<string, readonly string[]> = {
   window: Object.keys(calendarWindow.shape),
   'alerting.noData': Object.keys(noDataObject.shape),
   'alerting.page': Object.keys(pageTierObject.shape),
-  'alerting.ticket': Object.keys(tierObject.shape),
+  'alerting.ticket': Object.keys(burnTierObject.shape),
   'alerting.budgetExhausted': Object.keys(tierObject.shape),
   'sli.ratio': Object.keys(ratioSli.shape),
   'sli.latency': Object.keys(latencySli.shape),

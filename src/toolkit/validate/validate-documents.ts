@@ -1,11 +1,12 @@
 /** Validates every loaded document at once: all problems in one run, SLOs frozen when valid. */
-import type { Slo } from '../../core/model/slo.js';
+import type { KubernetesOrigin, Slo } from '../../core/model/slo.js';
 import type { LoadedDocument } from '../load/document.js';
 import type { SloInput, SloSetInput } from '../sdk/types.js';
 import { checkSetShape, checkSloShape } from './check-shape.js';
 import { checkName, checkSlo, checkUrl } from './check-slo.js';
 import { errorsOf, ProblemSink, type Problem } from '../../core/diagnostics/problem.js';
 import { checkLabelMap } from './check-labels.js';
+import { checkSetMapping, sloLabelTeam } from './check-mapped-labels.js';
 import { locateBySlo, locateProblems } from '../load/source-map.js';
 
 export interface ValidationResult {
@@ -33,27 +34,36 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function validateSet(doc: LoadedDocument, input: unknown, sink: ProblemSink, refs: SloRef[]): Slo[] {
+function validateSet(doc: LoadedDocument, input: unknown, sink: ProblemSink, refs: SloRef[], origin?: KubernetesOrigin): Slo[] {
   if (!checkSetShape(input, sink)) return [];
   const set = input as SloSetInput;
   const service = typeof set.service === 'string' ? set.service : '';
   if (typeof set.service === 'string') checkName('service', service, 'service', sink);
   if (typeof set.team === 'string' && set.team.trim() === '') sink.error('team', 'team', 'must name the owning team, e.g. "payments"');
   checkLabelMap('labels', set.labels, sink);
+  const mapping = checkSetMapping(set, sink);
+  const names = Object.keys(set.slos ?? {});
+  if (mapping.team === undefined && set.team === undefined && service !== '' && !names.every((name) => sloLabelTeam(set.slos[name]) !== undefined)) {
+    sink.warning(
+      'missing-team',
+      'team',
+      `no owning team: alerts route to team "${service}", the service's name; set team (e.g. team: "payments") to the team that owns the service`,
+    );
+  }
   checkUrl('runbookUrl', typeof set.runbookUrl === 'string' ? set.runbookUrl : undefined, sink);
   checkUrl('dashboardUrl', typeof set.dashboardUrl === 'string' ? set.dashboardUrl : undefined, sink);
   // SLOs inherit the set's service, team, labels and links, so an error there spoils all of them.
   const setOk = errorsOf(sink.problems).length === 0;
   const slos: Slo[] = [];
-  const names = Object.keys(set.slos ?? {});
   if (names.length === 0) sink.error('no-slos', 'slos', 'must define at least one SLO, e.g. slos: { availability: { objective: 99.9, sli: {...} } }');
   for (const name of names) {
     const id = service ? `${service}-${name}` : name;
-    refs.push({ id, file: doc.file, service, team: set.team });
+    refs.push({ id, file: doc.file, service, team: mapping.team ?? sloLabelTeam(set.slos[name]) ?? (set.team === undefined ? service : set.team) });
     const sloSink = sink.forSlo(id);
     const sloInput = set.slos[name];
     if (!checkSloShape(sloInput, sloSink)) continue;
-    const slo = checkSlo(set, name, sloInput as SloInput, { file: doc.file, format: doc.format }, sloSink);
+    const source = { file: doc.file, format: doc.format, ...(origin ? { kubernetes: origin } : {}) };
+    const slo = checkSlo(set, name, sloInput as SloInput, source, sloSink, mapping);
     if (slo && setOk) slos.push(slo);
   }
   return slos;
@@ -80,6 +90,26 @@ function crossFileProblems(refs: readonly SloRef[]): Problem[] {
   return problems;
 }
 
+/** One PrometheusRule per service: the Kubernetes objects its SLOs came from should share a namespace. */
+function namespaceProblems(slos: readonly Slo[]): Problem[] {
+  const byService = new Map<string, Slo[]>();
+  for (const slo of slos) byService.set(slo.service, [...(byService.get(slo.service) ?? []), slo]);
+  const problems: Problem[] = [];
+  for (const [service, serviceSlos] of byService) {
+    const namespaces = [...new Set(serviceSlos.map((slo) => slo.source.kubernetes?.namespace).filter((ns): ns is string => ns !== undefined))].sort();
+    if (namespaces.length < 2) continue;
+    const first = serviceSlos.find((slo) => slo.source.kubernetes?.namespace !== undefined) as Slo;
+    problems.push({
+      severity: 'warning',
+      code: 'service-namespaces',
+      file: first.source.file,
+      slo: first.id,
+      message: `the objects of service "${service}" live in namespaces ${namespaces.join(' and ')}; its one PrometheusRule is written without a namespace, so apply it where the Prometheus operator selects rules`,
+    });
+  }
+  return problems;
+}
+
 export function validateDocuments(docs: readonly LoadedDocument[]): ValidationResult {
   const problems: Problem[] = [];
   const slos: Slo[] = [];
@@ -88,12 +118,13 @@ export function validateDocuments(docs: readonly LoadedDocument[]): ValidationRe
     problems.push(...doc.problems);
     doc.sets.forEach((set, index) => {
       const sink = new ProblemSink(doc.file);
-      slos.push(...validateSet(doc, set, sink, refs));
+      slos.push(...validateSet(doc, set, sink, refs, doc.origins?.[index]));
       // Problems on the authoring shape go back to the field the author wrote (YAML formats).
       problems.push(...locateProblems(sink.problems, doc.sourceMaps?.[index]));
     });
   }
   problems.push(...locateBySlo(crossFileProblems(refs), docs));
+  problems.push(...namespaceProblems(slos));
   const duplicates = new Set(problems.filter((p) => p.code === 'duplicate-id').map((p) => p.slo));
   const ok = errorsOf(problems).length === 0;
   const sorted = [...slos].sort((a, b) => a.id.localeCompare(b.id)).map(deepFreeze);

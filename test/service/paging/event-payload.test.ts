@@ -72,7 +72,7 @@ describe('trigger body', () => {
       slo: 'checkout-availability',
       service: 'checkout',
       team: 'payments',
-      tier: 'page',
+      burnrate_tier: 'page',
       objective: '99.9%',
       window: '30d',
       budget_remaining: '-20%',

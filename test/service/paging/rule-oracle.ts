@@ -5,6 +5,7 @@
  */
 import { sloRuleGroups } from '../../../src/toolkit/generate/prometheus/rule-groups.js';
 import type { Slo } from '../../../src/core/model/slo.js';
+import { TIER_LABEL } from '../../../src/core/conventions/metrics.js';
 
 export interface OraclePair {
   conditions: { window: string; factor: number }[];
@@ -14,7 +15,7 @@ export interface OraclePair {
 export function pageRuleExpr(slo: Slo): string {
   const rule = sloRuleGroups(slo)
     .flatMap((g) => g.rules)
-    .find((r) => 'alert' in r && r.labels?.tier === 'page');
+    .find((r) => 'alert' in r && r.labels?.[TIER_LABEL] === 'page');
   if (!rule) throw new Error(`${slo.id} has no page rule`);
   return (rule as { expr: string }).expr;
 }

@@ -1,11 +1,13 @@
 /**
- * End to end: a real Prometheus holding recorded counts with a known incident, the real service (engine,
- * SQLite store, scheduler hook) with paging enabled, and the local fake PagerDuty Events v2. The service
- * pages when the budget burns, keeps the page through a PagerDuty outage, and resolves after recovery.
+ * End to end, on each Prometheus line: a real Prometheus holding recorded counts with a known incident, the
+ * real service (engine, SQLite store, scheduler hook) with paging enabled, and the local fake PagerDuty
+ * Events v2. The service pages when the budget burns, keeps the page through a PagerDuty outage, and
+ * resolves after recovery.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePagerDutyEvents, type FakePagerDutyEvents } from '../../support/fake-pagerduty-events.js';
+import { prometheusLines } from '../../support/stack-tools.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { backfill } from '../support/backfill.js';
 import { startPrometheus, type PrometheusServer } from '../support/prometheus-server.js';
@@ -21,40 +23,41 @@ const at = (minutesFromIncident: number) => new Date((incident.from + minutesFro
 const windows = [...new Set(['5m', ...availability.alertWindows.flatMap((w) => [w.longWindow, w.shortWindow])])];
 
 const history: BurnHistory = burnHistory(availability.id, windows, end, incident);
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let prometheus: PrometheusServer;
-let fake: FakePagerDutyEvents;
-let h: Harness;
 
-async function evaluateAt(date: Date) {
-  h.now.value = date;
-  return h.service.evaluator.evaluate();
-}
+describe.each(prometheusLines())('the service pages on-call through PagerDuty Events v2, reading Prometheus $name', (line) => {
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  let prometheus: PrometheusServer;
+  let fake: FakePagerDutyEvents;
+  let h: Harness;
 
-async function metrics(): Promise<string> {
-  return (await h.service.app.inject({ url: '/metrics' })).body;
-}
+  async function evaluateAt(date: Date) {
+    h.now.value = date;
+    return h.service.evaluator.evaluate();
+  }
 
-beforeAll(async () => {
-  temp = await makeTempDir('burnrate-paging-e2e-');
-  fake = await startFakePagerDutyEvents();
-  await backfill(path.join(temp.dir, 'tsdb'), history.series);
-  prometheus = await startPrometheus(path.join(temp.dir, 'tsdb'));
-  const keyFile = await writeRoutingKey(temp.dir);
-  h = await startHarness(catalog, {
-    clusters: [{ name: 'eu', url: prometheus.url, timeoutMs: 5000 }],
-    paging: { enabled: true, eventsUrl: fake.url, routingKeys: { payments: keyFile }, retries: 0, minRetryDelay: '1s', pollInterval: '1s' },
-  }, { now: at(-10) });
-}, 120_000);
+  async function metrics(): Promise<string> {
+    return (await h.service.app.inject({ url: '/metrics' })).body;
+  }
 
-afterAll(async () => {
-  await h?.stop();
-  await prometheus?.stop();
-  await fake?.close();
-  await temp?.remove();
-});
+  beforeAll(async () => {
+    temp = await makeTempDir('burnrate-paging-e2e-');
+    fake = await startFakePagerDutyEvents();
+    await backfill(line.promtool, path.join(temp.dir, 'tsdb'), history.series);
+    prometheus = await startPrometheus(path.join(temp.dir, 'tsdb'), { binary: line.prometheus });
+    const keyFile = await writeRoutingKey(temp.dir);
+    h = await startHarness(catalog, {
+      clusters: [{ name: 'eu', url: prometheus.url, timeoutMs: 5000 }],
+      paging: { enabled: true, eventsUrl: fake.url, routingKeys: { payments: keyFile }, retries: 0, minRetryDelay: '1s', pollInterval: '1s' },
+    }, { now: at(-10) });
+  }, 120_000);
 
-describe('the service pages on-call through PagerDuty Events v2', () => {
+  afterAll(async () => {
+    await h?.stop();
+    await prometheus?.stop();
+    await fake?.close();
+    await temp?.remove();
+  });
+
   it('stays quiet before the incident, and never pages SLOs without data', async () => {
     expect(incident.from % SLOT_SECONDS).toBe(0);
     const evaluation = await evaluateAt(at(-10));
@@ -69,7 +72,7 @@ describe('the service pages on-call through PagerDuty Events v2', () => {
     const [event] = fake.events;
     expect(event).toMatchObject({ routing_key: ROUTING_KEY, event_action: 'trigger', dedup_key: 'burnrate/checkout-availability/{}/page', client: 'Burnrate' });
     const details = event!.payload!.custom_details!;
-    expect(details).toMatchObject({ slo: 'checkout-availability', team: 'payments', service: 'checkout', tier: 'page', objective: '99.9%', window: '30d' });
+    expect(details).toMatchObject({ slo: 'checkout-availability', team: 'payments', service: 'checkout', burnrate_tier: 'page', objective: '99.9%', window: '30d' });
     // Burn rates and budget are the exact arithmetic of the recorded slots.
     const seconds = at(15).getTime() / 1000;
     const burn = (window: string) => {

@@ -165,7 +165,6 @@ describe('OpenSLO v1 mapping details', () => {
     const cases: [object, string][] = [
       [slo({ spec: { budgetingMethod: 'RatioTimeslices' } }), 'api-availability › spec.budgetingMethod: time-slice budgeting is not supported'],
       [slo({ spec: { alertPolicies: [{ alertPolicyRef: 'page-on-call' }] } }), 'api-availability › spec.alertPolicies: OpenSLO alert policies are not supported'],
-      [slo({ metadata: { labels: {} } }), 'api-availability › metadata.labels.team: no owning team'],
       [slo({ metadata: { labels: { team: 'core', region: ['eu', 'us'] } } }), 'api-availability › metadata.labels.region: holds 2 values'],
       [slo({ spec: { timeWindow: [{ duration: '1M', isRolling: true }] } }), 'spec.timeWindow[0].duration: a rolling window must be whole days'],
       [slo({ spec: { timeWindow: [{ duration: '1Q', isRolling: false, calendar: { timeZone: 'UTC' } }] } }), 'spec.timeWindow[0].duration: Burnrate calendar windows are one month ("1M") or one week ("1w")'],

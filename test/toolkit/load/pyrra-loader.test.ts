@@ -55,7 +55,7 @@ describe('Pyrra fixtures', () => {
       'search-latency › spec.partial_response_strategy: pyrra-partial-response',
       'search-latency › spec.window: pyrra-window',
       'search-latency › spec.indicator.latencyNative: pyrra-latency-native',
-      'search-latency › spec.alerting.name: pyrra-alert-name',
+      'search-latency › spec.alerting.absentName: pyrra-alert-name',
       'search-errors › spec.target: pyrra-target',
       'search-errors › spec.indicator.ratio.errors.metric: pyrra-selector',
     ]);
@@ -79,8 +79,12 @@ describe('Pyrra mapping details', () => {
     expect(texts(yamlText(object(ratio, 'availability')).problems)).toEqual([expect.stringContaining('availability › metadata.name: names no service')]);
     // The owning team is read as for Sloth: no team, owner label.
     expect(yamlText(object(ratio, 'api-availability', '{ owner: core }')).slos[0]?.team).toBe('core');
-    expect(texts(yamlText(object(ratio, 'api-availability', '{ app.kubernetes.io/part-of: shop }')).problems)).toEqual([
-      'inline.yaml:5:3 › api-availability › metadata.labels: no owning team: set the label "team" (or "owner") to the team that alerts route to',
+    // Without one the SLO is still read: alerts route to a team named like the service, with a warning.
+    const teamless = yamlText(object(ratio, 'api-availability', '{ app.kubernetes.io/part-of: shop }'));
+    expect(teamless.ok).toBe(true);
+    expect(teamless.slos[0]?.team).toBe('api');
+    expect(texts(teamless.problems, 'warning')).toEqual([
+      'inline.yaml:5:3 › api-availability › metadata.labels: no owning team: alerts route to team "api", the service\'s name; set the label "team" (or "owner") to the team that owns it',
     ]);
   });
 

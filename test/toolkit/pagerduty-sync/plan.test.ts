@@ -48,8 +48,8 @@ describe('desired rules', () => {
   it('sets a severity for each tier some SLO uses, and only those', () => {
     const rules = globalRules([slo('a', 'payments', { page: false, budgetExhausted: false })], { ...mapping, severities: { ...DEFAULT_SEVERITIES, ticket: 'error' } });
     expect(rules.map((r) => [r.label, r.actions.severity, r.conditions[0]?.expression])).toEqual([
-      ['burnrate: tier ticket', 'error', "event.custom_details.tier matches 'ticket' and event.custom_details.slo exists"],
-      ['burnrate: tier nodata', 'warning', "event.custom_details.tier matches 'nodata' and event.custom_details.slo exists"],
+      ['burnrate: tier ticket', 'error', "event.custom_details.burnrate_tier matches 'ticket' and event.custom_details.slo exists"],
+      ['burnrate: tier nodata', 'warning', "event.custom_details.burnrate_tier matches 'nodata' and event.custom_details.slo exists"],
     ]);
   });
 });

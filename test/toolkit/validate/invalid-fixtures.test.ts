@@ -51,8 +51,15 @@ const CASES: Case[] = [
     errors: ['raw-rate-without-range.slo.ts › search-error-ratio › sli.errorRatio: PromQL type error at offset 9: rate() needs a range vector such as search_errors_total[5m], got an instant vector'],
     excerpt: ['    sum(rate(search_errors_total)) / sum(rate(search_requests_total[{{window}}]))', `    ${' '.repeat(9)}^`],
   },
-  { fixture: 'reserved-label.slo.ts', errors: ['reserved-label.slo.ts › checkout-availability › labels.severity: "severity" is set by Burnrate itself (reserved: slo, window, tier, severity, team, service, sli_kind, __name__, le); choose another label name'] },
-  { fixture: 'reserved-groupby.slo.ts', errors: ['reserved-groupby.slo.ts › checkout-latency › groupBy[0]: "le" is set by Burnrate itself and cannot be grouped by (reserved: slo, window, tier, severity, team, service, sli_kind, __name__, le)'] },
+  { fixture: 'reserved-label.slo.ts', errors: ['reserved-label.slo.ts › checkout-availability › labels.slo: "slo" is set by Burnrate itself (reserved: slo, burnrate_tier and names starting with "__"); choose another label name'] },
+  {
+    fixture: 'conflicting-labels.slo.ts',
+    errors: [
+      'conflicting-labels.slo.ts › checkout-availability › labels.service: is "cart" but the service is "checkout"; Burnrate labels every alert service="checkout", so remove the label or make it "checkout"',
+      'conflicting-labels.slo.ts › checkout-availability › labels.team: names team "storefront" but the owning team is "payments"; alerts route to one owning team, so remove the label or make the two the same',
+    ],
+  },
+  { fixture: 'reserved-groupby.slo.ts', errors: ['reserved-groupby.slo.ts › checkout-latency › groupBy[0]: "le" is set by Burnrate itself and cannot be grouped by (reserved: slo, window, burnrate_tier, severity, team, service, sli_kind, __name__, le)'] },
   { fixture: 'bad-label-name.slo.ts', errors: ['bad-label-name.slo.ts › labels.cost-center: label names must match [a-zA-Z_][a-zA-Z0-9_]* and not start with "__", got "cost-center"; did you mean "cost_center"?'] },
   { fixture: 'unknown-sli-kind.slo.ts', errors: ['unknown-sli-kind.slo.ts › checkout-availability › sli.kind: must be one of ratio, latency, boolGauge, raw, traces, got the string "ratoi"; did you mean "ratio"?'] },
   { fixture: 'negative-min-events.slo.ts', errors: ['negative-min-events.slo.ts › checkout-availability › alerting.minEvents: must be a whole number of events, 0 or more (0 switches the low-traffic guard off), got -5'] },

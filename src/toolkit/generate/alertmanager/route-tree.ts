@@ -4,10 +4,10 @@
  *
  *   Burnrate alerts (alertname=~"Slo...")      group_by alertname, slo, severity
  *   └── team="payments"                        → burnrate-payments-ticket (fallback)
- *       ├── tier="page"                        → burnrate-payments-page    (high urgency)
- *       └── tier=~"ticket|nodata|budget"       → burnrate-payments-ticket  (low urgency)
+ *       ├── burnrate_tier="page"               → burnrate-payments-page    (high urgency)
+ *       └── burnrate_tier=~"ticket|nodata|budget" → burnrate-payments-ticket (low urgency)
  */
-import { ALERT_NAMES, ALERT_TIERS, SEVERITY_LABEL, SLO_LABEL, TEAM_LABEL, TIER_LABEL } from '../../../core/conventions/metrics.js';
+import { ALERT_TIERS, SEVERITY_LABEL, SLO_LABEL, TEAM_LABEL, TIER_LABEL } from '../../../core/conventions/metrics.js';
 import { DEFAULT_RECEIVER, type ReceiverSpec, type RoutingModel, type TeamRouting } from './routing-model.js';
 
 export interface Matcher {
@@ -67,18 +67,19 @@ export function burnrateRoute(model: RoutingModel): RouteNode {
   };
 }
 
-/** A slow-burn ticket is noise while the fast-burn page for the same SLO (and the same group) fires. */
+function nameMatcher(names: readonly string[]): Matcher {
+  return names.length === 1 ? { name: 'alertname', op: '=', value: names[0] ?? '' } : { name: 'alertname', op: '=~', value: names.join('|') };
+}
+
+/**
+ * A slow-burn ticket is noise while the fast-burn page for the same SLO (and the same group) fires. Page and
+ * ticket of an SLO that kept a Sloth or Pyrra name share it, so the tier label tells them apart.
+ */
 export function inhibitRules(model: RoutingModel): InhibitRule[] {
   return [
     {
-      source: [
-        { name: 'alertname', op: '=', value: ALERT_NAMES.page },
-        { name: TIER_LABEL, op: '=', value: ALERT_TIERS.page },
-      ],
-      target: [
-        { name: 'alertname', op: '=', value: ALERT_NAMES.ticket },
-        { name: TIER_LABEL, op: '=', value: ALERT_TIERS.ticket },
-      ],
+      source: [nameMatcher(model.burnAlertNames.page), { name: TIER_LABEL, op: '=', value: ALERT_TIERS.page }],
+      target: [nameMatcher(model.burnAlertNames.ticket), { name: TIER_LABEL, op: '=', value: ALERT_TIERS.ticket }],
       equal: model.inhibitEqual,
     },
   ];

@@ -3,6 +3,7 @@
  * team's alerts use, and which labels tell the groups of a grouped SLO apart. Pure.
  */
 import { createHash } from 'node:crypto';
+import { alertName, alertNamesOf } from '../../../core/conventions/alert-names.js';
 import { ALERT_NAMES, ALERT_TIERS, SLO_LABEL } from '../../../core/conventions/metrics.js';
 import type { Slo } from '../../../core/model/slo.js';
 
@@ -33,8 +34,10 @@ export interface TeamRouting {
 
 export interface RoutingModel {
   teams: TeamRouting[];
-  /** Alert names Burnrate owns, matched by the top route. */
+  /** Alert names Burnrate owns, matched by the top route: its own four, then burn alert names kept from Sloth or Pyrra. */
   alertNames: string[];
+  /** Names of the page and of the ticket burn alerts in use, for the inhibit rule. */
+  burnAlertNames: { page: string[]; ticket: string[] };
   /** `equal` labels of the inhibit rule: the SLO plus every groupBy label, so one group never mutes another. */
   inhibitEqual: string[];
   sources: string[];
@@ -77,6 +80,12 @@ function receiversFor(slug: string, usedTiers: ReadonlySet<string>): ReceiverSpe
   return receivers;
 }
 
+/** Burnrate's name of the tier's burn alert, then the names SLOs kept, whether or not an SLO uses the default. */
+function burnNames(slos: readonly Slo[], tier: 'page' | 'ticket'): string[] {
+  const kept = slos.filter((slo) => slo.alerting[tier].enabled && slo.alerting.burnAlertName !== undefined).map((slo) => alertName(slo, tier));
+  return [ALERT_NAMES[tier], ...[...new Set(kept)].sort()];
+}
+
 export function routingModel(slos: readonly Slo[]): RoutingModel {
   const tiersByTeam = new Map<string, Set<string>>();
   for (const slo of slos) {
@@ -96,7 +105,8 @@ export function routingModel(slos: readonly Slo[]): RoutingModel {
   const groupLabels = [...new Set(slos.flatMap((slo) => slo.groupBy))].sort();
   return {
     teams,
-    alertNames: Object.values(ALERT_NAMES),
+    alertNames: alertNamesOf(slos),
+    burnAlertNames: { page: burnNames(slos, 'page'), ticket: burnNames(slos, 'ticket') },
     inhibitEqual: [SLO_LABEL, ...groupLabels],
     sources: [...new Set(slos.map((slo) => slo.source.file))].sort(),
   };

@@ -1,14 +1,15 @@
-/** Firing Burnrate alerts of the service as an annotation on every graph. */
+/** Firing Burnrate alerts of the service (its SLOs' alert names) as an annotation on every graph. */
 import { AnnotationQueryBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import { DataqueryBuilder as PromQuery } from '@grafana/grafana-foundation-sdk/prometheus';
-import { SERVICE_LABEL, SLO_LABEL } from '../../../core/conventions/metrics.js';
+import { SERVICE_LABEL, SEVERITY_LABEL, SLO_LABEL, TIER_LABEL } from '../../../core/conventions/metrics.js';
+import type { Slo } from '../../../core/model/slo.js';
 import { PROMETHEUS, VARIABLES, variableRef } from './datasources.js';
 import { firingAlertsSelector } from './promql.js';
 
 const STEP = '60s';
 
-export function alertsExpr(): string {
-  return firingAlertsSelector({
+export function alertsExpr(slos: readonly Slo[]): string {
+  return firingAlertsSelector(slos, {
     [SERVICE_LABEL]: variableRef(VARIABLES.service),
     [SLO_LABEL]: { regex: variableRef(VARIABLES.slo) },
   });
@@ -18,8 +19,8 @@ export function alertsExpr(): string {
  * Grafana 10.0 reads the top-level `expr`/`step`; later versions move them into `target`. Both are written,
  * with the same query, so every version shows the same annotations.
  */
-export function alertAnnotation(): AnnotationQueryBuilder {
-  const expr = alertsExpr();
+export function alertAnnotation(slos: readonly Slo[]): AnnotationQueryBuilder {
+  const expr = alertsExpr(slos);
   return new AnnotationQueryBuilder()
     .name('SLO alerts')
     .datasource(PROMETHEUS)
@@ -29,6 +30,6 @@ export function alertAnnotation(): AnnotationQueryBuilder {
     .step(STEP)
     .target(new PromQuery().refId('Anno').expr(expr).interval(STEP))
     .titleFormat('{{alertname}}')
-    .textFormat('{{slo}} {{tier}} severity={{severity}}')
-    .tagKeys('slo,tier,severity');
+    .textFormat(`{{${SLO_LABEL}}} {{${TIER_LABEL}}} ${SEVERITY_LABEL}={{${SEVERITY_LABEL}}}`)
+    .tagKeys([SLO_LABEL, TIER_LABEL, SEVERITY_LABEL].join(','));
 }

@@ -34,10 +34,10 @@ function budgetSummary(): BarGaugePanel {
     .height(8);
 }
 
-function firingAlerts(): TablePanel {
+function firingAlerts(slos: readonly Slo[]): TablePanel {
   return new TablePanel()
     .title('Firing SLO alerts')
-    .targets(promTargets([{ expr: firingAlertsSelector(SELECTED_SLOS), instant: true, table: true }]))
+    .targets(promTargets([{ expr: firingAlertsSelector(slos, SELECTED_SLOS), instant: true, table: true }]))
     .withTransformation({
       id: 'organize',
       options: { excludeByName: { Time: true, Value: true, __name__: true, alertstate: true } },
@@ -63,7 +63,7 @@ export function overviewDashboard(slos: readonly Slo[]): DashboardBuilder {
     .variables([prometheusVariable(), clusterVariable(), serviceQueryVariable(), sloQueryVariable()])
     .withRow(new RowBuilder('Summary'))
     .withPanel(budgetSummary())
-    .withPanel(firingAlerts());
+    .withPanel(firingAlerts(slos));
   for (const slo of sortedSlos(slos)) {
     const { row, panels } = overviewSloRow(slo, serviceDashboardUid(slo.service));
     dashboard.withRow(row);

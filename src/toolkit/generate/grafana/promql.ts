@@ -3,8 +3,8 @@
  * Clusters are merged by summing counts (as the service does); each groupBy value is its own SLO, so
  * SLO-level panels show the worst group while breakdown panels show every group.
  */
+import { alertNamesOf } from '../../../core/conventions/alert-names.js';
 import {
-  ALERT_NAMES,
   ALERT_STATE_LABEL,
   ALERTS_SERIES,
   CLUSTER_LABEL,
@@ -110,14 +110,16 @@ export function eventRateExpr(slo: Slo, which: 'good' | 'total'): string {
   return `sum(${series}) / ${BASE_WINDOW_MS / 1000}`;
 }
 
-/** Every alert name Burnrate's rules can fire, as a regex alternative. */
-export const ALERT_NAME_REGEX = Object.values(ALERT_NAMES).sort().join('|');
+/** Every alert name the rules of these SLOs can fire (Burnrate's, and burn alert names kept from Sloth or Pyrra), as a regex alternative. */
+export function alertNameRegex(slos: readonly Slo[]): string {
+  return [...alertNamesOf(slos)].sort().join('|');
+}
 
-/** Firing Burnrate alerts of the SLOs matched by `labels`. */
-export function firingAlertsSelector(labels: Record<string, MatcherValue>): string {
-  return selector(ALERTS_SERIES, { alertname: { regex: ALERT_NAME_REGEX }, [ALERT_STATE_LABEL]: 'firing', ...labels });
+/** Firing alerts of `slos` among the SLOs matched by `labels`. */
+export function firingAlertsSelector(slos: readonly Slo[], labels: Record<string, MatcherValue>): string {
+  return selector(ALERTS_SERIES, { alertname: { regex: alertNameRegex(slos) }, [ALERT_STATE_LABEL]: 'firing', ...labels });
 }
 
 export function firingAlertCountExpr(slo: Slo): string {
-  return `count(${firingAlertsSelector({ [SLO_LABEL]: slo.id })}) or vector(0)`;
+  return `count(${firingAlertsSelector([slo], { [SLO_LABEL]: slo.id })}) or vector(0)`;
 }

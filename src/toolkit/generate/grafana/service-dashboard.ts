@@ -60,7 +60,7 @@ export function serviceDashboard(service: string, slos: readonly Slo[]): Dashboa
       serviceConstantVariable(service),
       sloCustomVariable(sorted.map((s) => s.id)),
     ])
-    .annotation(alertAnnotation());
+    .annotation(alertAnnotation(sorted));
   for (const slo of sorted) {
     dashboard.withRow(new RowBuilder(rowTitle(slo)));
     for (const panel of sloPanels(slo)) dashboard.withPanel(panel);

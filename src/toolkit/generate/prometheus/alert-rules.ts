@@ -1,4 +1,5 @@
 /** Multiwindow, multi-burn-rate alerts, plus no-data and budget-exhausted alerts, for one SLO. */
+import { alertName } from '../../../core/conventions/alert-names.js';
 import {
   ALERT_NAMES,
   ALERT_TIERS,
@@ -58,15 +59,17 @@ function burnAlert(slo: Slo, tier: AlertTierName, pairs: readonly AlertWindow[])
   );
   const speed = tier === 'page' ? 'fast' : 'steadily';
   return {
-    alert: ALERT_NAMES[tier],
+    alert: alertName(slo, tier),
     expr: pairs.map((pair) => pairExpr(slo, pair)).join('\nor\n'),
     // Hysteresis for the still-burning guard: sparse errors that dip the base window do not page twice.
     ...(keepFiringMs(slo, tier) > 0 ? { keep_firing_for: formatDuration(keepFiringMs(slo, tier)) } : {}),
-    labels: { ...commonLabels(slo), [SEVERITY_LABEL]: tierPolicy.severity, [TIER_LABEL]: ALERT_TIERS[tier] },
+    labels: { ...commonLabels(slo), ...tierPolicy.labels, [SEVERITY_LABEL]: tierPolicy.severity, [TIER_LABEL]: ALERT_TIERS[tier] },
     annotations: {
       summary: `${slo.id}${groupText(slo)} is burning its error budget ${speed}`,
       description: `${budgetSentence(slo)} Errors burn the budget at or above ${descriptions.join(', or ')}.`,
       ...links(slo),
+      // The tier's own annotations (an imported Sloth alert's), which replace Burnrate's of the same name.
+      ...tierPolicy.annotations,
     },
   };
 }

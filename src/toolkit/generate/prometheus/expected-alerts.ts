@@ -4,7 +4,7 @@
  * echoing them. This module adds only Prometheus' semantics: expression labels, rule labels on top,
  * `$labels` expanded, empty labels dropped.
  */
-import { ALERT_NAMES } from '../../../core/conventions/metrics.js';
+import { alertName } from '../../../core/conventions/alert-names.js';
 import type { Slo } from '../../../core/model/slo.js';
 import type { LabelSet } from '../../../core/synthetic/label-matching.js';
 import { expectedRuleAnnotations } from './expected-annotations.js';
@@ -27,7 +27,7 @@ export interface ExpectedRule {
 /** The rule the contract demands, or undefined when the SLO switches that alert off. */
 export function expectedRule(slo: Slo, alert: CheckedAlert): ExpectedRule | undefined {
   if (!slo.alerting[alert].enabled) return undefined;
-  return { alert: ALERT_NAMES[alert], labels: expectedRuleLabels(slo, alert), annotations: expectedRuleAnnotations(slo, alert) };
+  return { alert: alertName(slo, alert), labels: expectedRuleLabels(slo, alert), annotations: expectedRuleAnnotations(slo, alert) };
 }
 
 /** Go-template `{{ $labels.name }}` expansion, the only template the contract writes. */

@@ -53,5 +53,7 @@ export function expectedRuleAnnotations(slo: Slo, alert: CheckedAlert): Record<s
     summary: `${slo.id}${groupTemplate(slo)} is burning its error budget ${speed}`,
     description: burnDescription(slo, alert),
     ...links(slo),
+    // The tier's own annotations replace Burnrate's of the same name (docs/rules.md "Labels").
+    ...slo.alerting[alert].annotations,
   };
 }

@@ -11,13 +11,15 @@ import { BASE_WINDOW_MS } from '../../../core/windows/alert-windows.js';
 import type { CheckedAlert } from './scenario-types.js';
 
 /**
- * Labels the alerting rule sets: the definition's labels, then `alerting.labels`, then the ones Burnrate
+ * Labels the alerting rule sets: the definition's labels, then `alerting.labels` and the tier's own, then the ones Burnrate
  * owns (routing and inhibition match on them), last so an author's label can never mask them.
  */
 export function expectedRuleLabels(slo: Slo, alert: CheckedAlert): Record<string, string> {
   return {
     ...slo.labels,
     ...slo.alerting.labels,
+    // A burn tier's own labels (e.g. an imported Sloth page_alert's routing labels).
+    ...(alert === 'noData' ? {} : slo.alerting[alert].labels),
     [TEAM_LABEL]: slo.team,
     [SERVICE_LABEL]: slo.service,
     [SLO_LABEL]: slo.id,

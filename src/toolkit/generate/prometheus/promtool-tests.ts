@@ -3,7 +3,7 @@
  * the author's selectors, and the exact alerts the generated rules must (or must not) raise.
  */
 import { stringify } from 'yaml';
-import { ALERT_NAMES } from '../../../core/conventions/metrics.js';
+import { alertName } from '../../../core/conventions/alert-names.js';
 import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo } from '../../../core/model/slo.js';
 import { yamlHeader } from '../header.js';
@@ -27,9 +27,12 @@ function isolatedSource(slo: Slo, others: readonly Slo[]): EventSource {
 }
 
 function ownAlert(slo: Slo, source: EventSource, check: Check): ExpectedAlert[] {
-  if (!check.fires) return [];
-  const labels = check.alert === 'noData' ? noDataExpressionLabels(slo) : burnExpressionLabels(slo, source.ok ? source.groupLabels : {});
-  return expectedAlerts(slo, check.alert, labels);
+  // alsoFiring: the SLO's other burn alert of the same name (a kept Sloth or Pyrra name), listed under it too.
+  const alerts = [...(check.fires ? [check.alert] : []), ...(check.alsoFiring ?? [])];
+  return alerts.flatMap((alert) => {
+    const labels = alert === 'noData' ? noDataExpressionLabels(slo) : burnExpressionLabels(slo, source.ok ? source.groupLabels : {});
+    return expectedAlerts(slo, alert, labels);
+  });
 }
 
 /** Other SLOs of the rule file get no input, so their no-data alerts fire once their `for` has passed. */
@@ -52,7 +55,7 @@ function testGroup(slo: Slo, others: readonly Slo[], source: EventSource, plan: 
     })),
     alert_rule_test: scenario.checks.map((check) => ({
       eval_time: durationText(check.minute),
-      alertname: ALERT_NAMES[check.alert],
+      alertname: alertName(slo, check.alert),
       exp_alerts: [...ownAlert(slo, source, check), ...othersNoData(others, check)],
     })),
   };
@@ -67,14 +70,24 @@ function comments(slo: Slo, plan: ScenarioPlan): string {
   return lines.map((line) => `# ${line}\n`).join('');
 }
 
-export function renderPromtoolTest(slo: Slo, others: readonly Slo[], ruleFile: string): string {
+/**
+ * promtool's group_eval_order for a rule file of these SLOs: every group in file order, each SLO's recording
+ * group before its alerts, so alerts read the counts of the same instant. Unlisted groups would tie with the
+ * first listed, and promtool 3.x evaluates ties in map order.
+ */
+export function groupEvalOrder(fileSlos: readonly Slo[]): string[] {
+  return fileSlos.flatMap(sloRuleGroups).map((group) => group.name);
+}
+
+/** The promtool test file of `slo`, one of the SLOs `ruleFile` holds (`fileSlos`, in file order). */
+export function renderPromtoolTest(slo: Slo, fileSlos: readonly Slo[], ruleFile: string): string {
+  const others = fileSlos.filter((o) => o !== slo);
   const source = isolatedSource(slo, others);
   const plan = planScenarios(slo, source);
   const doc = {
     rule_files: [ruleFile],
     evaluation_interval: '1m',
-    // Recording rules first, so each evaluation's alerts read the counts of the same instant.
-    group_eval_order: sloRuleGroups(slo).map((group) => group.name),
+    group_eval_order: groupEvalOrder(fileSlos),
     tests: plan.scenarios.map((scenario) => testGroup(slo, others, source, plan, scenario)),
   };
   return yamlHeader([slo.source.file]) + comments(slo, plan) + stringify(doc, { lineWidth: 0, indent: 2 });
@@ -82,5 +95,5 @@ export function renderPromtoolTest(slo: Slo, others: readonly Slo[], ruleFile: s
 
 /** promtool unit tests per SLO: path-less map of SLO id to file content; `ruleFile` is relative to the test file. */
 export function promtoolTestFiles(slos: readonly Slo[], ruleFile: string): Map<string, string> {
-  return new Map(slos.map((slo) => [slo.id, renderPromtoolTest(slo, slos.filter((o) => o !== slo), ruleFile)]));
+  return new Map(slos.map((slo) => [slo.id, renderPromtoolTest(slo, slos, ruleFile)]));
 }

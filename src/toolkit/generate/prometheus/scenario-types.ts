@@ -10,6 +10,11 @@ export interface Check {
   minute: number;
   alert: CheckedAlert;
   fires: boolean;
+  /**
+   * The SLO's other burn alert when it shares this one's name (a kept Sloth or Pyrra name) and surely fires
+   * at this minute: promtool lists every alert of the name, so the check expects it too.
+   */
+  alsoFiring?: CheckedAlert[];
 }
 
 export interface Scenario {

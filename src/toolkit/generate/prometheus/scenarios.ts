@@ -4,7 +4,9 @@ import { fastBurn, healthy, minutesOf, outage, slowBurn } from './burn-scenarios
 import type { EventSource } from '../../../core/synthetic/event-series.js';
 import { lowTraffic, noData } from './guard-scenarios.js';
 import { sloAlertWindows } from '../../../core/windows/alert-windows.js';
-import type { Scenario, ScenarioContext, ScenarioResult } from './scenario-types.js';
+import { pairContext, type Check, type Scenario, type ScenarioContext, type ScenarioResult } from './scenario-types.js';
+import { allSurelySilent, anySurelyFires } from './scenario-traffic.js';
+import { sharesBurnAlertName } from '../../../core/conventions/alert-names.js';
 
 /** Gauge samples per minute to choose from: one a minute down to one every 10ms. */
 const GAUGE_SAMPLES_PER_MINUTE = [1, 2, 4, 6, 12, 30, 60, 120, 300, 600, 1200, 3000, 6000];
@@ -33,6 +35,38 @@ function gaugeTraffic(ctx: Omit<ScenarioContext, 'eventsPerMinute'>): number {
   return GAUGE_SAMPLES_PER_MINUTE.find((m) => m >= need) ?? GAUGE_SAMPLES_PER_MINUTE[GAUGE_SAMPLES_PER_MINUTE.length - 1] ?? 1;
 }
 
+/** Minutes before `minute` in which a page that fired would still be held firing by its keep_firing_for. */
+function heldMinutes(ctx: ScenarioContext, alert: 'page' | 'ticket'): number {
+  return alert === 'page' ? Math.ceil((ctx.slo.alerting.page.keepFiringForSeconds ?? 0) / 60) + 1 : 0;
+}
+
+/**
+ * Page and ticket alerts that share a name (a kept Sloth or Pyrra name) are listed together by promtool, so a
+ * check of one expects the other too when the model says it surely fires then. A check at a minute where the
+ * other may or may not fire (or a page may still be held) proves nothing either way and is left out.
+ */
+function withSharedName(ctx: ScenarioContext, result: ScenarioResult): ScenarioResult {
+  if (!sharesBurnAlertName(ctx.slo) || 'skipped' in result || !result.timeline) return result;
+  const model = pairContext(ctx, result.timeline);
+  const checks: Check[] = [];
+  for (const check of result.checks) {
+    if (check.alert === 'noData') {
+      checks.push(check);
+      continue;
+    }
+    const other = check.alert === 'page' ? 'ticket' : 'page';
+    const pairs = ctx[other];
+    const from = Math.max(0, check.minute - heldMinutes(ctx, other));
+    const silent = Array.from({ length: check.minute - from + 1 }, (_, i) => from + i).every((t) => allSurelySilent(model, pairs, t));
+    if (pairs.length === 0 || silent) checks.push(check);
+    else if (other === 'ticket' && anySurelyFires(model, pairs, check.minute)) checks.push({ ...check, alsoFiring: [other] });
+  }
+  if (checks.length === 0 || (result.checks.some((check) => check.fires) && !checks.some((check) => check.fires))) {
+    return { skipped: `${result.name.split(':')[0] ?? result.name}: page and ticket share the name ${ctx.slo.alerting.burnAlertName}, and the other alert may or may not fire when this one is checked` };
+  }
+  return { ...result, checks };
+}
+
 export function planScenarios(slo: Slo, source: EventSource): ScenarioPlan {
   const windows = sloAlertWindows(slo);
   const gauge = source.ok && source.gauge;
@@ -45,9 +79,9 @@ export function planScenarios(slo: Slo, source: EventSource): ScenarioPlan {
   };
   const eventsPerMinute = gauge ? gaugeTraffic(base) : counterTraffic(base.budget, slo.alerting.minEvents);
   const ctx: ScenarioContext = { ...base, eventsPerMinute };
-  const results: ScenarioResult[] = source.ok
-    ? [fastBurn(ctx), outage(ctx), slowBurn(ctx), healthy(ctx), lowTraffic(ctx), noData(ctx, true)]
-    : [noData(ctx, false)];
+  const results: ScenarioResult[] = (
+    source.ok ? [fastBurn(ctx), outage(ctx), slowBurn(ctx), healthy(ctx), lowTraffic(ctx), noData(ctx, true)] : [noData(ctx, false)]
+  ).map((result) => withSharedName(ctx, result));
   const scenarios = results.filter((r): r is Scenario => !('skipped' in r));
   const notes = [
     ...(source.ok ? [] : [`Only the no-data scenario is generated: ${source.reason}.`]),

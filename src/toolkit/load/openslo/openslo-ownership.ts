@@ -2,9 +2,11 @@
  * Who owns an OpenSLO SLO, and its labels. The team comes from, in order: the SLO's annotation
  * `burnrate.dev/team`, the SLO's label `team`, then the same two on its Service object. The `team` label is
  * consumed (Burnrate puts `team` on every alert itself); every other label of the Service and the SLO
- * becomes a Burnrate label, the SLO's winning.
+ * becomes a Burnrate label, the SLO's winning. Without a team anywhere, alerts route to a team named like
+ * the service, with a warning.
  */
 import type { ProblemSink } from '../../../core/diagnostics/problem.js';
+import { defaultTeam } from '../team-label.js';
 import { ANNOTATIONS } from './burnrate-annotations.js';
 import type { Metadata } from './openslo-schema.js';
 
@@ -30,7 +32,8 @@ function readLabels(metadata: Metadata | undefined, sink?: ProblemSink): Record<
 }
 
 export interface Ownership {
-  team?: string;
+  /** The owning team; the service's name (with a warning) when neither the SLO nor its Service names one. */
+  team: string;
   labels: Record<string, string>;
   /** Where the team was written: a field of the SLO or (onService) of its Service. */
   teamFrom?: { path: string; onService: boolean };
@@ -58,12 +61,8 @@ export function readOwnership(slo: Metadata, service: Metadata | undefined, serv
   delete labels[TEAM_LABEL];
   const fromService = new Set(Object.keys(labels).filter((name) => sloLabels[name] === undefined));
   if (!source || team === undefined || team.trim() === '') {
-    sink.error(
-      'missing-team',
-      'metadata.labels.team',
-      `no owning team: set the label "team" or the annotation "${ANNOTATIONS.team}" on this SLO or on its Service "${serviceName}"`,
-    );
-    return { labels, fromService };
+    const how = `set the label "team" or the annotation "${ANNOTATIONS.team}" on this SLO or on its Service "${serviceName}"`;
+    return { team: defaultTeam(serviceName, 'metadata.labels', how, sink), labels, fromService };
   }
   return { team: team.trim(), labels, teamFrom: { path: source.path, onService: source.onService }, fromService };
 }

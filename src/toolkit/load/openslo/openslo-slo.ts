@@ -107,8 +107,8 @@ export function convertSlo(slo: OpenSloObject<SloSpec>, objects: OpenSloObjects,
     const converted = convertIndicator(slo, objects, root, sink);
     indicator = converted && withAnnotations(converted, annotations, sink);
   }
-  ok = ok && owner.team !== undefined && window !== null && objectives !== undefined && indicator !== undefined;
-  if (!ok || !objectives || !indicator || owner.team === undefined || window === null) return undefined;
+  ok = ok && window !== null && objectives !== undefined && indicator !== undefined;
+  if (!ok || !objectives || !indicator || window === null) return undefined;
 
   const runbookUrl = annotations.runbookUrl ?? serviceAnnotations.runbookUrl;
   const dashboardUrl = annotations.dashboardUrl ?? serviceAnnotations.dashboardUrl;

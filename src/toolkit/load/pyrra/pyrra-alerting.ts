@@ -1,7 +1,8 @@
 /**
  * Pyrra's alerting options as Burnrate alerting. Pyrra's burn-rate alerts are Burnrate's page (critical)
- * and ticket (warning) tiers, its absent alert Burnrate's no-data alert. Alert names are Burnrate's own
- * (routing on another name would silently stop), so a custom name is refused, naming the field.
+ * and ticket (warning) tiers, its absent alert Burnrate's no-data alert. A custom `name` is kept as the name
+ * of both burn alerts (as in Pyrra, where the severity label tells them apart; in Burnrate burnrate_tier
+ * does). A custom `absentName` is refused, naming the field: Burnrate's no-data alert keeps its name.
  */
 import type { AlertingInput } from '../../sdk/types.js';
 import type { ProblemSink } from '../../../core/diagnostics/problem.js';
@@ -18,15 +19,20 @@ export interface ConvertedAlerting {
 
 export function pyrraAlerting(alerting: PyrraAlerting | undefined, sink: ProblemSink): ConvertedAlerting | undefined {
   if (!alerting) return { fields: {} };
-  let ok = true;
-  for (const key of ['name', 'absentName'] as const) {
-    if (alerting[key] === undefined) continue;
-    sink.error('pyrra-alert-name', `${AT}.${key}`, `Burnrate's alerts have fixed names (${Object.values(ALERT_NAMES).join(', ')}) labelled slo="<service>-<name>"; route on those and remove ${key} (${JSON.stringify(alerting[key])})`);
-    ok = false;
+  if (alerting.absentName !== undefined) {
+    sink.error(
+      'pyrra-alert-name',
+      `${AT}.absentName`,
+      `a custom name of the absent alert is not supported: Burnrate's no-data alert is ${ALERT_NAMES.noData} labelled slo="<service>-<name>"; route on that and remove absentName (${JSON.stringify(alerting.absentName)})`,
+    );
+    return undefined;
   }
-  if (!ok) return undefined;
   const result: AlertingInput = {};
   const fields: Record<string, string> = { alerting: AT };
+  if (alerting.name !== undefined) {
+    result.burnAlertName = alerting.name;
+    fields['alerting.burnAlertName'] = `${AT}.name`;
+  }
   const off = alerting.disabled === true ? 'disabled' : alerting.burnrates === false ? 'burnrates' : undefined;
   if (off) {
     result.page = false;

@@ -34,7 +34,7 @@ export function pyrraLabels(written: Readonly<Record<string, string>>, sink: Pro
   }
   const service = labels.service;
   delete labels.service;
-  const owner = teamFromLabels(labels, 'metadata.labels', sink);
+  const owner = teamFromLabels(labels);
   const renamed: Record<string, string> = Object.fromEntries(Object.keys(owner.labels).map((name) => [`labels.${name}`, keys[name] as string]));
   if (owner.label) renamed.team = keys[owner.label] as string;
   if (service !== undefined) renamed.service = keys.service as string;

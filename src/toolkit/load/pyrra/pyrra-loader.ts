@@ -7,12 +7,14 @@
 import type { SloInput, SloSetInput } from '../../sdk/types.js';
 import { ProblemSink } from '../../../core/diagnostics/problem.js';
 import { parseDurationMs } from '../../../core/model/duration.js';
-import type { LoadedDocument } from '../document.js';
+import { kubernetesOrigin, type LoadedDocument } from '../document.js';
+import type { KubernetesOrigin } from '../../../core/model/slo.js';
 import { parseReporting } from '../shape-issues.js';
 import { spotIn, type FieldSources, type SetSourceMap } from '../source-map.js';
 import { pyrraAlerting } from './pyrra-alerting.js';
 import { pyrraIndicator } from './pyrra-indicator.js';
 import { pyrraLabels } from './pyrra-labels.js';
+import { defaultTeam, LABEL_TEAM_HOW } from '../team-label.js';
 import { FORMAT_NAME, objectSchema, type PyrraObject } from './pyrra-schema.js';
 
 const DAY_MS = 86_400_000;
@@ -55,7 +57,8 @@ function convert(object: PyrraObject, sink: ProblemSink, at: (path: string) => R
   const target = objective(spec.target, sink);
   const indicator = pyrraIndicator(spec.indicator, sink);
   const alerting = pyrraAlerting(spec.alerting, sink);
-  if (!names || labels.team === undefined || window === undefined || target === undefined || !indicator || !alerting) return undefined;
+  const team = names && (labels.team ?? defaultTeam(names.service, 'metadata.labels', LABEL_TEAM_HOW, sink));
+  if (!names || team === undefined || window === undefined || target === undefined || !indicator || !alerting) return undefined;
   const slo: SloInput = {
     ...(spec.description ? { description: spec.description } : {}),
     objective: target,
@@ -66,7 +69,7 @@ function convert(object: PyrraObject, sink: ProblemSink, at: (path: string) => R
     ...(alerting.alerting ? { alerting: alerting.alerting } : {}),
   };
   // Each object is one SLO: its labels are the SLO's, so objects of one service make one set.
-  const set: SloSetInput = { service: names.service, team: labels.team, slos: { [names.name]: slo } };
+  const set: SloSetInput = { service: names.service, team, slos: { [names.name]: slo } };
   const setSources: FieldSources = { '': at(''), service: at(labels.keys.service ? `metadata.labels.${labels.keys.service}` : 'metadata.name'), slos: at('spec') };
   if (labels.keys.team) setSources.team = at(`metadata.labels.${labels.keys.team}`);
   const sloSources: FieldSources = { '': at('metadata.name'), description: at('spec.description'), objective: at('spec.target'), window: at('spec.window') };
@@ -79,6 +82,7 @@ export function pyrraToDocument(values: unknown[], file: string): LoadedDocument
   const sink = new ProblemSink(file);
   const sets: SloSetInput[] = [];
   const sourceMaps: SetSourceMap[] = [];
+  const origins: (KubernetesOrigin | undefined)[] = [];
   values.forEach((value, index) => {
     const docSink = values.length > 1 ? sink.forDocument(index + 1) : sink;
     const name = (value as { metadata?: { name?: unknown } } | null)?.metadata?.name;
@@ -88,6 +92,8 @@ export function pyrraToDocument(values: unknown[], file: string): LoadedDocument
     if (!converted) return;
     sets.push(converted.set);
     sourceMaps.push(converted.map);
+    // The object's namespace and labels go to the PrometheusRule generated for its service.
+    origins.push(kubernetesOrigin(object.metadata));
   });
-  return { file, format: 'pyrra', sets, problems: sink.problems, sourceMaps };
+  return { file, format: 'pyrra', sets, problems: sink.problems, sourceMaps, origins };
 }

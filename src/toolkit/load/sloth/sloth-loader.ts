@@ -1,15 +1,17 @@
 /**
  * Converts Sloth specs (`version: prometheus/v1` files and `sloth.slok.dev/v1` PrometheusServiceLevel
  * objects, one or many documents per file) into Burnrate SLO sets in the authoring shape.
- * The owning team comes from the service label `team`, else `owner`; Sloth has no window, so SLOs get
+ * The owning team comes from the service label `team`, else `owner` (else, with a warning, the service's
+ * name); Sloth has no window, so SLOs get
  * Sloth's default of 30 days.
  */
 import type { SloInput, SloSetInput } from '../../sdk/types.js';
 import { ProblemSink } from '../../../core/diagnostics/problem.js';
-import type { LoadedDocument } from '../document.js';
+import { kubernetesOrigin, type LoadedDocument } from '../document.js';
+import type { KubernetesOrigin } from '../../../core/model/slo.js';
 import { parseReporting } from '../shape-issues.js';
 import { emptySourceMap, spotIn, type FieldSources, type SetSourceMap, type SourceSpot } from '../source-map.js';
-import { teamFromLabels } from '../team-label.js';
+import { defaultTeam, LABEL_TEAM_HOW, teamFromLabels } from '../team-label.js';
 import { slothAlerting } from './sloth-alerting.js';
 import { CRD_STYLE, documentSchema, labelStrings, SPEC_STYLE, type SlothSlo, type SlothSpec, type SlothStyle } from './sloth-schema.js';
 import { slothSli } from './sloth-sli.js';
@@ -24,7 +26,7 @@ function styleOf(value: unknown): SlothStyle | undefined {
   return undefined;
 }
 
-function convertSlo(slo: SlothSlo, style: SlothStyle, path: string, sink: ProblemSink): { input: SloInput; sliFields: Record<string, string> } | undefined {
+function convertSlo(slo: SlothSlo, style: SlothStyle, path: string, sink: ProblemSink): { input: SloInput; sliFields: Record<string, string>; alertingFields: Record<string, string> } | undefined {
   if (slo.plugins !== undefined) {
     sink.error('sloth-slo-plugins', `${path}.plugins`, 'SLO plugins change how Sloth generates rules, which Burnrate cannot reproduce; remove them');
   }
@@ -32,7 +34,7 @@ function convertSlo(slo: SlothSlo, style: SlothStyle, path: string, sink: Proble
     sink.warning('sloth-interval', `${path}.interval`, 'is not kept: Burnrate chooses the evaluation interval of its own rule groups');
   }
   const sli = slothSli(slo.sli, style, `${path}.sli`, sink);
-  const alerting = slothAlerting(slo.alerting, style, `${path}.alerting`, sink);
+  const alerting = slothAlerting(slo.alerting, style);
   if (!sli || slo.plugins !== undefined) return undefined;
   const labels = labelStrings(slo.labels);
   const input: SloInput = {
@@ -45,7 +47,11 @@ function convertSlo(slo: SlothSlo, style: SlothStyle, path: string, sink: Proble
     sli: sli.sli,
     ...(alerting.alerting ? { alerting: alerting.alerting } : {}),
   };
-  return { input, sliFields: sli.fields };
+  return { input, sliFields: sli.fields, alertingFields: alerting.fields };
+}
+
+function prefixed(fields: Record<string, string>, prefix: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([field, path]) => [field, `${prefix}${path}`]));
 }
 
 function convertSpec(spec: SlothSpec, style: SlothStyle, sink: ProblemSink, at: (path: string) => SourceSpot): { set: SloSetInput; map: SetSourceMap } | undefined {
@@ -54,7 +60,8 @@ function convertSpec(spec: SlothSpec, style: SlothStyle, sink: ProblemSink, at: 
   if (spec[style.sloPlugins] !== undefined) {
     serviceSink.error('sloth-slo-plugins', `${prefix}${style.sloPlugins}`, 'SLO plugins change how Sloth generates rules, which Burnrate cannot reproduce; remove them');
   }
-  const owner = teamFromLabels(labelStrings(spec.labels), `${prefix}labels`, serviceSink);
+  const owner = teamFromLabels(labelStrings(spec.labels));
+  const team = owner.team ?? defaultTeam(spec.service, `${prefix}labels`, LABEL_TEAM_HOW, serviceSink);
   const map = emptySourceMap();
   const set: FieldSources = { '': at(''), service: at(`${prefix}service`), slos: at(`${prefix}slos`) };
   if (owner.label) set.team = at(`${prefix}labels.${owner.label}`);
@@ -72,16 +79,17 @@ function convertSpec(spec: SlothSpec, style: SlothStyle, sink: ProblemSink, at: 
     const converted = convertSlo(slo, style, path, sloSink);
     if (!converted) return;
     slos[slo.name] = converted.input;
-    map.slos[id] = sloSources(slo, style, path, converted.sliFields, at);
+    map.slos[id] = sloSources(slo, style, path, { ...converted.sliFields, ...prefixed(converted.alertingFields, `${path}.alerting.`) }, at);
   });
-  if (owner.team === undefined || spec[style.sloPlugins] !== undefined) return undefined;
-  return { set: { service: spec.service, team: owner.team, ...(Object.keys(owner.labels).length > 0 ? { labels: owner.labels } : {}), slos }, map };
+  if (spec[style.sloPlugins] !== undefined) return undefined;
+  return { set: { service: spec.service, team, ...(Object.keys(owner.labels).length > 0 ? { labels: owner.labels } : {}), slos }, map };
 }
 
 export function slothToDocument(values: unknown[], file: string): LoadedDocument {
   const sink = new ProblemSink(file);
   const sets: SloSetInput[] = [];
   const sourceMaps: SetSourceMap[] = [];
+  const origins: (KubernetesOrigin | undefined)[] = [];
   values.forEach((value, index) => {
     const docSink = values.length > 1 ? sink.forDocument(index + 1) : sink;
     const style = styleOf(value);
@@ -99,7 +107,9 @@ export function slothToDocument(values: unknown[], file: string): LoadedDocument
     if (converted && Object.keys(converted.set.slos).length > 0) {
       sets.push(converted.set);
       sourceMaps.push(converted.map);
+      // A PrometheusServiceLevel's namespace and labels go to the PrometheusRule generated for it.
+      origins.push(style === CRD_STYLE ? kubernetesOrigin((parsed as { metadata?: { namespace?: unknown; labels?: unknown } }).metadata) : undefined);
     }
   });
-  return { file, format: 'sloth', sets, problems: sink.problems, sourceMaps };
+  return { file, format: 'sloth', sets, problems: sink.problems, sourceMaps, origins };
 }

@@ -4,8 +4,8 @@ import type { SlothSlo, SlothStyle } from './sloth-schema.js';
 
 const RUNBOOK_KEYS = ['runbook', 'runbook_url', 'runbookUrl'];
 
-/** `path` is the SLO's path (`slos[1]`, `spec.slos[1]`); `sliFields` the SLI's fields from the converter. */
-export function sloSources(slo: SlothSlo, style: SlothStyle, path: string, sliFields: Record<string, string>, at: (path: string) => SourceSpot): FieldSources {
+/** `path` is the SLO's path (`slos[1]`, `spec.slos[1]`); `fields` the SLI's and alerting's fields from the converters. */
+export function sloSources(slo: SlothSlo, style: SlothStyle, path: string, fields: Record<string, string>, at: (path: string) => SourceSpot): FieldSources {
   const sources: FieldSources = {
     '': at(`${path}.name`),
     description: at(`${path}.description`),
@@ -15,7 +15,6 @@ export function sloSources(slo: SlothSlo, style: SlothStyle, path: string, sliFi
     sli: at(`${path}.sli`),
     alerting: at(`${path}.alerting`),
   };
-  for (const [field, source] of Object.entries(sliFields)) sources[field] = at(source);
   for (const name of Object.keys(slo.labels ?? {})) sources[`labels.${name}`] = at(`${path}.labels.${name}`);
   for (const name of Object.keys(slo.alerting?.labels ?? {})) sources[`alerting.labels.${name}`] = at(`${path}.alerting.labels.${name}`);
   const runbook = RUNBOOK_KEYS.find((key) => slo.alerting?.annotations?.[key] !== undefined);
@@ -24,5 +23,6 @@ export function sloSources(slo: SlothSlo, style: SlothStyle, path: string, sliFi
     sources[`alerting.${tier}`] = at(`${path}.alerting.${key}`);
     sources[`alerting.${tier}.severity`] = at(`${path}.alerting.${key}.labels.severity`);
   }
+  for (const [field, source] of Object.entries(fields)) sources[field] = at(source);
   return sources;
 }

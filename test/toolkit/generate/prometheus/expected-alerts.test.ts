@@ -16,6 +16,7 @@ import type { AlertingRule } from '../../../../src/toolkit/generate/prometheus/r
 import type { CheckedAlert } from '../../../../src/toolkit/generate/prometheus/scenario-types.js';
 import { writeArtifacts } from '../../../../src/toolkit/generate/write-artifacts.js';
 import { makeSlo } from '../../../service/engine/slo-fixture.js';
+import { prometheusLines } from '../../../support/stack-tools.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
 import { FIXTURE_DIR, loadSlos, promtoolEach } from './rule-files.js';
 
@@ -80,7 +81,7 @@ describe('expected alerts against the real generator', () => {
   it('the page promtool expects carries the group labels, Burnrate labels and expanded summary', () => {
     const page = expectedRule(FULL, 'page');
     expect(page && expectedAlert(page, expressionLabels(FULL, 'page'))).toEqual({
-      exp_labels: { component: 'api', method: 'GET', plan: 'gold', route: '/a', service: 'test', severity: 'critical', slo: 'test-availability', team: 'team', tier: 'page' },
+      exp_labels: { component: 'api', method: 'GET', plan: 'gold', route: '/a', service: 'test', severity: 'critical', slo: 'test-availability', team: 'team', burnrate_tier: 'page' },
       exp_annotations: {
         dashboard_url: 'https://grafana.example.com/d/test',
         description: 'Objective 99.9% over 30d; the error budget is 0.1% of events. Errors burn the budget at or above 14.4x over 1h and 5m (2% of the budget in 1h), or 6x over 6h and 30m (5% of the budget in 6h).',
@@ -93,7 +94,7 @@ describe('expected alerts against the real generator', () => {
   it('the no-data alert promtool expects carries the window of the series absent() watches', () => {
     const noData = expectedRule(base, 'noData');
     expect(noData && expectedAlert(noData, expressionLabels(base, 'noData')).exp_labels).toEqual({
-      service: 'test', severity: 'warning', slo: 'test-availability', team: 'team', tier: 'nodata', window: '5m',
+      service: 'test', severity: 'warning', slo: 'test-availability', team: 'team', burnrate_tier: 'nodata', window: '5m',
     });
   });
 });
@@ -105,7 +106,7 @@ const dropAnnotation = (name: string): RuleMutation => (r) => ({ ...r, annotatio
 
 const MUTATIONS: { name: string; alert: CheckedAlert; mutate: RuleMutation }[] = [
   { name: 'page severity warning', alert: 'page', mutate: setLabel('severity', 'warning') },
-  { name: 'ticket tier page', alert: 'ticket', mutate: setLabel('tier', 'page') },
+  { name: 'ticket tier page', alert: 'ticket', mutate: setLabel('burnrate_tier', 'page') },
   { name: 'no-data without team', alert: 'noData', mutate: dropLabel('team') },
   { name: 'wrong service', alert: 'page', mutate: setLabel('service', 'other') },
   { name: 'alerting label changed', alert: 'ticket', mutate: setLabel('component', 'web') },
@@ -128,7 +129,7 @@ describe('expected alerts against a generator that writes a wrong rule', () => {
   });
 });
 
-describe('promtool test files of a generator that writes a wrong label', () => {
+describe.each(prometheusLines())('promtool test files of a generator that writes a wrong label, on Prometheus $name', ({ promtool }) => {
   const RULES = 'alerts/prometheus/orders.rules.yaml';
   const TEST = 'alerts/promtool/orders-availability.test.yaml';
 
@@ -144,7 +145,7 @@ describe('promtool test files of a generator that writes a wrong label', () => {
       const roots = [path.join(temp.dir, 'right'), path.join(temp.dir, 'wrong')];
       await Promise.all([right, wrong].map((artifacts, i) => writeArtifacts(roots[i] ?? '', artifacts, ARTIFACT_DIRS)));
       const files = roots.map((root) => path.join(root, TEST));
-      const [pass, fail] = await promtoolEach('test', files);
+      const [pass, fail] = await promtoolEach(promtool, 'test', files);
       expect(pass?.code, pass?.output).toBe(0);
       expect(fail?.code, fail?.output).not.toBe(0);
       expect(fail?.output).toContain(`alertname: ${ALERT_NAMES.page}`);
