@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { closestName } from '../../core/diagnostics/closest-name.js';
 import { describeValue, expectedAt } from './expected-values.js';
 import { didYouMean } from './hints.js';
-import { KNOWN_FIELDS, SLI_KINDS, sloSchema, sloSetSchema } from './input-schema.js';
+import { SLI_KIND_NAMES } from '../../core/sli/sli-kinds.js';
+import { KNOWN_FIELDS, sloSchema, sloSetSchema } from './input-schema.js';
 import type { ProblemSink } from '../../core/diagnostics/problem.js';
 
 type Issue = z.core.$ZodIssue;
@@ -63,10 +64,10 @@ function reportUnion(issue: Extract<Issue, { code: 'invalid_union' }>, ctx: Cont
     const kindPath = issue.path.at(-1) === 'kind' ? issue.path : [...issue.path, 'kind'];
     const field = fieldName(kindPath);
     const kind = issue.path.at(-1) === 'kind' ? got : (got as { kind?: unknown })?.kind;
-    if (kind === undefined) ctx.sink.error('sli-kind', field, `is required: one of ${SLI_KINDS.join(', ')}`);
+    if (kind === undefined) ctx.sink.error('sli-kind', field, `is required: one of ${SLI_KIND_NAMES.join(', ')}`);
     else {
-      const hint = typeof kind === 'string' ? closestName(kind, SLI_KINDS) : undefined;
-      ctx.sink.error('sli-kind', field, `must be one of ${SLI_KINDS.join(', ')}, got ${describeValue(kind)}${didYouMean(hint && `"${hint}"`)}`);
+      const hint = typeof kind === 'string' ? closestName(kind, SLI_KIND_NAMES) : undefined;
+      ctx.sink.error('sli-kind', field, `must be one of ${SLI_KIND_NAMES.join(', ')}, got ${describeValue(kind)}${didYouMean(hint && `"${hint}"`)}`);
     }
     return;
   }

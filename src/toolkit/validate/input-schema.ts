@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { SliKind } from '../../core/model/slo.js';
-import { SLI_KIND_NAMES, type SameShape } from '../../core/sli/sli-kinds.js';
+import type { SameShape } from '../../core/sli/sli-kinds.js';
 import type { SliInput } from '../sdk/types.js';
 
 const labels = z.record(z.string(), z.string());
@@ -38,8 +38,6 @@ const tracesSli = z.strictObject({
   spanKind: z.enum(['server', 'client', 'consumer', 'producer', 'internal']).optional(),
   latencyThreshold: z.string().optional(),
 });
-
-export const SLI_KINDS = SLI_KIND_NAMES;
 
 export const sliSchema = z.discriminatedUnion('kind', [ratioSli, latencySli, boolGaugeSli, rawSli, tracesSli]);
 

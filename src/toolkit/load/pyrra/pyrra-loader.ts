@@ -8,7 +8,7 @@ import type { SloInput, SloSetInput } from '../../sdk/types.js';
 import { ProblemSink } from '../../../core/diagnostics/problem.js';
 import { parseDurationMs } from '../../../core/model/duration.js';
 import { kubernetesOrigin, type LoadedDocument } from '../document.js';
-import type { KubernetesOrigin } from '../../../core/model/slo.js';
+import { documentOfSets } from '../document-sets.js';
 import { parseReporting } from '../shape-issues.js';
 import { spotIn, type FieldSources, type SetSourceMap } from '../source-map.js';
 import { pyrraAlerting } from './pyrra-alerting.js';
@@ -79,21 +79,11 @@ function convert(object: PyrraObject, sink: ProblemSink, at: (path: string) => R
 }
 
 export function pyrraToDocument(values: unknown[], file: string): LoadedDocument {
-  const sink = new ProblemSink(file);
-  const sets: SloSetInput[] = [];
-  const sourceMaps: SetSourceMap[] = [];
-  const origins: (KubernetesOrigin | undefined)[] = [];
-  values.forEach((value, index) => {
-    const docSink = values.length > 1 ? sink.forDocument(index + 1) : sink;
+  return documentOfSets(file, 'pyrra', values, ({ value, sink, at }) => {
     const name = (value as { metadata?: { name?: unknown } } | null)?.metadata?.name;
-    const objectSink = typeof name === 'string' && name !== '' ? docSink.forSlo(name) : docSink;
+    const objectSink = typeof name === 'string' && name !== '' ? sink.forSlo(name) : sink;
     const object = parseReporting(objectSchema, value, [], FORMAT_NAME, objectSink);
-    const converted = object && convert(object, objectSink, (path) => spotIn(index, values.length, path));
-    if (!converted) return;
-    sets.push(converted.set);
-    sourceMaps.push(converted.map);
-    // The object's namespace and labels go to the PrometheusRule generated for its service.
-    origins.push(kubernetesOrigin(object.metadata));
+    const converted = object && convert(object, objectSink, at);
+    return converted && { ...converted, origin: kubernetesOrigin(object.metadata) };
   });
-  return { file, format: 'pyrra', sets, problems: sink.problems, sourceMaps, origins };
 }

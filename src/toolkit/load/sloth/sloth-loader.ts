@@ -8,9 +8,9 @@
 import type { SloInput, SloSetInput } from '../../sdk/types.js';
 import { ProblemSink } from '../../../core/diagnostics/problem.js';
 import { kubernetesOrigin, type LoadedDocument } from '../document.js';
-import type { KubernetesOrigin } from '../../../core/model/slo.js';
+import { documentOfSets } from '../document-sets.js';
 import { parseReporting } from '../shape-issues.js';
-import { emptySourceMap, spotIn, type FieldSources, type SetSourceMap, type SourceSpot } from '../source-map.js';
+import { emptySourceMap, type FieldSources, type SetSourceMap, type SourceSpot } from '../source-map.js';
 import { defaultTeam, LABEL_TEAM_HOW, teamFromLabels } from '../team-label.js';
 import { slothAlerting } from './sloth-alerting.js';
 import { CRD_STYLE, documentSchema, labelStrings, SPEC_STYLE, type SlothSlo, type SlothSpec, type SlothStyle } from './sloth-schema.js';
@@ -86,30 +86,22 @@ function convertSpec(spec: SlothSpec, style: SlothStyle, sink: ProblemSink, at: 
 }
 
 export function slothToDocument(values: unknown[], file: string): LoadedDocument {
-  const sink = new ProblemSink(file);
-  const sets: SloSetInput[] = [];
-  const sourceMaps: SetSourceMap[] = [];
-  const origins: (KubernetesOrigin | undefined)[] = [];
-  values.forEach((value, index) => {
-    const docSink = values.length > 1 ? sink.forDocument(index + 1) : sink;
+  return documentOfSets(file, 'sloth', values, ({ value, sink, at }) => {
     const style = styleOf(value);
     if (!style) {
-      docSink.error('unknown-format', undefined, 'is neither a Sloth prometheus/v1 spec nor a sloth.slok.dev/v1 PrometheusServiceLevel');
-      return;
+      sink.error('unknown-format', undefined, 'is neither a Sloth prometheus/v1 spec nor a sloth.slok.dev/v1 PrometheusServiceLevel');
+      return undefined;
     }
     const doc = value as { service?: unknown; spec?: { service?: unknown } } | null;
     const service = doc?.service ?? doc?.spec?.service;
-    const shapeSink = typeof service === 'string' && service !== '' ? docSink.forSlo(service) : docSink;
+    const shapeSink = typeof service === 'string' && service !== '' ? sink.forSlo(service) : sink;
     const parsed = parseReporting(documentSchema(style), value, [], style.format, shapeSink);
-    if (!parsed) return;
+    if (!parsed) return undefined;
     const spec = (style === SPEC_STYLE ? parsed : (parsed as { spec: unknown }).spec) as SlothSpec;
-    const converted = convertSpec(spec, style, docSink, (path) => spotIn(index, values.length, path));
-    if (converted && Object.keys(converted.set.slos).length > 0) {
-      sets.push(converted.set);
-      sourceMaps.push(converted.map);
-      // A PrometheusServiceLevel's namespace and labels go to the PrometheusRule generated for it.
-      origins.push(style === CRD_STYLE ? kubernetesOrigin((parsed as { metadata?: { namespace?: unknown; labels?: unknown } }).metadata) : undefined);
-    }
+    const converted = convertSpec(spec, style, sink, at);
+    if (!converted || Object.keys(converted.set.slos).length === 0) return undefined;
+    // A PrometheusServiceLevel's namespace and labels go to the PrometheusRule generated for it.
+    const origin = style === CRD_STYLE ? kubernetesOrigin((parsed as { metadata?: { namespace?: unknown; labels?: unknown } }).metadata) : undefined;
+    return { ...converted, origin };
   });
-  return { file, format: 'sloth', sets, problems: sink.problems, sourceMaps, origins };
 }
