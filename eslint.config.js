@@ -20,7 +20,7 @@ const wingZones = Object.entries(MAY_IMPORT).map(([wing, allowed]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tools/**', 'coverage/**', 'charts/**', 'test/fixtures/invalid/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.tools/**', 'coverage/**', 'charts/**', 'test/fixtures/invalid/**', 'test/fixtures/located/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

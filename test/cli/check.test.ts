@@ -105,7 +105,7 @@ describe('burnrate check', () => {
     try {
       const result = await inRepo(['check']);
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('error: slo-definitions/search.slo.ts › search-query-latency › sli.threshold: must be a latency above 0 such as "300ms" or "1.5s", got "500 ms"; did you mean "500ms"?');
+      expect(result.stderr).toContain('error: slo-definitions/search.slo.ts:15:9 › search-query-latency › sli.threshold: must be a latency above 0 such as "300ms" or "1.5s", got "500 ms"; did you mean "500ms"?');
       expect(result.stderr.trim().split('\n').at(-1)).toBe('1 error; generated files not compared');
       expect(result.stdout).toBe('');
     } finally {

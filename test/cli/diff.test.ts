@@ -126,8 +126,8 @@ describe('burnrate diff', () => {
       const result = await inRepo(['diff', '--base', 'main']);
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('**1 definition error**: fix it to see what this change does to SLOs and rules.');
-      expect(result.stdout).toContain('- **error**: slo-definitions/payments.slo.ts › payments-refunds › objective: must be below 100 (100% leaves no error budget), got 100');
-      expect(result.stderr).toContain('error: slo-definitions/payments.slo.ts › payments-refunds › objective: must be below 100');
+      expect(result.stdout).toContain('- **error**: slo-definitions/payments.slo.ts:8:7 › payments-refunds › objective: must be below 100 (100% leaves no error budget), got 100');
+      expect(result.stderr).toContain('error: slo-definitions/payments.slo.ts:8:7 › payments-refunds › objective: must be below 100');
     } finally {
       await edit('slo-definitions/payments.slo.ts', 'objective: 100', 'objective: 99.5');
     }

@@ -38,6 +38,11 @@ export function mapField(sources: FieldSources, field: string, base: SourceSpot,
   sources[field] = { ...base, path };
 }
 
+/** `groupBy.0` (schema paths) and `groupBy[0]` (check paths) name the same field. */
+function bracketed(field: string): string {
+  return field.replace(/\.(\d+)(?=[.[]|$)/g, '[$1]');
+}
+
 function sameOrBelow(field: string, prefix: string): boolean {
   return prefix === '' || field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`);
 }
@@ -54,16 +59,19 @@ function lookup(sources: FieldSources, field: string): [string, SourceSpot] | un
 /**
  * Puts a problem found on the authoring shape at its source: the field becomes the source path (the rest
  * of a deeper authoring path follows after ` › `, e.g. inside a JSON annotation) and gets its position.
+ * Where the source has no literal for the field itself (built at run time), the closest written parent is
+ * the position.
  */
 export function locateProblem(problem: Problem, map: SetSourceMap | undefined): Problem {
   const sources = problem.slo === undefined ? map?.set : map?.slos[problem.slo];
   if (!sources || problem.line !== undefined) return problem;
-  const field = problem.field ?? '';
+  const field = bracketed(problem.field ?? '');
   const found = lookup(sources, field);
   if (!found) return problem;
   const [prefix, spot] = found;
   const rest = field.slice(prefix.length).replace(/^\./, '');
-  const path = [spot.path, rest].filter((part) => part !== '').join(' › ');
+  // A source written in the authoring terms (TypeScript) keeps the field as checked.
+  const path = spot.path === prefix ? (problem.field ?? '') : [spot.path, rest].filter((part) => part !== '').join(' › ');
   const { field: _field, ...others } = problem;
   return {
     ...others,

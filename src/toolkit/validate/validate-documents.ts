@@ -119,12 +119,12 @@ export function validateDocuments(docs: readonly LoadedDocument[]): ValidationRe
     doc.sets.forEach((set, index) => {
       const sink = new ProblemSink(doc.file);
       slos.push(...validateSet(doc, set, sink, refs, doc.origins?.[index]));
-      // Problems on the authoring shape go back to the field the author wrote (YAML formats).
-      problems.push(...locateProblems(sink.problems, doc.sourceMaps?.[index]));
+      // Problems on the authoring shape go back to the field the author wrote.
+      if (sink.problems.length > 0) problems.push(...locateProblems(sink.problems, doc.sourceMaps?.[index]));
     });
   }
   problems.push(...locateBySlo(crossFileProblems(refs), docs));
-  problems.push(...namespaceProblems(slos));
+  problems.push(...locateBySlo(namespaceProblems(slos), docs));
   const duplicates = new Set(problems.filter((p) => p.code === 'duplicate-id').map((p) => p.slo));
   const ok = errorsOf(problems).length === 0;
   const sorted = [...slos].sort((a, b) => a.id.localeCompare(b.id)).map(deepFreeze);

@@ -102,3 +102,22 @@ describe('positions of definition modules that fail to load', () => {
     }
   });
 });
+
+describe('positions of problems in .slo.ts modules', () => {
+  it('finds fields through consts, helpers, `satisfies` and two sets in one module', async () => {
+    const result = await loadFixture('located/shapes.slo.ts');
+    const file = 'test/fixtures/located/shapes.slo.ts';
+    expect(texts(result.problems).map((text) => text.replace(/: .*$/, ''))).toEqual([
+      // In the const the SLI refers to.
+      `${file}:10:3 › checkout-latency › sli.threshold`,
+      // Built by a helper at run time: at the SLO's key, the closest field written here.
+      `${file}:22:5 › checkout-availability › objective`,
+      `${file}:25:7 › checkout-errors › window`,
+      // The second set of the module.
+      `${file}:37:26 › search-queries › groupBy[1]`,
+    ]);
+    const warning = result.problems.find((p) => p.code === 'missing-team');
+    expect(warning).toMatchObject({ line: 31, column: 23, excerpt: ['export const search = defineSlos({', `${' '.repeat(22)}^`] });
+    expect(result.problems.every((p) => p.line !== undefined && p.column !== undefined)).toBe(true);
+  });
+});

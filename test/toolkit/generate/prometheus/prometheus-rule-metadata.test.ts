@@ -49,7 +49,7 @@ describe('the PrometheusRule of SLOs read from Kubernetes objects', () => {
     });
     const result = validateDocuments([pyrraToDocument([object('api-reads', 'eu'), object('api-writes', 'us')], 'api.yaml')]);
     expect(result.problems.map(formatProblem)).toEqual([
-      'api.yaml › api-reads: the objects of service "api" live in namespaces eu and us; its one PrometheusRule is written without a namespace, so apply it where the Prometheus operator selects rules',
+      'api.yaml › document 1 › api-reads › metadata.name: the objects of service "api" live in namespaces eu and us; its one PrometheusRule is written without a namespace, so apply it where the Prometheus operator selects rules',
     ]);
     const rule = resource(generateArtifacts(result.slos).get(paths.prometheusRule('api')));
     expect(rule.metadata.namespace).toBeUndefined();
