@@ -7,6 +7,21 @@ import type { Sli } from '../model/slo.js';
 import type { SameShape } from '../sli/sli-kinds.js';
 import { CATALOG_API_VERSION, type CatalogSlo } from './compiled-catalog.js';
 
+/**
+ * Absolute http(s) URLs only, as the toolkit's validator demands: the service serves these as links, and
+ * a hand-edited `javascript:` or `data:` URL must never reach a page or an API client.
+ */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const httpUrl = z.string().refine(isHttpUrl, { message: 'must be an absolute http(s) URL' });
+
 const tier = z.object({ enabled: z.boolean(), severity: z.string() });
 /** The model's AlertTier: only the page tier carries a hold, but both tiers share the shape. */
 const alertTier = tier.extend({
@@ -46,8 +61,8 @@ const catalogSlo = z.object({
   sli,
   groupBy: z.array(z.string()),
   labels: z.record(z.string(), z.string()),
-  runbookUrl: z.string().optional(),
-  dashboardUrl: z.string().optional(),
+  runbookUrl: httpUrl.optional(),
+  dashboardUrl: httpUrl.optional(),
   alerting: z.object({
     page: alertTier,
     ticket: alertTier,

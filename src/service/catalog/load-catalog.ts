@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { CompiledCatalog } from '../../core/catalog/compiled-catalog.js';
 import { catalogSchema } from '../../core/catalog/catalog-schema.js';
+import { describeIssue } from './catalog-issues.js';
 
 export type CatalogSlo = CompiledCatalog['slos'][number];
 
@@ -12,6 +13,7 @@ export interface LoadedCatalog {
   loadedAt: Date;
 }
 
+/** Carries the file path: meant for logs and the start-up error, never for an HTTP response. */
 export class CatalogError extends Error {
   readonly code = 'CATALOG_INVALID';
 }
@@ -24,24 +26,31 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export async function loadCatalog(file: string, now: Date): Promise<LoadedCatalog> {
-  let text: string;
+export async function readCatalogFile(file: string): Promise<Buffer> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (error) {
     throw new CatalogError(`catalog ${file}: cannot read: ${(error as Error).message}`);
   }
+}
+
+/** Checks the file's bytes; `file` only names the source in errors and in the result. */
+export function parseCatalog(bytes: Buffer, file: string, now: Date): LoadedCatalog {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     throw new CatalogError(`catalog ${file}: invalid JSON: ${(error as Error).message}`);
   }
   const result = catalogSchema.safeParse(json);
   if (!result.success) {
-    const first = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`);
+    const first = result.error.issues.slice(0, 5).map((issue) => describeIssue(issue, json));
     throw new CatalogError(`catalog ${file}: not a burnrate catalog: ${first.join('; ')} (run \`burnrate generate\`)`);
   }
   const slos = result.data.slos as CatalogSlo[];
   return deepFreeze({ version: result.data.version, slos, source: file, loadedAt: now }) as LoadedCatalog;
+}
+
+export async function loadCatalog(file: string, now: Date): Promise<LoadedCatalog> {
+  return parseCatalog(await readCatalogFile(file), file, now);
 }

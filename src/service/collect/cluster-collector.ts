@@ -1,11 +1,13 @@
 /**
  * Reads the recorded counts of many SLOs from one cluster with a handful of batched queries.
- * The first query that fails for good stops the rest: the cluster is then stale, never zero.
+ * The first query that fails for good stops the rest, and so does the evaluation's signal (deadline,
+ * shutdown): the cluster is then stale, never zero.
  */
 import type { EventCounts } from '../engine/types.js';
 import type { GroupLabels } from '../engine/group-labels.js';
 import { SLO_LABEL, WINDOW_LABEL } from '../../core/conventions/metrics.js';
 import { alertWindowsQuery, chunk, wholeWindowQuery, type CountMetric } from './collect-queries.js';
+import { linkAbort, StopReason, stopReasonOf } from './abort.js';
 import { mapLimit } from './map-limit.js';
 import type { PrometheusClient, VectorSample } from './prometheus-client.js';
 import { groupOfSeries } from '../engine/group-labels.js';
@@ -40,6 +42,8 @@ export interface CollectOptions {
   concurrency: number;
   retries: number;
   minBackoffMs?: number;
+  /** Shared by every query of the evaluation: aborts at its deadline or on shutdown. */
+  signal?: AbortSignal;
 }
 
 interface Job {
@@ -120,36 +124,44 @@ export async function collectCluster(
   options: CollectOptions,
 ): Promise<ClusterOutcome> {
   const started = performance.now();
+  const name = client.cluster.name;
   const acc = new Accumulator(new Map(targets.map((t) => [t.id, t.groupBy])));
-  const controller = new AbortController();
+  // Aborted by the first failure here, or by the evaluation's signal.
+  const cluster = linkAbort([options.signal]);
   const failedIds = new Set<string>();
   let firstError: string | undefined;
   let failedQueries = 0;
   const jobs = plan(targets, options.batchSize);
-  await mapLimit(jobs, options.concurrency, async (job) => {
-    if (controller.signal.aborted) {
-      for (const id of job.ids) failedIds.add(id);
-      failedQueries++;
-      return;
-    }
-    const expr = job.kind === 'alert' ? alertWindowsQuery(job.metric, job.ids) : wholeWindowQuery(job.metric, job.ids, job.rangeSeconds ?? 0);
-    try {
-      acc.add(job, await client.query(expr, at, { retries: options.retries, signal: controller.signal, minBackoffMs: options.minBackoffMs }));
-    } catch (error) {
-      failedQueries++;
-      for (const id of job.ids) failedIds.add(id);
-      if (firstError === undefined) {
-        firstError = error instanceof Error ? error.message : String(error);
-        controller.abort(firstError);
+  const fail = (job: Job, message: string): void => {
+    failedQueries++;
+    for (const id of job.ids) failedIds.add(id);
+    if (firstError !== undefined) return;
+    firstError = message;
+    cluster.abort(new StopReason('abandoned', 'abandoned after an earlier query of this evaluation failed'));
+  };
+  try {
+    await mapLimit(jobs, options.concurrency, async (job) => {
+      if (cluster.signal.aborted) return fail(job, `${name}: ${(cluster.signal.reason as Error).message}`);
+      const expr = job.kind === 'alert' ? alertWindowsQuery(job.metric, job.ids) : wholeWindowQuery(job.metric, job.ids, job.rangeSeconds ?? 0);
+      try {
+        acc.add(job, await client.query(expr, at, { retries: options.retries, signal: cluster.signal, minBackoffMs: options.minBackoffMs }));
+      } catch (error) {
+        fail(job, error instanceof Error ? error.message : `${name}: ${String(error)}`);
       }
-    }
-  });
+    });
+  } finally {
+    cluster.dispose();
+  }
+  const evaluationStop = stopReasonOf(options.signal);
+  if (evaluationStop?.kind === 'deadline' && firstError?.startsWith(`${name}: ${evaluationStop.message}`)) {
+    firstError = `${name}: ${evaluationStop.message} before the cluster answered (${failedQueries} of ${jobs.length} queries unanswered)`;
+  }
   const slos = new Map<string, SloOutcome>();
   for (const t of targets) {
-    slos.set(t.id, failedIds.has(t.id) ? { status: 'stale', error: firstError ?? 'query failed' } : { status: 'ok', groups: acc.groups(t.id) });
+    slos.set(t.id, failedIds.has(t.id) ? { status: 'stale', error: firstError ?? `${name}: query failed` } : { status: 'ok', groups: acc.groups(t.id) });
   }
   return {
-    cluster: client.cluster.name,
+    cluster: name,
     slos,
     queries: jobs.length,
     failedQueries,

@@ -1,9 +1,12 @@
 /**
  * Collects event counts of every SLO from every cluster in parallel. Returns counts only: budgets are the
- * engine's job. SLIs without counts (raw error-ratio SLIs) are not collected.
+ * engine's job. SLIs without counts (raw error-ratio SLIs) are not collected. One evaluation's queries share
+ * one signal, aborted at the evaluation deadline (those clusters are stale) or on shutdown.
  */
 import type { SloObservation } from '../engine/types.js';
 import type { Slo } from '../../core/model/slo.js';
+import { formatDuration } from '../../core/model/duration.js';
+import { linkAbort, StopReason, stopReasonOf } from './abort.js';
 import { buildObservations } from './build-observations.js';
 import { collectCluster, type ClusterOutcome, type CollectOptions, type CollectTarget } from './cluster-collector.js';
 import type { PrometheusClient } from './prometheus-client.js';
@@ -15,15 +18,21 @@ export interface CollectResult {
   clusters: Omit<ClusterOutcome, 'slos'>[];
 }
 
+export interface EvaluationOptions extends CollectOptions {
+  /** Every query of the evaluation ends by then; clusters still busy are stale. */
+  deadlineMs?: number;
+}
+
 /** The engine's exact window range: rolling days, or the calendar period so far. */
 export type WindowRange = (slo: Slo, now: Date) => number;
 
+/** Rejects with the shutdown reason when `options.signal` aborted it: a half-collected run must not be saved. */
 export async function collect(
   clients: readonly PrometheusClient[],
   slos: readonly Slo[],
   windowRangeSeconds: WindowRange,
   at: Date,
-  options: CollectOptions,
+  options: EvaluationOptions,
 ): Promise<CollectResult> {
   const targets: CollectTarget[] = slos.filter((slo) => hasEventCounts(slo.sli)).map((slo) => ({
     id: slo.id,
@@ -31,10 +40,43 @@ export async function collect(
     // Whole seconds: Prometheus ranges are integral here and a fraction of a second is noise.
     rangeSeconds: Math.max(1, Math.floor(windowRangeSeconds(slo, at))),
   }));
-  const outcomes = await Promise.all(clients.map((client) => collectCluster(client, targets, at, options)));
+  const { deadlineMs } = options;
+  const evaluation = linkAbort(
+    [options.signal],
+    deadlineMs === undefined ? undefined : { ms: deadlineMs, reason: () => new StopReason('deadline', `evaluation deadline of ${formatDuration(deadlineMs)} passed`) },
+  );
+  let outcomes: ClusterOutcome[];
+  try {
+    outcomes = await Promise.all(clients.map((client) => collectCluster(client, targets, at, { ...options, signal: evaluation.signal })));
+  } finally {
+    evaluation.dispose();
+  }
+  const stopped = stopReasonOf(options.signal);
+  if (stopped) throw stopped;
   return {
     at,
     observations: buildObservations(targets, outcomes),
     clusters: outcomes.map(({ slos: _slos, ...report }) => report),
   };
+}
+
+/** The service's collectors: one evaluation at a time through `collect`, and `stop()` for shutdown. */
+export class Collector {
+  readonly #stop = new AbortController();
+
+  constructor(
+    private readonly clients: readonly PrometheusClient[],
+    private readonly windowRangeSeconds: WindowRange,
+    private readonly options: EvaluationOptions,
+  ) {}
+
+  collect(slos: readonly Slo[], at: Date): Promise<CollectResult> {
+    return collect(this.clients, slos, this.windowRangeSeconds, at, { ...this.options, signal: this.#stop.signal });
+  }
+
+  /** Ends every query in flight at once (the running collect rejects) and closes the clients; waits for no cluster. */
+  async stop(): Promise<void> {
+    if (!this.#stop.signal.aborted) this.#stop.abort(new StopReason('stopped', 'collection stopped: the service is shutting down'));
+    await Promise.all(this.clients.map((client) => client.close()));
+  }
 }

@@ -1,118 +1,152 @@
 /**
  * Client of one cluster's Prometheus HTTP API (Prometheus, Thanos Query or Mimir; the base URL carries any
- * path prefix). Instant queries only, sent as POST forms so long `slo=~"a|b|…"` batches fit.
+ * path prefix). Instant queries only, sent as POST forms so long `slo=~"a|b|…"` batches fit. Every query is
+ * bounded: a timeout per attempt, a cap on the answer's size, the caller's signal (evaluation deadline,
+ * shutdown), and `close()`, which drops whatever is in flight.
  */
 import { readFile } from 'node:fs/promises';
 import pRetry, { AbortError } from 'p-retry';
 import { Agent, request } from 'undici';
-import type { ClusterConfig } from '../config/config-schema.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, type ClusterConfig } from '../config/config-schema.js';
+import { linkAbort, StopReason, stopReasonOf } from './abort.js';
+import { samplesOf, statusError, type VectorSample } from './query-answer.js';
+import { QueryError } from './query-error.js';
+import { formatBytes, readCappedBody } from './read-capped-body.js';
 
-export interface VectorSample {
-  labels: Record<string, string>;
-  value: number;
-}
-
-export class QueryError extends Error {
-  constructor(
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-}
-
-interface ApiResponse {
-  status: 'success' | 'error';
-  error?: string;
-  errorType?: string;
-  data?: { resultType: string; result: { metric: Record<string, string>; value: [number, string] }[] };
-}
+export { QueryError } from './query-error.js';
+export type { VectorSample } from './query-answer.js';
 
 export interface QueryOptions {
   retries: number;
-  /** Aborts retries and requests in flight, e.g. when the cluster already failed. */
+  /** Aborts retries and requests in flight: the evaluation deadline, shutdown, or an earlier failure. */
   signal?: AbortSignal;
   /** Base backoff between retries (doubled each time). */
   minBackoffMs?: number;
 }
 
+/** A cluster's config; the size cap may be left out by callers that do not go through the schema. */
+export type ClientConfig = Omit<ClusterConfig, 'maxResponseBytes'> & { maxResponseBytes?: number };
+
+/** An error page only needs its first words; the cap is for answers. */
+const ERROR_BODY_BYTES = 64 * 1024;
+
 export class PrometheusClient {
   readonly #agent: Agent;
   readonly #endpoint: string;
+  readonly #maxBytes: number;
+  /** Aborted by close(): every request in flight and every later one ends at once. */
+  readonly #closed = new AbortController();
+  #destroyed: Promise<void> | undefined;
 
   private constructor(
-    readonly cluster: ClusterConfig,
+    readonly cluster: ClientConfig,
     ca: string | undefined,
   ) {
     this.#agent = new Agent({ connections: 16, keepAliveTimeout: 30_000, connect: ca ? { ca } : {} });
     this.#endpoint = `${cluster.url.replace(/\/+$/, '')}/api/v1/query`;
+    this.#maxBytes = cluster.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   }
 
-  static async create(cluster: ClusterConfig): Promise<PrometheusClient> {
+  static async create(cluster: ClientConfig): Promise<PrometheusClient> {
     const ca = cluster.tlsCaFile ? await readFile(cluster.tlsCaFile, 'utf8') : undefined;
     return new PrometheusClient(cluster, ca);
   }
 
-  /** Evaluates `expr` at `at`; retries network errors, timeouts, 429 and 5xx with exponential backoff. */
-  query(expr: string, at: Date, options: QueryOptions): Promise<VectorSample[]> {
-    return pRetry(() => this.#once(expr, at, options.signal), {
-      retries: options.retries,
-      minTimeout: options.minBackoffMs ?? 200,
-      factor: 2,
-      randomize: true,
-      signal: options.signal,
-    });
+  /**
+   * Evaluates `expr` at `at`; retries network errors, timeouts, 429, 5xx and garbled answers with exponential
+   * backoff until `options.signal` aborts. Always rejects with a QueryError naming the cluster.
+   */
+  async query(expr: string, at: Date, options: QueryOptions): Promise<VectorSample[]> {
+    try {
+      return await pRetry(() => this.#once(expr, at, options.signal), {
+        retries: options.retries,
+        minTimeout: options.minBackoffMs ?? 200,
+        factor: 2,
+        randomize: true,
+        signal: options.signal,
+      });
+    } catch (error) {
+      // p-retry rejects with the bare signal reason when the signal aborts between attempts.
+      if (error instanceof QueryError) throw error;
+      const reason = stopReasonOf(options.signal) ?? stopReasonOf(this.#closed.signal);
+      throw reason ? new QueryError(this.cluster.name, reason.message) : new QueryError(this.cluster.name, 'query failed', { upstream: (error as Error).message });
+    }
   }
 
+  /** Ends every request in flight without waiting for an answer, then drops the connections; idempotent. */
   close(): Promise<void> {
-    return this.#agent.close();
+    if (!this.#closed.signal.aborted) {
+      this.#closed.abort(new StopReason('closed', 'client closed: the service is shutting down'));
+      this.#destroyed = this.#agent.destroy();
+    }
+    return this.#destroyed ?? Promise.resolve();
   }
 
   async #headers(): Promise<Record<string, string>> {
     const headers: Record<string, string> = { ...this.cluster.headers, 'content-type': 'application/x-www-form-urlencoded' };
-    // Read on every query: mounted service-account tokens rotate.
-    if (this.cluster.bearerTokenFile) headers.authorization = `Bearer ${(await readFile(this.cluster.bearerTokenFile, 'utf8')).trim()}`;
+    if (!this.cluster.bearerTokenFile) return headers;
+    let token: string;
+    try {
+      // Read on every query: mounted service-account tokens rotate.
+      token = await readFile(this.cluster.bearerTokenFile, 'utf8');
+    } catch (error) {
+      // The path stays out of the message: errors reach the public API.
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new QueryError(this.cluster.name, `cannot read the bearer token file${code ? ` (${code})` : ''}`);
+    }
+    headers.authorization = `Bearer ${token.trim()}`;
     return headers;
   }
 
   async #once(expr: string, at: Date, signal: AbortSignal | undefined): Promise<VectorSample[]> {
-    const timeout = AbortSignal.timeout(this.cluster.timeoutMs);
-    const body = new URLSearchParams({ query: expr, time: (at.getTime() / 1000).toFixed(3), timeout: `${this.cluster.timeoutMs}ms` });
-    let response;
+    const { name, timeoutMs } = this.cluster;
+    const attempt = linkAbort([signal, this.#closed.signal], { ms: timeoutMs, reason: () => new StopReason('timeout', `timed out after ${timeoutMs}ms`) });
     try {
-      response = await request(this.#endpoint, {
+      const body = new URLSearchParams({ query: expr, time: (at.getTime() / 1000).toFixed(3), timeout: `${timeoutMs}ms` });
+      const response = await request(this.#endpoint, {
         method: 'POST',
         headers: await this.#headers(),
         body: body.toString(),
         dispatcher: this.#agent,
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        signal: attempt.signal,
       });
+      if (response.statusCode !== 200) {
+        const { text } = await readCappedBody(response.body, ERROR_BODY_BYTES);
+        throw statusError(name, response.statusCode, text);
+      }
+      const declared = Number(response.headers['content-length']);
+      const { text, complete } = declared > this.#maxBytes ? { text: '', complete: false } : await readCappedBody(response.body, this.#maxBytes);
+      if (!complete) {
+        // Aborting closes the connection: the rest of the answer is never received.
+        const tooLarge = new StopReason('too-large', `response larger than the ${formatBytes(this.#maxBytes)} cap (maxResponseBytes): stopped reading it`);
+        attempt.abort(tooLarge);
+        throw tooLarge;
+      }
+      return samplesOf(name, text);
     } catch (error) {
-      if (signal?.aborted) throw new AbortError(`aborted: ${String(signal.reason)}`);
-      const reason = timeout.aborted ? `timed out after ${this.cluster.timeoutMs}ms` : (error as Error).message;
-      throw new QueryError(`${this.cluster.name}: ${reason}`);
+      throw this.#classify(error, attempt.signal);
+    } finally {
+      attempt.dispose();
     }
-    const text = await response.body.text();
-    let parsed: ApiResponse | undefined;
-    try {
-      parsed = JSON.parse(text) as ApiResponse;
-    } catch {
-      parsed = undefined;
-    }
-    if (response.statusCode !== 200 || parsed?.status !== 'success') {
-      const detail = parsed?.error ?? text.slice(0, 200);
-      const error = new QueryError(`${this.cluster.name}: HTTP ${response.statusCode}: ${detail}`, response.statusCode);
-      // A rejected query (4xx other than 429) will not get better by asking again.
-      if (response.statusCode >= 400 && response.statusCode < 500 && response.statusCode !== 429) throw new AbortError(error);
-      throw error;
-    }
-    if (parsed.data?.resultType !== 'vector') throw new AbortError(`${this.cluster.name}: expected a vector, got ${parsed.data?.resultType}`);
-    const samples: VectorSample[] = [];
-    for (const item of parsed.data.result) {
-      const value = Number(item.value[1]);
-      // NaN comes from 0/0 in rules; an absent count is not zero, so drop it.
-      if (Number.isFinite(value)) samples.push({ labels: item.metric, value });
-    }
-    return samples;
   }
+
+  /** Turns whatever ended an attempt into a QueryError; AbortError-wrapped when asking again cannot help. */
+  #classify(error: unknown, signal: AbortSignal): Error {
+    if (error instanceof AbortError || error instanceof QueryError) return error;
+    const reason = stopReasonOf(signal);
+    if (reason) {
+      const named = new QueryError(this.cluster.name, reason.message);
+      // A slow attempt may be luckier next time; a deadline, shutdown or oversized answer will not.
+      return reason.kind === 'timeout' ? named : new AbortError(named);
+    }
+    return new QueryError(this.cluster.name, 'request failed', { upstream: describeNetworkError(error) });
+  }
+}
+
+/** "connect ECONNREFUSED 127.0.0.1:9090", also when Node reports several addresses at once (AggregateError). */
+function describeNetworkError(error: unknown): string {
+  const err = error as NodeJS.ErrnoException & { errors?: unknown[] };
+  const inner = Array.isArray(err.errors) ? err.errors.map((e) => (e as Error).message).filter(Boolean) : [];
+  const message = String(err.message || inner.join('; ') || 'unknown error');
+  return err.code && !message.includes(err.code) ? `${message} (${err.code})` : message;
 }

@@ -3,11 +3,19 @@
  * Durations are Prometheus-style text ("60s", "7d") and become milliseconds here.
  */
 import { z } from 'zod';
+import { formatDuration } from '../../core/model/duration.js';
 import { durationMs, httpUrl } from './config-fields.js';
+import { leadershipConfigSchema } from './leadership-config.js';
+import { otlpConfigSchema } from './otlp-config.js';
 import { pagingConfigSchema } from './paging-config.js';
 
 const duration = durationMs({ example: '"60s" or "7d"' });
 const prometheusUrl = httpUrl('"http://prometheus:9090" or "http://mimir/prometheus"');
+
+/** Largest answer read from a cluster per query; 1,000 SLOs in three windows answer in a few MiB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/** Share of the interval an evaluation's queries may take when `evaluation.deadline` is not set. */
+export const DEFAULT_DEADLINE_SHARE = 0.8;
 
 export const clusterSchema = z.strictObject({
   /** Name shown in the API and on metrics; unique. */
@@ -19,6 +27,8 @@ export const clusterSchema = z.strictObject({
   headers: z.record(z.string(), z.string()).default({}),
   tlsCaFile: z.string().min(1).optional(),
   timeoutMs: z.number().int().positive().default(10_000),
+  /** Bytes read of one answer at most; a larger answer fails the query (a cluster must not exhaust memory). */
+  maxResponseBytes: z.number().int().positive().default(DEFAULT_MAX_RESPONSE_BYTES),
 });
 
 export const configSchema = z.strictObject({
@@ -48,6 +58,17 @@ export const configSchema = z.strictObject({
       batchSize: z.number().int().positive().default(100),
       /** Retries of a failed query, with exponential backoff. */
       retries: z.number().int().min(0).default(2),
+      /** Every query of one evaluation ends by then (clusters still busy are stale); default 80% of the interval. */
+      deadline: duration.optional(),
+    })
+    .transform(({ deadline, ...evaluation }, ctx) => {
+      const ms = deadline ?? Math.floor(evaluation.interval * DEFAULT_DEADLINE_SHARE);
+      // Shorter than the interval, so the next evaluation never finds this one still waiting for a cluster.
+      if (ms >= evaluation.interval) {
+        ctx.addIssue({ code: 'custom', path: ['deadline'], message: `must be shorter than evaluation.interval (${formatDuration(evaluation.interval)}), got ${formatDuration(ms)}` });
+        return z.NEVER;
+      }
+      return { ...evaluation, deadline: ms };
     })
     .prefault({}),
   store: z
@@ -78,6 +99,10 @@ export const configSchema = z.strictObject({
     .prefault({}),
   /** Paging on-call through PagerDuty Events v2 (docs/paging.md). */
   paging: pagingConfigSchema.prefault({}),
+  /** One replica evaluates and pages at a time (docs/operations.md#replicas). */
+  leadership: leadershipConfigSchema.prefault({}),
+  /** Limits and token of the OTLP trace receiver (docs/service.md#trace-slis-the-otlp-receiver). */
+  otlp: otlpConfigSchema.prefault({}),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),
 });
 

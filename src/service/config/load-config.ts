@@ -28,7 +28,9 @@ const ENV_FIELDS: { name: string; path: string[]; parse: (v: string) => unknown 
   { name: 'BURNRATE_SQLITE_PATH', path: ['store', 'sqlitePath'], parse: (v) => v },
   { name: 'BURNRATE_CATALOG', path: ['catalog', 'path'], parse: (v) => v },
   { name: 'BURNRATE_EVALUATION_INTERVAL', path: ['evaluation', 'interval'], parse: (v) => v },
-  { name: 'LOG_LEVEL', path: ['log', 'level'], parse: (v) => v },
+  { name: 'BURNRATE_OTLP_BEARER_TOKEN_FILE', path: ['otlp', 'bearerTokenFile'], parse: (v) => v },
+  // Operators type LOG_LEVEL=DEBUG as often as debug; pino's level names are lowercase.
+  { name: 'LOG_LEVEL', path: ['log', 'level'], parse: (v) => v.trim().toLowerCase() },
 ];
 
 function setPath(target: Raw, path: string[], value: unknown): void {

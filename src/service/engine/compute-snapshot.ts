@@ -21,7 +21,9 @@ export function computeSnapshot(slo: Slo, observation: SloObservation, now: Date
   const budgetRatio = errorBudgetRatio(slo);
   const bounds = windowBounds(slo.window, now);
   const merged = mergeClusters(observation.clusters);
+  // No cluster answered: the budget maths run on zero, but the counts are reported unknown, not zero.
   const counts = merged.window ?? { good: 0, total: 0 };
+  const known = merged.window !== null;
   const noData = counts.total <= 0;
 
   const burnRates = reportedWindows(slo, merged.alertWindows).map(({ window }) => {
@@ -41,8 +43,8 @@ export function computeSnapshot(slo: Slo, observation: SloObservation, now: Date
     windowStart: bounds.start,
     windowSeconds: bounds.seconds,
     ...(slo.window.kind === 'calendar' ? { periodStart: bounds.start } : {}),
-    goodEvents: counts.good,
-    totalEvents: counts.total,
+    goodEvents: known ? counts.good : null,
+    totalEvents: known ? counts.total : null,
     sli: sliRatio(counts),
     budget,
     burnRates,

@@ -46,8 +46,9 @@ export interface BudgetSnapshot {
   windowSeconds: number;
   /** Calendar windows only: start of the budget period (equals windowStart); the budget resets at the next one. */
   periodStart?: Date;
-  goodEvents: number;
-  totalEvents: number;
+  /** Summed over the clusters that answered; null when none answered: an outage is unknown, never zero events. */
+  goodEvents: number | null;
+  totalEvents: number | null;
   /** good / total over the window; null without events. */
   sli: number | null;
   budget: {
@@ -62,7 +63,7 @@ export interface BudgetSnapshot {
   burnRates: BurnRateReading[];
   /** Seconds until the budget is spent at the current (shortest-window) burn; null when not burning. */
   secondsToExhaustion: number | null;
-  /** "partial": some clusters are stale; "no-data": no events at all. */
+  /** "partial": some clusters are stale; "no-data": no events at all (counts null: no cluster answered). */
   status: 'ok' | 'partial' | 'no-data';
   clusters: { cluster: string; status: 'ok' | 'stale'; goodEvents: number | null; totalEvents: number | null; error?: string }[];
 }

@@ -1,11 +1,12 @@
 /**
- * Flattens an OTLP trace export (protobuf decoded, or OTLP/JSON) into the few span facts trace SLIs use.
- * Tolerant of both encodings: nanos as strings or numbers, attribute values in any scalar form.
+ * Flattens an already decoded OTLP trace export (protobufjs object, or parsed OTLP/JSON) into spans with all
+ * their scalar attributes. Unbounded: for tests and tools that read their own exports (and as the reference
+ * the receiver's bounded decoders are checked against), never for bodies from the network (decode-export.ts).
  */
+import { OtlpFormatError } from './decode-state.js';
+import { SPAN_KINDS, STATUS_ERROR } from './span-facts.js';
 
-export const SPAN_KINDS = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'] as const;
-/** OTLP status code of a failed span. */
-const STATUS_ERROR = 2;
+export { OtlpFormatError, SPAN_KINDS };
 
 export interface DecodedSpan {
   service: string;
@@ -46,8 +47,6 @@ function nanos(value: unknown): bigint {
     return 0n;
   }
 }
-
-export class OtlpFormatError extends Error {}
 
 export function decodeSpans(request: unknown): DecodedSpan[] {
   if (typeof request !== 'object' || request === null) throw new OtlpFormatError('expected an ExportTraceServiceRequest object');

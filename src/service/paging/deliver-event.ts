@@ -4,7 +4,7 @@
  * → failed with PagerDuty's answer; still failing or a 429 with Retry-After → pending, with its next attempt
  * time stored, so the wait survives restarts. Nothing is dropped.
  */
-import pRetry from 'p-retry';
+import pRetry, { AbortError } from 'p-retry';
 import { postEvent, type FailureReason, type SendOutcome } from './events-client.js';
 import type { PagingMetrics } from './paging-metrics.js';
 import type { OutboxEntry, PagingStore } from './paging-types.js';
@@ -33,6 +33,8 @@ export interface DeliveryOptions {
   /** Longest wait between attempts, and the cap on Retry-After. */
   maxDelayMs: number;
   random?: () => number;
+  /** This sender's claim on the event, moved forward before each attempt so a live sender keeps it. */
+  claim?: { owner: string; ms: number };
 }
 
 export type DeliveryResult = 'sent' | 'failed' | 'retrying';
@@ -53,8 +55,14 @@ function describe(entry: OutboxEntry) {
   return { dedupKey: entry.dedupKey, action: entry.action, team: entry.team, slo: entry.sloId };
 }
 
+/** Another sender claimed the event after this one's claim ran out: it delivers, this one lets go. */
+class ClaimLost extends Error {}
+
 /** One POST; throws what p-retry should retry, returns anything final (or a 429 that says when to come back). */
 async function attempt(o: DeliveryOptions, entry: OutboxEntry, routingKey: string, signal: AbortSignal): Promise<SendOutcome> {
+  if (o.claim && !(await o.store.extendClaim(entry.id, o.claim.owner, new Date(o.clock().getTime() + o.claim.ms)))) {
+    throw new AbortError(new ClaimLost(`claim on outbox event ${entry.id} lost to another sender`));
+  }
   const outcome = await postEvent(o.eventsUrl, { routing_key: routingKey, ...entry.body }, { timeoutMs: o.timeoutMs, signal, now: o.clock });
   if (outcome.kind === 'sent') return outcome;
   o.metrics.failure(outcome.kind === 'rejected' ? 'rejected' : outcome.reason);
@@ -98,6 +106,10 @@ export async function deliverEvent(o: DeliveryOptions, entry: OutboxEntry, signa
     );
   } catch (error) {
     if (error instanceof RetryableFailure) return retryLater(o, entry, attempts, error);
+    if (error instanceof ClaimLost) {
+      o.logger.warn({ ...describe(entry), attempts }, 'another sender took this PagerDuty event over; leaving it to that sender');
+      return 'retrying';
+    }
     // Stopped mid-delivery, or an unexpected error: the event stays pending and is due at once.
     await o.store.markRetry(entry.id, { attempts, nextAttemptAt: o.clock(), error: (error as Error).message });
     if (signal.aborted) return 'retrying';

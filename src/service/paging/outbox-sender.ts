@@ -5,7 +5,7 @@
  * every poll interval; tests call drain() themselves.
  */
 import { randomUUID } from 'node:crypto';
-import { deliverEvent, MAX_INLINE_DELAY_MS, type DeliveryOptions, type DeliveryResult } from './deliver-event.js';
+import { deliverEvent, type DeliveryOptions, type DeliveryResult } from './deliver-event.js';
 import type { OutboxStats } from './paging-types.js';
 
 export type { SenderLogger } from './deliver-event.js';
@@ -23,6 +23,7 @@ export type DrainResult = Record<DeliveryResult, number>;
 
 const PRUNE_INTERVAL_MS = 3_600_000;
 const MIN_WAKE_MS = 1000;
+const CLAIM_MARGIN_MS = 15_000;
 
 export class OutboxSender {
   readonly #o: OutboxSenderOptions;
@@ -116,7 +117,7 @@ export class OutboxSender {
         const [entry] = await this.#o.store.claimDueEvents({ now, claimUntil, owner: this.#owner, limit: 1, exclude: tried });
         if (!entry) break;
         tried.push(entry.id);
-        result[await deliverEvent(this.#o, entry, this.#stop.signal)]++;
+        result[await deliverEvent({ ...this.#o, claim: { owner: this.#owner, ms: this.#claimMs() } }, entry, this.#stop.signal)]++;
       }
     } finally {
       const stats = await this.observe();
@@ -127,10 +128,14 @@ export class OutboxSender {
     return result;
   }
 
-  /** Long enough for every attempt of one delivery; a crashed sender's claim then expires. */
+  /**
+   * One attempt and a margin: the claim is moved forward before each attempt, so a live sender keeps it and
+   * a crashed sender's events are free again within timeout + 15 s. A sender stalled longer than that
+   * may deliver an event another sender also delivers: the same dedup key, which PagerDuty folds into one
+   * incident.
+   */
   #claimMs(): number {
-    const { retries, timeoutMs } = this.#o;
-    return (retries + 1) * timeoutMs + retries * MAX_INLINE_DELAY_MS + 60_000;
+    return this.#o.timeoutMs + CLAIM_MARGIN_MS;
   }
 
   async #prune(): Promise<void> {

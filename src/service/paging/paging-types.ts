@@ -2,6 +2,7 @@
  * The paging domain: what the policy decides (pure), what the outbox stores and what the sender delivers.
  * The store persists these types; the policy never sees the store.
  */
+import type { Fence } from '../leadership/lease-types.js';
 import type { GroupLabels } from '../engine/group-labels.js';
 import type { PagerDutySeverity } from '../../core/conventions/pagerduty-severity.js';
 
@@ -81,9 +82,12 @@ export interface PagingStore {
   pagingStates(): Promise<PagingState[]>;
   /**
    * Applies changes in one transaction. Each change applies only when the stored state is still the one the
-   * policy saw (another replica may have decided first); returns the events that were enqueued.
+   * policy saw (another replica may have decided first); returns the events that were enqueued. With a
+   * fence, nothing is written (FencedOut) unless the leader's lease is still held.
    */
-  applyPagingChanges(changes: readonly PagingChange[]): Promise<PageEvent[]>;
+  applyPagingChanges(changes: readonly PagingChange[], fenced?: { fence: Fence; now: Date }): Promise<PageEvent[]>;
+  /** Moves this owner's claim on an event forward while it is being delivered; false if the claim was lost. */
+  extendClaim(id: number, owner: string, claimUntil: Date): Promise<boolean>;
   /**
    * Claims, until `claimUntil`, the oldest pending event of each dedup key that is due and not claimed by
    * another sender, oldest first. A later event of a key is never returned while an earlier one is pending.

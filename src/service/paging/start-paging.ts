@@ -11,9 +11,12 @@ import { createPagingMetrics } from './paging-metrics.js';
 import { decidePaging } from './paging-policy.js';
 import type { PagingStore } from './paging-types.js';
 import { RoutingKeys } from './routing-keys.js';
+import { FencedOut, type Fence } from '../leadership/lease-types.js';
 
 export interface PagingDeps {
   config: PagingConfig;
+  /** The clock leases are judged by (wall time). */
+  leaseClock?: () => Date;
   store: PagingStore;
   registry: Registry;
   logger: SenderLogger;
@@ -25,6 +28,8 @@ export interface EvaluatedRun {
   at: Date;
   snapshots: readonly BudgetSnapshot[];
   catalog: Pick<LoadedCatalog, 'slos'>;
+  /** The leader's fence: decisions are written only while its lease holds. */
+  fence?: Fence;
 }
 
 export interface Paging {
@@ -34,7 +39,7 @@ export interface Paging {
   close(): Promise<void>;
 }
 
-export async function startPaging({ config, store, registry, logger, clock, env }: PagingDeps): Promise<Paging> {
+export async function startPaging({ config, store, registry, logger, clock, env, leaseClock = () => new Date() }: PagingDeps): Promise<Paging> {
   const metrics = createPagingMetrics(registry, clock);
   const routingKeys = new RoutingKeys({ teams: config.routingKeys, ...(config.defaultRoutingKey ? { fallback: config.defaultRoutingKey } : {}), ...(env ? { env } : {}) });
   const sender = new OutboxSender({
@@ -58,11 +63,11 @@ export async function startPaging({ config, store, registry, logger, clock, env 
 
   return {
     sender,
-    async afterEvaluation({ at, snapshots, catalog }) {
+    async afterEvaluation({ at, snapshots, catalog, fence }) {
       try {
         const states = await store.pagingStates();
         const changes = decidePaging({ at, slos: catalog.slos, snapshots, states });
-        const enqueued = await store.applyPagingChanges(changes);
+        const enqueued = await store.applyPagingChanges(changes, fence ? { fence, now: leaseClock() } : undefined);
         for (const event of enqueued) {
           metrics.eventsDecided.inc({ action: event.action });
           logger.info({ dedupKey: event.dedupKey, action: event.action, slo: event.sloId, team: event.team, summary: event.body.payload?.summary }, 'page decided; queued for PagerDuty');
@@ -70,7 +75,8 @@ export async function startPaging({ config, store, registry, logger, clock, env 
         if (changes.length > 0) metrics.openPages.set((await store.pagingStates()).length);
         if (enqueued.length > 0) sender.notify();
       } catch (error) {
-        logger.error({ err: error }, 'paging decision failed; it is decided again at the next evaluation');
+        if (error instanceof FencedOut) logger.warn({ epoch: error.fence.epoch }, 'paging decisions not written: another replica leads now and decides');
+        else logger.error({ err: error }, 'paging decision failed; it is decided again at the next evaluation');
       }
     },
     close: () => sender.stop(),

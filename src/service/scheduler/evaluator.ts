@@ -1,6 +1,8 @@
 /**
  * One evaluation: collect counts from every cluster, let the engine compute budgets, save them, and keep
  * the latest in memory for the API and /metrics. Measures itself; never lets one bad run stop the next.
+ * With leadership, only the leader evaluates: its write is fenced by its lease, and standby replicas
+ * follow the evaluation it stored.
  */
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import type { CollectResult } from '../collect/collector.js';
@@ -8,6 +10,8 @@ import type { BudgetSnapshot, SloObservation } from '../engine/types.js';
 import type { LoadedCatalog } from '../catalog/load-catalog.js';
 import type { Slo } from '../../core/model/slo.js';
 import type { SnapshotStore } from '../store/types.js';
+import { FencedOut, type Fence } from '../leadership/lease-types.js';
+import { decodeEvaluation, encodeEvaluation } from './evaluation-codec.js';
 import type { Logger } from '../telemetry/logger.js';
 import type { ServiceMetrics } from '../telemetry/service-metrics.js';
 import type { SloGauges } from '../telemetry/slo-gauges.js';
@@ -26,13 +30,23 @@ export interface EvaluatorDeps {
   catalog: () => LoadedCatalog;
   collect: (slos: readonly Slo[], at: Date) => Promise<CollectResult>;
   computeSnapshot: (slo: Slo, observation: SloObservation, now: Date) => BudgetSnapshot;
-  store: Pick<SnapshotStore, 'saveSnapshots'>;
+  store: Pick<SnapshotStore, 'saveSnapshots'> & Partial<Pick<SnapshotStore, 'saveEvaluation' | 'latestEvaluation' | 'latestEvaluationAt'>>;
   /** Runs after the snapshots are saved (paging); handles its own errors, never fails the evaluation. */
-  afterSave?: (run: { at: Date; snapshots: readonly BudgetSnapshot[]; catalog: LoadedCatalog }) => Promise<void>;
+  afterSave?: (run: { at: Date; snapshots: readonly BudgetSnapshot[]; catalog: LoadedCatalog; fence?: Fence }) => Promise<void>;
+  /** Without it, this replica evaluates alone and saves unfenced. */
+  leadership?: Leadership;
   metrics: ServiceMetrics;
   gauges: SloGauges;
   logger: Logger;
   clock: () => Date;
+}
+
+/** What the evaluator needs of the leader elector. */
+export interface Leadership {
+  readonly fence: Fence | undefined;
+  /** The clock leases are judged by. */
+  now(): Date;
+  lost(reason: string): void;
 }
 
 const tracer = trace.getTracer('burnrate-service');
@@ -88,25 +102,50 @@ export class Evaluator {
       const slo = byId.get(observation.sloId);
       if (slo) snapshots.push(deps.computeSnapshot(slo, observation, at));
     }
+    const evaluation: Evaluation = { at, catalogVersion: catalog.version, durationMs: performance.now() - started, snapshots, clusters: result.clusters };
+    const fence = deps.leadership?.fence;
     let storeError: string | undefined;
     try {
-      await deps.store.saveSnapshots(snapshots);
+      await this.#save(evaluation, fence);
     } catch (error) {
+      if (error instanceof FencedOut) {
+        // Another replica took over while this one evaluated: its evaluation and pages are the ones that count.
+        deps.leadership?.lost(error.message);
+        return evaluation;
+      }
       storeError = (error as Error).message;
       deps.logger.error({ err: error }, 'saving snapshots failed; serving them from memory');
     }
-    await deps.afterSave?.({ at, snapshots, catalog }).catch((error: unknown) => deps.logger.error({ err: error }, 'after-evaluation hook failed'));
-    deps.gauges.update(snapshots);
-    const evaluation: Evaluation = {
-      at,
-      catalogVersion: catalog.version,
-      durationMs: performance.now() - started,
-      snapshots,
-      clusters: result.clusters,
-      ...(storeError ? { storeError } : {}),
-    };
+    await deps.afterSave?.({ at, snapshots, catalog, ...(fence ? { fence } : {}) }).catch((error: unknown) => deps.logger.error({ err: error }, 'after-evaluation hook failed'));
+    return this.#adopt({ ...evaluation, durationMs: performance.now() - started, ...(storeError ? { storeError } : {}) });
+  }
+
+  async #save(evaluation: Evaluation, fence: Fence | undefined): Promise<void> {
+    const { store, leadership } = this.deps;
+    if (!fence || !leadership || !store.saveEvaluation) return store.saveSnapshots(evaluation.snapshots);
+    const write = { at: evaluation.at, catalogVersion: evaluation.catalogVersion, snapshots: evaluation.snapshots, body: encodeEvaluation(evaluation) };
+    return store.saveEvaluation(write, fence, leadership.now());
+  }
+
+  #adopt(evaluation: Evaluation): Evaluation {
+    this.deps.gauges.update(evaluation.snapshots);
     this.#latest = evaluation;
     return evaluation;
+  }
+
+  /**
+   * A standby's turn: takes the leader's latest stored evaluation when it is newer than the one held.
+   * Returns whether it changed.
+   */
+  async follow(): Promise<boolean> {
+    const { store } = this.deps;
+    if (!store.latestEvaluationAt || !store.latestEvaluation) return false;
+    const at = await store.latestEvaluationAt();
+    if (!at || (this.#latest && this.#latest.at.getTime() >= at.getTime())) return false;
+    const stored = await store.latestEvaluation();
+    if (!stored) return false;
+    this.#adopt(decodeEvaluation(stored.body));
+    return true;
   }
 
   #recordClusters(result: CollectResult): void {

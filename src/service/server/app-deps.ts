@@ -1,6 +1,7 @@
 /** What the HTTP layer needs from the rest of the service; the composition root supplies it. */
 import type { Registry } from 'prom-client';
 import type { LoadedCatalog } from '../catalog/load-catalog.js';
+import type { OtlpConfig } from '../config/otlp-config.js';
 import type { SpanCounter } from '../otlp/span-counter.js';
 import type { Evaluation } from '../scheduler/evaluator.js';
 import type { SnapshotStore } from '../store/types.js';
@@ -17,7 +18,11 @@ export interface AppDeps {
   sloRegistry?: Registry;
   metrics: ServiceMetrics;
   spans: SpanCounter;
+  /** Limits and token of the OTLP receiver; the `otlp` config section's defaults when absent. */
+  otlp?: OtlpConfig;
   clock: () => Date;
+  /** Whether this replica evaluates and pages ("leader") or serves what the leader stored ("standby"). */
+  role?: () => 'leader' | 'standby';
   maxHistoryRangeMs: number;
   logger: Logger;
 }

@@ -4,7 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerRequestTracing } from '../telemetry/request-tracing.js';
 import type { AppDeps } from './app-deps.js';
-import { registerErrorHandling } from './error-body.js';
+import { frameworkErrors, registerErrorHandling } from './error-body.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { gateRoutes } from './routes/gate-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -14,6 +14,7 @@ import { otlpRoutes } from './routes/otlp-routes.js';
 import { sloRoutes } from './routes/slo-routes.js';
 import { statusPageRoutes } from './routes/status-page-routes.js';
 import { sharedSchemas } from './schemas.js';
+import { DOCS_CSP, registerSecurityHeaders } from './security-headers.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -21,9 +22,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Health checks and scrapes every few seconds would drown the useful lines.
     logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+    frameworkErrors,
   });
   registerRequestTracing(app);
   registerErrorHandling(app);
+  registerSecurityHeaders(app);
   for (const schema of sharedSchemas) app.addSchema(schema);
   await app.register(swagger, {
     openapi: {
@@ -43,7 +46,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP });
   sloRoutes(app, deps);
   historyRoutes(app, deps);
   catalogRoutes(app, deps);

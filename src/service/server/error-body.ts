@@ -1,8 +1,9 @@
 /**
  * One error body for every 4xx and 5xx: {error: {code, message, details?}}. Fastify's own errors (schema
- * validation, unknown routes, body parsing) are mapped onto it too.
+ * validation, unknown routes, body parsing, malformed URLs) are mapped onto it too.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { applySecurityHeaders } from './security-headers.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -42,4 +43,22 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send(errorBody('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`, { docs: '/docs' }));
   });
+}
+
+/**
+ * Errors Fastify raises while routing, before any route, hook or error handler runs: a path with broken
+ * percent-encoding (`/api/v1/slos/%E0%A4%A`) or an over-long path parameter. Without this option Fastify
+ * writes its own body and skips the onSend hooks, so the common body and the security headers are set here.
+ * Pass as the `frameworkErrors` option of Fastify().
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  applySecurityHeaders(reply);
+  if (error.code === 'FST_ERR_BAD_URL') {
+    void reply.code(400).send(errorBody('BAD_REQUEST', 'malformed URL: the path is not valid percent-encoded UTF-8'));
+  } else if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply.code(414).send(errorBody('URI_TOO_LONG', 'a path parameter is too long'));
+  } else {
+    request.log.error({ err: error }, 'request failed while routing');
+    void reply.code(500).send(errorBody('INTERNAL', 'internal error; see the service log for details'));
+  }
 }

@@ -3,6 +3,8 @@
 const nullableNumber = { type: ['number', 'null'] } as const;
 const labels = { type: 'object', additionalProperties: { type: 'string' } } as const;
 const isoTime = { type: 'string', format: 'date-time' } as const;
+/** Window counts: null when no cluster answered (an outage: unknown), 0 when they answered with no events. */
+const unknownCount = { type: ['number', 'null'], description: 'null: no cluster answered (unknown); 0: no events' } as const;
 
 export const errorSchema = {
   $id: 'Error',
@@ -50,8 +52,8 @@ export const snapshotSchema = {
     windowStart: isoTime,
     windowSeconds: { type: 'number' },
     periodStart: isoTime,
-    goodEvents: { type: 'number' },
-    totalEvents: { type: 'number' },
+    goodEvents: unknownCount,
+    totalEvents: unknownCount,
     sli: nullableNumber,
     budget: budgetSchema,
     burnRates: {
@@ -124,9 +126,9 @@ export const historyPointSchema = {
     group: labels,
     sli: nullableNumber,
     remainingRatio: nullableNumber,
-    goodEvents: { type: 'number' },
-    totalEvents: { type: 'number' },
-    status: { type: 'string' },
+    goodEvents: unknownCount,
+    totalEvents: unknownCount,
+    status: { type: 'string', enum: ['ok', 'partial', 'no-data'] },
     resolution: { type: 'string', enum: ['raw', 'hourly', 'daily'] },
   },
 } as const;
@@ -135,6 +137,6 @@ export const sharedSchemas = [errorSchema, snapshotSchema, sloSummarySchema, slo
 
 /** Error responses every route documents. */
 export function errorResponses(...codes: number[]): Record<number, { $ref: string; description: string }> {
-  const text: Record<number, string> = { 400: 'Bad request', 404: 'Not found', 413: 'Too large', 415: 'Unsupported media type', 503: 'Not ready' };
+  const text: Record<number, string> = { 400: 'Bad request', 404: 'Not found', 413: 'Too large', 415: 'Unsupported media type', 503: 'Unavailable: not ready, or the store cannot be reached (Retry-After)' };
   return Object.fromEntries(codes.map((c) => [c, { $ref: 'Error#', description: text[c] ?? 'Error' }]));
 }

@@ -3,9 +3,11 @@ import { Migrator, sql } from 'kysely';
 import type { BudgetSnapshot } from '../engine/types.js';
 import { migrationProvider } from './migrations/migrations.js';
 import { openDatabase, type DatabaseConfig } from './open-database.js';
+import { appendSnapshots, latestEvaluation, latestEvaluationAt, saveFencedEvaluation } from './evaluation-rows.js';
+import { createLeaseStore } from './lease-store.js';
 import { createPagingStore } from './outbox-store.js';
 import { applyRetentionPolicy, retentionPolicy, type RetentionPolicy } from './retention.js';
-import { historyPoint, snapshotRow } from './snapshot-rows.js';
+import { historyPoint } from './snapshot-rows.js';
 import type { CatalogVersionRecord, SnapshotStore } from './types.js';
 import { groupStoreKey } from '../engine/group-labels.js';
 
@@ -18,9 +20,6 @@ export interface StoreLogger {
   info(details: object, message: string): void;
   warn?(details: object, message: string): void;
 }
-
-/** Rows per INSERT: 10 parameters each stays far below SQLite's and PostgreSQL's parameter limits. */
-const INSERT_CHUNK = 500;
 
 export function createStore(config: StoreConfig = {}, logger?: StoreLogger): SnapshotStore {
   const policy = retentionPolicy(config.retention);
@@ -40,15 +39,13 @@ export function createStore(config: StoreConfig = {}, logger?: StoreLogger): Sna
       if (applied.length > 0) logger?.info({ dialect, applied }, 'store migrated');
     },
 
-    async saveSnapshots(snapshots: readonly BudgetSnapshot[]) {
-      if (snapshots.length === 0) return;
-      const rows = snapshots.map(snapshotRow);
-      await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-          await trx.insertInto('budget_snapshots').values(rows.slice(i, i + INSERT_CHUNK)).execute();
-        }
-      });
-    },
+    saveSnapshots: (snapshots: readonly BudgetSnapshot[]) => appendSnapshots(db, snapshots),
+
+    saveEvaluation: (write, fence, now) => saveFencedEvaluation(db, write, fence, now),
+
+    latestEvaluationAt: () => latestEvaluationAt(db),
+
+    latestEvaluation: () => latestEvaluation(db),
 
     async history({ sloId, group, from, to }) {
       let query = db
@@ -97,5 +94,7 @@ export function createStore(config: StoreConfig = {}, logger?: StoreLogger): Sna
     },
 
     paging: createPagingStore(db),
+
+    leases: createLeaseStore(db),
   };
 }

@@ -14,8 +14,9 @@ export interface BudgetSnapshotsTable {
   period_start: ColumnType<number | string | null, number | null, number | null>;
   sli: number | null;
   remaining_ratio: number | null;
-  good_events: number;
-  total_events: number;
+  /** NULL (migration 004): no cluster answered, the counts are unknown; 0 is a quiet window. */
+  good_events: number | null;
+  total_events: number | null;
   status: 'ok' | 'partial' | 'no-data';
   resolution: 'raw' | 'hourly' | 'daily';
 }

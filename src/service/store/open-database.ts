@@ -41,6 +41,9 @@ export function openDatabase(
     });
     // An idle client losing its server (restart, failover) emits 'error'; unhandled, it would kill the process.
     pool.on('error', onPoolError);
+    // So does a checked-out one, where the pool no longer listens: its query fails with the same error and is
+    // reported by the caller, so the event only needs a listener.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     return { db: new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   }
   const file = config.sqlitePath ?? DEFAULT_SQLITE_PATH;

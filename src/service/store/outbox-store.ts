@@ -8,6 +8,8 @@ import type { OutboxEntry, OutboxStatus, PageEvent, PagingChange, PagingState, P
 import type { StoreDatabase } from './database.js';
 import type { PagingOutboxTable, PagingStateTable, PagingTables } from './outbox-tables.js';
 import { groupStoreKey, parseGroupStoreKey } from '../engine/group-labels.js';
+import { checkFence } from './lease-store.js';
+import type { LeadershipTables } from './leadership-tables.js';
 
 type Db = Kysely<StoreDatabase & PagingTables>;
 
@@ -113,9 +115,10 @@ export function createPagingStore(base: Kysely<StoreDatabase>): PagingStore {
       return rows.map(toState);
     },
 
-    async applyPagingChanges(changes) {
+    async applyPagingChanges(changes, fenced) {
       if (changes.length === 0) return [];
       return db.transaction().execute(async (trx) => {
+        if (fenced) await checkFence(trx.withTables<LeadershipTables>(), fenced.fence, fenced.now);
         const enqueued: PageEvent[] = [];
         for (const change of changes) {
           if (!(await applyChange(trx, change)) || change.kind === 'hold') continue;
@@ -154,6 +157,17 @@ export function createPagingStore(base: Kysely<StoreDatabase>): PagingStore {
         }
         return claimed;
       });
+    },
+
+    async extendClaim(id, owner, claimUntil) {
+      const result = await db
+        .updateTable('paging_outbox')
+        .set({ claimed_until: claimUntil.getTime() })
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .where('claimed_by', '=', owner)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
 
     async markSent(id, { attempts, at }) {

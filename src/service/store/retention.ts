@@ -1,10 +1,11 @@
 /**
  * Retention: raw points become one point per hour, hourly points one per day, daily points expire.
  * A snapshot is a level (the budget of a whole window at that instant), not a delta, so a bucket keeps its
- * LAST snapshot, never a sum or an average. Buckets are whole UTC hours/days before an aligned cutoff, so
- * each bucket is collapsed once and completely (the scheduler writes points at "now", so no point arrives in
- * an already collapsed bucket). Calendar SLOs also split buckets by budget period, so the
- * last point before a reset survives.
+ * LAST snapshot, never a sum or an average: the last one with known counts when it has one (an outage's
+ * unknown points must not hide what was measured), an unknown one only when all its points are unknown.
+ * Buckets are whole UTC hours/days before an aligned cutoff, so each bucket is collapsed once and
+ * completely (the scheduler writes points at "now", so no point arrives in an already collapsed bucket).
+ * Calendar SLOs also split buckets by budget period, so the last point before a reset survives.
  */
 import { type Kysely, sql } from 'kysely';
 import type { StoreDatabase } from './database.js';
@@ -33,13 +34,18 @@ export function retentionPolicy(overrides: Partial<RetentionPolicy> = {}): Reten
 
 type Resolution = 'raw' | 'hourly' | 'daily';
 
+/** Sorts points with known counts before unknown ones (false < true on both engines). */
+const KNOWN_FIRST = sql`(total_events is null)`;
+
 /** Keeps the last `from` point of each bucket older than `cutoff` and relabels it `to`. */
 async function collapse(db: Kysely<StoreDatabase>, from: Resolution, to: Resolution, bucketMs: number, cutoff: number): Promise<number> {
   const ranked = db
     .selectFrom('budget_snapshots')
     .select([
       'id',
-      sql<number>`row_number() over (partition by slo_id, group_key, period_start, at / ${sql.lit(bucketMs)} order by at desc, id desc)`.as('rank'),
+      sql<number>`row_number() over (partition by slo_id, group_key, period_start, at / ${sql.lit(bucketMs)} order by ${KNOWN_FIRST}, at desc, id desc)`.as(
+        'rank',
+      ),
     ])
     .where('resolution', '=', from)
     .where('at', '<', cutoff);

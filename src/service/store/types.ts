@@ -2,13 +2,16 @@
 import type { BudgetSnapshot } from '../engine/types.js';
 import type { GroupLabels } from '../engine/group-labels.js';
 import type { PagingStore } from '../paging/paging-types.js';
+import type { Fence, LeaseStore } from '../leadership/lease-types.js';
+import type { EvaluationWrite, StoredEvaluation } from './evaluation-rows.js';
 
 export interface HistoryPoint {
   at: Date;
   sli: number | null;
   remainingRatio: number | null;
-  goodEvents: number;
-  totalEvents: number;
+  /** null: no cluster answered this evaluation (an outage), unknown rather than zero. */
+  goodEvents: number | null;
+  totalEvents: number | null;
   status: BudgetSnapshot['status'];
   /** "raw" points are kept for the retention's raw period, then downsampled to "hourly" and "daily". */
   resolution: 'raw' | 'hourly' | 'daily';
@@ -25,6 +28,10 @@ export interface CatalogVersionRecord {
 export interface SnapshotStore {
   migrate(): Promise<void>;
   saveSnapshots(snapshots: readonly BudgetSnapshot[]): Promise<void>;
+  /** The leader's write of one evaluation: snapshots and the latest, refused (FencedOut) once the lease is lost. */
+  saveEvaluation(write: EvaluationWrite, fence: Fence, now: Date): Promise<void>;
+  latestEvaluationAt(): Promise<Date | undefined>;
+  latestEvaluation(): Promise<StoredEvaluation | undefined>;
   /** Points with from ≤ at ≤ to, oldest first; without `group`, every group of the SLO. */
   history(query: { sloId: string; group?: GroupLabels; from: Date; to: Date }): Promise<HistoryPoint[]>;
   recordCatalogVersion(record: CatalogVersionRecord): Promise<void>;
@@ -38,4 +45,6 @@ export interface SnapshotStore {
   close(): Promise<void>;
   /** Paging state and the PagerDuty outbox, in the same database. */
   paging: PagingStore;
+  /** The evaluator's lease: one replica evaluates and pages, the others stand by. */
+  leases: LeaseStore;
 }

@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogHolder } from '../../../src/service/catalog/catalog-holder.js';
+import type { Logger } from '../../../src/service/telemetry/logger.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { waitFor } from '../../support/processes.js';
 import { catalogOf, writeCatalog } from '../support/test-catalog.js';
@@ -21,14 +22,16 @@ async function setup() {
   await writeCatalog(file, one);
   const loaded: string[] = [];
   const failed: string[] = [];
+  const warnings: string[] = [];
   const holder = new CatalogHolder({
     file,
     clock: () => new Date('2026-01-01T00:00:00Z'),
     onLoaded: (c) => void loaded.push(c.version),
     onFailed: (e) => void failed.push(e.message),
+    logger: { debug: () => {}, warn: (_fields: object, message: string) => void warnings.push(message) } as unknown as Logger,
   });
   cleanup = temp.remove;
-  return { file, holder, loaded, failed, dir: temp.dir };
+  return { file, holder, loaded, failed, warnings, dir: temp.dir };
 }
 
 describe('CatalogHolder', () => {
@@ -52,7 +55,7 @@ describe('CatalogHolder', () => {
     expect(failed[1]).toMatch(/invalid JSON/);
   });
 
-  it('swaps to a new version on reload and skips reloads of the same version', async () => {
+  it('swaps to a new catalog on reload and skips reloads of unchanged bytes', async () => {
     const { holder, file, loaded } = await setup();
     await holder.load();
     expect(await holder.reload()).toBe(true);
@@ -60,6 +63,48 @@ describe('CatalogHolder', () => {
     expect(await holder.reload()).toBe(true);
     expect(holder.current.slos).toHaveLength(2);
     expect(loaded).toEqual([one.version, two.version]);
+  });
+
+  it('reloads a changed file whose version field did not change, and says so', async () => {
+    const { holder, file, loaded, warnings } = await setup();
+    await holder.load();
+    // A hand edit: the objective changes, the version (a hash the toolkit writes) does not.
+    await writeFile(file, JSON.stringify({ ...one, slos: [{ ...one.slos[0]!, objectivePercent: 99 }] }));
+    expect(await holder.reload()).toBe(true);
+    expect(holder.current.slos[0]!.objectivePercent).toBe(99);
+    expect(loaded).toEqual([one.version, one.version]);
+    expect(warnings).toEqual([expect.stringMatching(/content changed but its version did not/)]);
+  });
+
+  it('skips a reload when the bytes are unchanged, and does not repeat a watch-triggered refusal of the same bytes', async () => {
+    const { holder, file, loaded, failed } = await setup();
+    await holder.load();
+    expect(await holder.reload('watch')).toBe(true);
+    expect(loaded).toEqual([one.version]);
+    await writeFile(file, '{ truncated');
+    expect(await holder.reload('watch')).toBe(false);
+    expect(await holder.reload('watch')).toBe(false);
+    expect(failed).toHaveLength(1);
+    // An operator's SIGHUP still hears why.
+    expect(await holder.reload()).toBe(false);
+    expect(failed).toHaveLength(2);
+  });
+
+  it('names the SLO and the field of a non-http(s) link, and keeps the previous catalog', async () => {
+    const { holder, file, failed } = await setup();
+    await holder.load();
+    for (const [field, url] of [
+      ['runbookUrl', 'javascript:alert(1)'],
+      ['dashboardUrl', 'data:text/html,<script>alert(1)</script>'],
+      ['runbookUrl', '//evil.example/runbook'],
+    ] as const) {
+      await writeFile(file, JSON.stringify({ ...two, slos: [two.slos[0], { ...two.slos[1]!, [field]: url }] }));
+      expect(await holder.reload()).toBe(false);
+      expect(failed.at(-1)).toMatch(new RegExp(`slos\\.1\\.${field} \\(SLO "shop-probe"\\): must be an absolute http\\(s\\) URL`));
+    }
+    expect(holder.current.version).toBe(one.version);
+    await writeFile(file, JSON.stringify({ ...two, slos: [{ ...two.slos[0]!, runbookUrl: 'https://runbooks.example.com/shop' }, two.slos[1]] }));
+    expect(await holder.reload()).toBe(true);
   });
 
   it('reloads when a generator renames a new file into place', async () => {

@@ -41,7 +41,8 @@ const rangeOf = (slo: Slo) => (slo.window.kind === 'rolling' ? slo.window.days *
 const end = Math.floor(Date.now() / 1000 / SLOT_SECONDS) * SLOT_SECONDS;
 // Half a slot after the last sample: every range then holds exactly its own slots.
 const at = new Date((end + 30) * 1000);
-const options = { batchSize: 100, concurrency: 4, retries: 1, minBackoffMs: 10 };
+// A deadline far beyond what these queries take: the bounded path is the one every test goes through.
+const options = { batchSize: 100, concurrency: 4, retries: 1, minBackoffMs: 10, deadlineMs: 45_000 };
 
 describe.each(prometheusLines())('collect from Prometheus $name', (line) => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -163,6 +164,16 @@ describe.each(prometheusLines())('collect from Prometheus $name', (line) => {
       expect(stale).toEqual({ cluster: 'dead', status: 'stale', error: report.error, alertWindows: {} });
       expect(obs.clusters.find((c) => c.cluster === 'eu')!.status).toBe('ok');
     }
+  });
+
+  it('makes a cluster whose real answer is over its maxResponseBytes stale, naming the cap', async () => {
+    const eu = await client({ name: 'eu', url: prometheus.url });
+    const capped = await client({ name: 'capped', url: prometheus.url, maxResponseBytes: 512 });
+    const result = await collect([eu, capped], slos, rangeOf, at, options);
+    expect(result.clusters.map((c) => [c.cluster, c.error])).toEqual([
+      ['eu', undefined],
+      ['capped', 'capped: response larger than the 512 bytes cap (maxResponseBytes): stopped reading it'],
+    ]);
   });
 });
 

@@ -39,7 +39,7 @@ retention: { raw: 2d }
 `);
     const config = loadConfig({}, p);
     expect(config.clusters).toEqual([
-      { name: 'eu-1', url: 'http://mimir.example:8080/prometheus', headers: { 'X-Scope-OrgID': 'team-a' }, bearerTokenFile: '/var/run/token', timeoutMs: 10_000 },
+      { name: 'eu-1', url: 'http://mimir.example:8080/prometheus', headers: { 'X-Scope-OrgID': 'team-a' }, bearerTokenFile: '/var/run/token', timeoutMs: 10_000, maxResponseBytes: 32 * 1024 * 1024 },
     ]);
     expect(config.evaluation.interval).toBe(30_000);
     expect(config.retention.raw).toBe(2 * 86_400_000);
@@ -77,6 +77,28 @@ retention: { raw: 2d }
     const p = await file('clusters:\n  - { name: eu, url: http://a }\npaging: { resolveAfter: 10m }\n');
     const error = errorOf(() => loadConfig({}, p));
     expect(error.issues).toEqual([expect.stringMatching(/paging\.resolveAfter: is no longer read: .*alerting\.page\.keepFiringFor/)]);
+  });
+
+  it('bounds each evaluation by a deadline of 80% of the interval unless set', async () => {
+    expect(loadConfig({}, undefined).evaluation.deadline).toBe(48_000);
+    expect(loadConfig({ BURNRATE_EVALUATION_INTERVAL: '5m' }, undefined).evaluation.deadline).toBe(240_000);
+    const p = await file('evaluation: { interval: 2m, deadline: 90s }\nclusters:\n  - { name: eu, url: http://a, maxResponseBytes: 1048576 }\n');
+    const config = loadConfig({}, p);
+    expect(config.evaluation.deadline).toBe(90_000);
+    expect(config.clusters[0]!.maxResponseBytes).toBe(1_048_576);
+  });
+
+  it('refuses a deadline that is not shorter than the interval, and a cap that is not a positive byte count', async () => {
+    const p = await file('evaluation: { interval: 60s, deadline: 60s }\nclusters:\n  - { name: eu, url: http://a, maxResponseBytes: 0 }\n');
+    expect(errorOf(() => loadConfig({}, p)).issues).toEqual([
+      expect.stringMatching(/clusters\[0\]\.maxResponseBytes: .*>0/),
+      expect.stringMatching(/evaluation\.deadline: must be shorter than evaluation\.interval \(1m\), got 1m$/),
+    ]);
+    // The interval from the environment counts too: a deadline that fit the file's interval may not fit it.
+    const q = await file('evaluation: { interval: 60s, deadline: 50s }\n');
+    expect(errorOf(() => loadConfig({ BURNRATE_EVALUATION_INTERVAL: '30s' }, q)).issues).toEqual([
+      expect.stringMatching(/evaluation\.deadline: must be shorter than evaluation\.interval \(30s\), got 50s$/),
+    ]);
   });
 
   it('reports unreadable and malformed files', async () => {

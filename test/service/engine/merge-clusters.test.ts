@@ -76,6 +76,19 @@ describe('merging clusters', () => {
     }
   });
 
+  it('reports the counts as unknown when no cluster answered, and as zero when they answered with no events', () => {
+    const counts = (clusters: ClusterCounts[]) => {
+      const snap = computeSnapshot(slo, observe(clusters), NOW);
+      return [snap.goodEvents, snap.totalEvents];
+    };
+    const broken: ClusterCounts = { cluster: 'nan', status: 'ok', window: { good: Number.NaN, total: 5 }, alertWindows: {} };
+    expect(counts([staleCluster('eu'), staleCluster('us')])).toEqual([null, null]);
+    expect(counts([broken])).toEqual([null, null]);
+    expect(counts([])).toEqual([null, null]);
+    expect(counts([okCluster('eu', { good: 0, total: 0 }), staleCluster('us')])).toEqual([0, 0]);
+    expect(counts([okCluster('eu', { good: 0, total: 0 })])).toEqual([0, 0]);
+  });
+
   it('caps good at total so Prometheus extrapolation cannot push the SLI above 1', () => {
     const snap = computeSnapshot(slo, observe([okCluster('a', { good: 100.4, total: 100 })]), NOW);
     expect(snap.sli).toBe(1);

@@ -95,6 +95,9 @@ describe('OTLP receiver', () => {
     expect(text.json().error.code).toBe('FST_ERR_CTP_INVALID_MEDIA_TYPE');
     const shape = await h.service.app.inject({ method: 'POST', url: '/v1/traces', payload: { resourceSpans: 'x' } });
     expect(shape.statusCode).toBe(400);
-    expect((await h.service.app.inject({ url: '/metrics' })).body).toMatch(/burnrate_otlp_requests_total\{result="rejected"\} 3/);
+    const nullEntry = await h.service.app.inject({ method: 'POST', url: '/v1/traces', payload: { resourceSpans: [null] } });
+    expect(nullEntry.statusCode).toBe(400);
+    expect(nullEntry.json().error).toEqual({ code: 'BAD_REQUEST', message: 'invalid OTLP JSON: resourceSpans[0]: expected an object, got null' });
+    expect((await h.service.app.inject({ url: '/metrics' })).body).toMatch(/burnrate_otlp_requests_total\{result="rejected"\} 4/);
   });
 });

@@ -95,6 +95,18 @@ describe.each(STORE_TARGETS)('paging outbox on $name', (target) => {
     expect(await paging.claimDueEvents({ now: minutes(2), claimUntil: minutes(5), owner: 'b', limit: 1 })).toHaveLength(1);
   });
 
+  it('moves a live claim forward for its owner only; a claim taken over cannot be extended', async () => {
+    const paging = await open();
+    await paging.applyPagingChanges([trigger(state('a'))]);
+    const [entry] = await paging.claimDueEvents({ now: minutes(0), claimUntil: minutes(1), owner: 'a', limit: 1 });
+    expect(await paging.extendClaim(entry!.id, 'a', minutes(2))).toBe(true);
+    expect(await paging.claimDueEvents({ now: minutes(1.5), claimUntil: minutes(5), owner: 'b', limit: 1 })).toEqual([]);
+    expect(await paging.extendClaim(entry!.id, 'b', minutes(9))).toBe(false);
+    // a stalls past its claim; b takes the event over, and a can no longer extend it.
+    expect(await paging.claimDueEvents({ now: minutes(2), claimUntil: minutes(5), owner: 'b', limit: 1 })).toHaveLength(1);
+    expect(await paging.extendClaim(entry!.id, 'a', minutes(9))).toBe(false);
+  });
+
   it('keeps refused events as failed with the answer, counts them, and prunes only old sent events', async () => {
     const paging = await open();
     const [x, y, z] = [state('x'), state('y'), state('z')];

@@ -95,3 +95,47 @@ describe.each(STORE_TARGETS)('retention on $name', (target) => {
     ]);
   });
 });
+
+describe.each(STORE_TARGETS)('retention of unknown counts on $name', (target) => {
+  let opened: OpenedStore | undefined;
+  afterEach(async () => {
+    await opened?.dispose();
+    opened = undefined;
+  });
+
+  it('keeps the last point with known counts of a bucket, and an unknown one only when the bucket has no other', async () => {
+    opened = await target.open({ retention: { raw: HOUR, hourly: DAY, daily: 400 * DAY } });
+    const { store } = opened;
+    await store.migrate();
+    // Minutes after T0. Known points carry their minute as goodEvents; the others are outages (no cluster answered).
+    const known = [0, 10, 20, 30, 140];
+    const unknown = [40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 150, 180, 190, 1440, 1500];
+    await store.saveSnapshots([
+      ...known.map((m) => snapshot({ at: new Date(T0 + m * MINUTE), good: m, total: 2000 })),
+      ...unknown.map((m) => snapshot({ at: new Date(T0 + m * MINUTE), good: 0, total: 0, outage: true })),
+    ]);
+    const kept = async (toMinutes: number) =>
+      (await store.history({ sloId: 'shop-availability', from: new Date(T0), to: new Date(T0 + toMinutes * MINUTE) })).map((p) => [
+        (p.at.getTime() - T0) / MINUTE,
+        p.goodEvents,
+        p.totalEvents === null ? 'unknown' : 'known',
+        p.resolution,
+      ]);
+
+    await store.applyRetention(new Date(T0 + 6 * HOUR));
+    // Hour 0 ends in an outage, hour 1 is all outage, hour 2 has one known point among outages, hour 3 is all outage.
+    expect(await kept(24 * 60 - 1)).toEqual([
+      [30, 30, 'known', 'hourly'],
+      [110, null, 'unknown', 'hourly'],
+      [140, 140, 'known', 'hourly'],
+      [190, null, 'unknown', 'hourly'],
+    ]);
+
+    await store.applyRetention(new Date(T0 + 3 * DAY));
+    // Day 0 keeps its last measured level; day 1 had nothing but outages and stays unknown.
+    expect(await kept(3 * 24 * 60)).toEqual([
+      [140, 140, 'known', 'daily'],
+      [1500, null, 'unknown', 'daily'],
+    ]);
+  });
+});

@@ -12,11 +12,13 @@ export interface SnapshotSpec {
   good: number;
   total: number;
   stale?: boolean;
+  /** Every cluster stale (an outage): good and total are ignored, the counts are unknown. */
+  outage?: boolean;
   window?: SloWindow;
 }
 
-export function snapshot({ sloId = 'shop-availability', group = {}, at, good, total, stale = false, window }: SnapshotSpec): BudgetSnapshot {
+export function snapshot({ sloId = 'shop-availability', group = {}, at, good, total, stale = false, outage = false, window }: SnapshotSpec): BudgetSnapshot {
   const slo = { ...makeSlo(99.9, window), id: sloId };
-  const clusters = [okCluster('eu', { good, total }), ...(stale ? [staleCluster('us')] : [])];
+  const clusters = outage ? [staleCluster('eu'), staleCluster('us')] : [okCluster('eu', { good, total }), ...(stale ? [staleCluster('us')] : [])];
   return computeSnapshot(slo, { sloId, group, clusters }, at);
 }

@@ -33,7 +33,7 @@ describe.each(STORE_TARGETS)('snapshot store on $name', (target) => {
     await store.migrate();
     await store.migrate();
     await opened.reopen(logger).migrate();
-    expect(applied).toEqual([['001_initial', '002_paging_outbox']]);
+    expect(applied).toEqual([['001_initial', '002_paging_outbox', '003_leadership', '004_unknown_counts']]);
     await store.saveSnapshots([snapshot({ at: at(0), good: 1, total: 1 })]);
     expect(await opened.store.history({ sloId: 'shop-availability', from: at(0), to: at(0) })).toHaveLength(1);
   });
@@ -54,6 +54,20 @@ describe.each(STORE_TARGETS)('snapshot store on $name', (target) => {
     ]);
     const all = await store.history({ sloId: 'shop-availability', from: at(0), to: at(10) });
     expect(all.map((p) => [p.group, p.status])).toEqual([[cart, 'ok'], [{ route: '/pay' }, 'partial'], [cart, 'no-data']]);
+  });
+
+  it('stores an outage as unknown counts and a quiet window as zero events', async () => {
+    const store = await open();
+    await store.saveSnapshots([
+      snapshot({ at: at(0), good: 0, total: 0 }),
+      snapshot({ at: at(1), good: 0, total: 0, outage: true }),
+      snapshot({ at: at(2), good: 5, total: 10, stale: true }),
+    ]);
+    expect(await store.history({ sloId: 'shop-availability', from: at(0), to: at(2) })).toEqual([
+      { at: at(0), sli: null, remainingRatio: null, goodEvents: 0, totalEvents: 0, status: 'no-data', resolution: 'raw', group: {} },
+      { at: at(1), sli: null, remainingRatio: null, goodEvents: null, totalEvents: null, status: 'no-data', resolution: 'raw', group: {} },
+      { at: at(2), sli: 0.5, remainingRatio: expect.any(Number), goodEvents: 5, totalEvents: 10, status: 'partial', resolution: 'raw', group: {} },
+    ]);
   });
 
   it('returns points oldest first within inclusive bounds, however they were saved', async () => {

@@ -13,6 +13,8 @@ import { makeTempDir } from '../../support/temp-dir.js';
 
 export interface OpenedStore {
   store: SnapshotStore;
+  /** What the store was opened with, to open the same database another way (a migration test). */
+  config: StoreConfig;
   /** Opens another store on the same database (another replica, or a restart). */
   reopen(logger?: StoreLogger): SnapshotStore;
   dispose(): Promise<void>;
@@ -106,13 +108,15 @@ export const STORE_TARGETS: StoreTarget[] = [
       // A real file (WAL, a second connection for reopen); ":memory:" is covered by its own test.
       const temp = await makeTempDir('burnrate-store-');
       const opened: SnapshotStore[] = [];
+      const config = { sqlitePath: path.join(temp.dir, 'burnrate.db'), ...extra };
       const reopen = (logger?: StoreLogger) => {
-        const store = createStore({ sqlitePath: path.join(temp.dir, 'burnrate.db'), ...extra }, logger);
+        const store = createStore(config, logger);
         opened.push(store);
         return store;
       };
       return {
         store: reopen(),
+        config,
         reopen,
         async dispose() {
           await Promise.all(opened.map((s) => s.close()));
@@ -128,13 +132,15 @@ export const STORE_TARGETS: StoreTarget[] = [
       const schema = `burnrate_test_${randomBytes(6).toString('hex')}`;
       await adminQuery(url, `create schema ${schema}`);
       const opened: SnapshotStore[] = [];
+      const config = { databaseUrl: url, schema, ...extra };
       const reopen = (logger?: StoreLogger) => {
-        const store = createStore({ databaseUrl: url, schema, ...extra }, logger);
+        const store = createStore(config, logger);
         opened.push(store);
         return store;
       };
       return {
         store: reopen(),
+        config,
         reopen,
         async dispose() {
           await Promise.all(opened.map((s) => s.close()));

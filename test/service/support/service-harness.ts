@@ -19,7 +19,7 @@ export interface Harness {
 export async function startHarness(
   catalog: CompiledCatalog,
   overrides: Record<string, unknown> = {},
-  options: { now?: Date; schedule?: boolean; logger?: Logger } = {},
+  options: { now?: Date; schedule?: boolean; logger?: Logger; elect?: boolean; replica?: string } = {},
 ): Promise<Harness> {
   const temp = await makeTempDir('burnrate-service-');
   const catalogFile = path.join(temp.dir, 'catalog.json');
@@ -31,7 +31,7 @@ export async function startHarness(
     ...overrides,
   });
   const now = { value: options.now ?? new Date() };
-  const service = await startService({ config, clock: () => now.value, logger: options.logger ?? pino({ level: 'silent' }), schedule: options.schedule ?? false });
+  const service = await startService({ config, clock: () => now.value, logger: options.logger ?? pino({ level: 'silent' }), schedule: options.schedule ?? false, ...(options.elect ? { elect: true } : {}), ...(options.replica ? { replica: options.replica } : {}) });
   return {
     service,
     dir: temp.dir,

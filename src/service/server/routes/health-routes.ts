@@ -1,25 +1,48 @@
 /**
- * /healthz: the process answers. /readyz: ready to serve budgets: one evaluation has completed and the
- * store answers; 503 with the reasons otherwise.
+ * /healthz: the process answers. /readyz: this replica can serve: a catalog is loaded and an evaluation has
+ * completed, which the API serves from memory. The store's health is detail, not a condition: a database
+ * outage would otherwise take every replica out of the Service at once, while the routes that need the
+ * database answer 503 STORE_UNAVAILABLE themselves. The health comes from the store calls already made
+ * (store-health.ts), so a probe never waits on the database.
  */
 import type { FastifyInstance } from 'fastify';
+import type { StoreHealth } from '../../store/store-health.js';
 import type { AppDeps } from '../app-deps.js';
 import { errorBody } from '../error-body.js';
 
-const STORE_PING_TIMEOUT_MS = 2000;
+const isoOrNull = { type: ['string', 'null'], format: 'date-time' } as const;
+const storeSchema = {
+  type: 'object',
+  description: 'What the last store calls found; ok null before the first one',
+  properties: {
+    ok: { type: ['boolean', 'null'] },
+    since: { ...isoOrNull, description: 'when the current state began' },
+    error: { type: 'string', description: 'while down: why' },
+    operation: { type: 'string', description: 'while down: the call that found out' },
+    lastSuccessAt: isoOrNull,
+    lastFailureAt: isoOrNull,
+  },
+} as const;
 
-async function storeProblem(deps: AppDeps): Promise<string | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${STORE_PING_TIMEOUT_MS}ms`)), STORE_PING_TIMEOUT_MS);
-  });
+function storeDetail(health: StoreHealth) {
+  const s = health.state();
+  const iso = (date: Date | null) => (date ? date.toISOString() : null);
+  return {
+    ok: s.ok,
+    since: iso(s.since),
+    ...(s.error ? { error: s.error } : {}),
+    ...(s.operation ? { operation: s.operation } : {}),
+    lastSuccessAt: iso(s.lastSuccessAt),
+    lastFailureAt: iso(s.lastFailureAt),
+  };
+}
+
+function hasCatalog(deps: AppDeps): boolean {
   try {
-    await Promise.race([deps.store.ping(), timeout]);
-    return undefined;
-  } catch (error) {
-    return `store unreachable: ${(error as Error).message}`;
-  } finally {
-    clearTimeout(timer);
+    deps.catalog();
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -30,22 +53,31 @@ export function healthRoutes(app: FastifyInstance, deps: AppDeps): void {
     '/readyz',
     {
       schema: {
-        summary: 'Readiness: evaluated at least once and the store answers',
+        summary: 'Readiness: a catalog and a completed evaluation to serve from memory',
+        description: 'The store is reported (`store.ok`), not required: while the database is down this stays 200 and the routes that need it answer 503.',
         tags: ['health'],
         response: {
-          200: { type: 'object', properties: { status: { type: 'string' }, evaluatedAt: { type: 'string', format: 'date-time' } } },
+          200: {
+            type: 'object',
+            properties: {
+              status: { type: 'string' },
+              evaluatedAt: { type: 'string', format: 'date-time' },
+              role: { type: 'string', enum: ['leader', 'standby'], description: 'leader: evaluates and pages; standby: serves the leader\'s latest evaluation' },
+              store: storeSchema,
+            },
+          },
           503: { $ref: 'Error#', description: 'Not ready, with the reasons' },
         },
       },
     },
     async (_request, reply) => {
       const reasons: string[] = [];
+      if (!hasCatalog(deps)) reasons.push('no catalog is loaded');
       const latest = deps.latest();
       if (!latest) reasons.push('no evaluation has completed yet');
-      const store = await storeProblem(deps);
-      if (store) reasons.push(store);
-      if (reasons.length > 0 || !latest) return reply.code(503).send(errorBody('NOT_READY', reasons.join('; '), { reasons }));
-      return { status: 'ready', evaluatedAt: latest.at.toISOString() };
+      const store = storeDetail(deps.metrics.storeHealth);
+      if (reasons.length > 0 || !latest) return reply.code(503).send(errorBody('NOT_READY', reasons.join('; '), { reasons, store }));
+      return { status: 'ready', evaluatedAt: latest.at.toISOString(), ...(deps.role ? { role: deps.role() } : {}), store };
     },
   );
 }

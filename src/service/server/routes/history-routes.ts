@@ -4,6 +4,7 @@ import type { AppDeps } from '../app-deps.js';
 import { errorResponses, historyPointSchema } from '../schemas.js';
 import { historyRange, parseGroup, type HistoryQuery } from './history-params.js';
 import { idParams, unknownSlo } from './slo-routes.js';
+import { readStore } from './store-read.js';
 
 export function historyRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get<{ Params: { id: string }; Querystring: HistoryQuery }>(
@@ -11,7 +12,9 @@ export function historyRoutes(app: FastifyInstance, deps: AppDeps): void {
     {
       schema: {
         summary: 'Budget history of an SLO',
-        description: 'Points from the store, oldest first: raw points for recent times, hourly and daily ones further back. Without `group`, the whole SLO.',
+        description:
+          'Points from the store, oldest first: raw points for recent times, hourly and daily ones further back. Without `group`, the whole SLO. ' +
+          '`goodEvents`/`totalEvents` null: no cluster answered (unknown), unlike 0 (a quiet window). 503 STORE_UNAVAILABLE with Retry-After while the database cannot be reached.',
         tags: ['slos'],
         params: idParams,
         querystring: {
@@ -34,16 +37,16 @@ export function historyRoutes(app: FastifyInstance, deps: AppDeps): void {
               points: { type: 'array', items: historyPointSchema },
             },
           },
-          ...errorResponses(400, 404),
+          ...errorResponses(400, 404, 503),
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const slo = deps.catalog().slos.find((s) => s.id === request.params.id);
       if (!slo) throw unknownSlo(deps, request.params.id);
       const { from, to } = historyRange(request.query, deps.clock(), deps.maxHistoryRangeMs);
       const group = request.query.group === undefined ? {} : parseGroup(request.query.group, slo.groupBy);
-      const points = await deps.store.history({ sloId: slo.id, group, from, to });
+      const points = await readStore(reply, deps.metrics.storeHealth, () => deps.store.history({ sloId: slo.id, group, from, to }));
       return {
         sloId: slo.id,
         group,

@@ -48,6 +48,7 @@ function judge(slo: CatalogSlo, evaluation: Evaluation | undefined, lookup: Snap
   const remaining = whole.budget.remainingRatio;
   const stale = staleClusters.length > 0 ? `; stale: ${staleClusters.join(', ')}` : '';
   const base = { status: whole.status, remainingRatio: remaining, staleClusters };
+  if (whole.totalEvents === null) return { ...base, decision: 'unknown', message: `unknown: no cluster answered${stale}` };
   if (whole.status === 'no-data' || remaining === null) return { ...base, decision: 'unknown', message: `no data: no events in the window${stale}` };
   const left = `${percentText(remaining)} of the budget left`;
   const partial = whole.status === 'partial' ? ` in the clusters that answered${stale}` : '';

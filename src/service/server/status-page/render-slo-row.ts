@@ -12,9 +12,16 @@ const STATUS_TEXT: Record<BudgetView['status'], string> = {
   unsupported: 'raw SLI',
 };
 
+/** What an SLO's or group's SLI reads: unknown when no cluster answered, "no data" when they had no events. */
+export function sliCellText(v: BudgetView, objectivePercent: number): string {
+  if (v.status === 'unsupported' || v.status === 'pending') return '–';
+  return v.unknown ? 'unknown' : sliText(v.sli, objectivePercent);
+}
+
 export function budgetText(v: BudgetView): string {
   if (v.status === 'pending') return 'pending';
   if (v.status === 'unsupported') return 'no budget (raw SLI)';
+  if (v.unknown) return 'unknown';
   if (v.remainingRatio === null) return 'no data';
   if (isSpent(v.remainingRatio)) return v.remainingRatio < 0 ? `spent (${percentText(v.remainingRatio)})` : 'spent';
   return `${percentText(v.remainingRatio)} left`;
@@ -22,6 +29,7 @@ export function budgetText(v: BudgetView): string {
 
 export function exhaustionText(v: BudgetView): string {
   if (v.status === 'pending' || v.status === 'unsupported') return '–';
+  if (v.unknown) return 'unknown';
   if (v.remainingRatio === null) return 'no data';
   if (isSpent(v.remainingRatio)) return 'spent';
   if (v.secondsToExhaustion === null) return 'not burning';
@@ -35,7 +43,7 @@ function budgetCell(v: BudgetView): SafeHtml {
 
 function statusCell(v: BudgetView): SafeHtml {
   const stale = v.staleClusters.map((c) => html`<li title="${c.error ?? ''}">${c.cluster}</li>`);
-  return html`<td><span class="chip status-${v.status}">${STATUS_TEXT[v.status]}</span>${
+  return html`<td><span class="chip status-${v.status}">${v.unknown ? 'unknown' : STATUS_TEXT[v.status]}</span>${
     stale.length > 0 ? html`<div class="stale">stale: <ul class="stale-clusters">${stale}</ul></div>` : ''
   }</td>`;
 }
@@ -56,7 +64,7 @@ function groupsRow(slo: SloView): SafeHtml | '' {
   if (slo.groupBy.length === 0) return '';
   const shown = slo.groups.length < slo.groupCount ? `, the ${slo.groups.length} with the least budget shown` : '';
   const rows = slo.groups.map(
-    (g) => html`<tr class="group"><td class="labels">${g.labels}</td><td>${sliText(g.sli, slo.objectivePercent)}</td>${budgetCell(g)}<td class="exhaustion">${exhaustionText(g)}</td>${statusCell(g)}</tr>`,
+    (g) => html`<tr class="group"><td class="labels">${g.labels}</td><td>${sliCellText(g, slo.objectivePercent)}</td>${budgetCell(g)}<td class="exhaustion">${exhaustionText(g)}</td>${statusCell(g)}</tr>`,
   );
   return html`<tr class="groups"><td colspan="7"><details data-slo="${slo.id}"><summary>${slo.groupCount} groups by ${slo.groupBy.join(', ')}${shown}</summary>${
     rows.length > 0
@@ -70,7 +78,7 @@ export function renderSloRow(slo: SloView, hidden: boolean): SafeHtml {
 <tr class="slo-row">
 <td class="name"><strong>${slo.name}</strong> <span class="muted">${slo.service} · team ${slo.team}</span>${links(slo)}<div class="muted small" title="${slo.description}">${slo.id}</div></td>
 <td class="objective">${slo.objectivePercent}% <span class="muted">over ${slo.window}</span><div class="muted small">${slo.sliKind} SLI</div></td>
-<td class="sli">${slo.status === 'unsupported' || slo.status === 'pending' ? '–' : sliText(slo.sli, slo.objectivePercent)}</td>
+<td class="sli">${sliCellText(slo, slo.objectivePercent)}</td>
 ${budgetCell(slo)}
 <td class="burn"><table class="pairs">${slo.alertPairs.map(pairRow)}</table></td>
 <td class="exhaustion">${exhaustionText(slo)}</td>

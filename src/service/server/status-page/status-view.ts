@@ -17,6 +17,8 @@ export const MAX_GROUPS_SHOWN = 50;
 
 export interface BudgetView {
   status: SloStatus;
+  /** No cluster answered: the counts are unknown (an outage), which the page must not show as "no data". */
+  unknown: boolean;
   sli: number | null;
   remainingRatio: number | null;
   colour: BudgetColour;
@@ -69,6 +71,7 @@ function budgetView(slo: CatalogSlo, snapshot: BudgetSnapshot | undefined): Budg
   const remainingRatio = snapshot?.budget.remainingRatio ?? null;
   return {
     status,
+    unknown: status === 'no-data' && snapshot?.totalEvents === null,
     sli: snapshot?.sli ?? null,
     remainingRatio,
     colour: budgetColour(remainingRatio),

@@ -3,11 +3,18 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../database.js';
 import { initialMigration } from './001-initial.js';
 import { pagingOutboxMigration } from './002-paging-outbox.js';
+import { leadershipMigration } from './003-leadership.js';
+import { unknownCountsMigration } from './004-unknown-counts.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '001_initial': initialMigration(dialect), '002_paging_outbox': pagingOutboxMigration(dialect) };
+      return {
+        '001_initial': initialMigration(dialect),
+        '002_paging_outbox': pagingOutboxMigration(dialect),
+        '003_leadership': leadershipMigration(),
+        '004_unknown_counts': unknownCountsMigration(dialect),
+      };
     },
   };
 }

@@ -6,11 +6,12 @@ import { BUDGET_STEPS } from '../../../../src/toolkit/generate/grafana/threshold
 import { budgetColour } from '../../../../src/service/server/status-page/budget-colour.js';
 import { durationText, percentText, sliText } from '../../../../src/service/server/status-page/format.js';
 import { html, safeHref, trusted } from '../../../../src/service/server/status-page/html.js';
-import { budgetText, exhaustionText } from '../../../../src/service/server/status-page/render-slo-row.js';
+import { gateDecision } from '../../../../src/service/server/status-page/gate-decision.js';
+import { budgetText, exhaustionText, renderSloRow, sliCellText } from '../../../../src/service/server/status-page/render-slo-row.js';
 import { headline, statusView } from '../../../../src/service/server/status-page/status-view.js';
 import { catalogOf } from '../../support/test-catalog.js';
-import { catalog, EVALUATED_AT, evaluationAt } from './support/status-fixture.js';
-import { okCluster } from './support/traffic.js';
+import { catalog, EVALUATED_AT, evaluationAt, observations } from './support/status-fixture.js';
+import { okCluster, staleCluster } from './support/traffic.js';
 
 const loaded: LoadedCatalog = { version: catalog.version, slos: catalog.slos, source: 'catalog.json', loadedAt: EVALUATED_AT };
 
@@ -39,6 +40,20 @@ describe('the view of one evaluation', () => {
     const sync = slo('inventory-sync');
     expect(sync).toMatchObject({ status: 'no-data', sli: null, remainingRatio: null, colour: 'none' });
     expect([budgetText(sync), exhaustionText(sync), sliText(sync.sli, sync.objectivePercent)]).toEqual(['no data', 'no data', 'no data']);
+  });
+
+  it('shows an outage (no cluster answered) as unknown, not as no data, and the gate says why', () => {
+    const observed = observations(EVALUATED_AT).map((o) =>
+      o.sloId === 'inventory-sync' ? { ...o, clusters: [staleCluster('us-east-1', 'connection refused'), staleCluster('eu-west-1', 'connection refused')] } : o,
+    );
+    const outage = statusView(loaded, evaluationAt(EVALUATED_AT, observed), EVALUATED_AT);
+    const sync = outage.slos.find((s) => s.id === 'inventory-sync')!;
+    expect(sync).toMatchObject({ status: 'no-data', unknown: true, sli: null, remainingRatio: null, colour: 'none' });
+    expect([budgetText(sync), exhaustionText(sync), sliCellText(sync, sync.objectivePercent)]).toEqual(['unknown', 'unknown', 'unknown']);
+    expect(renderSloRow(sync, false).text).toContain('<span class="chip status-no-data">unknown</span>');
+    expect(slo('inventory-sync').unknown).toBe(false);
+    const gate = gateDecision(loaded.slos.filter((s) => s.id === 'inventory-sync'), evaluationAt(EVALUATED_AT, observed), 0);
+    expect(gate.reasons[0]).toMatchObject({ decision: 'unknown', message: 'unknown: no cluster answered; stale: us-east-1, eu-west-1' });
   });
 
   it('names the stale clusters of a partial SLO with their errors', () => {
