@@ -44,6 +44,8 @@ export interface CollectOptions {
   minBackoffMs?: number;
   /** Shared by every query of the evaluation: aborts at its deadline or on shutdown. */
   signal?: AbortSignal;
+  /** LOG_LEVEL=debug: one line per query batch. */
+  logger?: { debug(details: object, message: string): void };
 }
 
 interface Job {
@@ -144,7 +146,10 @@ export async function collectCluster(
       if (cluster.signal.aborted) return fail(job, `${name}: ${(cluster.signal.reason as Error).message}`);
       const expr = job.kind === 'alert' ? alertWindowsQuery(job.metric, job.ids) : wholeWindowQuery(job.metric, job.ids, job.rangeSeconds ?? 0);
       try {
-        acc.add(job, await client.query(expr, at, { retries: options.retries, signal: cluster.signal, minBackoffMs: options.minBackoffMs }));
+        const started = performance.now();
+        const samples = await client.query(expr, at, { retries: options.retries, signal: cluster.signal, minBackoffMs: options.minBackoffMs });
+        acc.add(job, samples);
+        options.logger?.debug({ cluster: name, kind: job.kind, metric: job.metric, slos: job.ids.length, series: samples.length, durationMs: Math.round(performance.now() - started) }, 'query batch done');
       } catch (error) {
         fail(job, error instanceof Error ? error.message : `${name}: ${String(error)}`);
       }

@@ -12,6 +12,8 @@ import { backoffDelayMs } from './retry-timing.js';
 import type { RoutingKeys } from './routing-keys.js';
 
 export interface SenderLogger {
+  /** Optional: LOG_LEVEL=debug lines. */
+  debug?(details: object, message: string): void;
   info(details: object, message: string): void;
   warn(details: object, message: string): void;
   error(details: object, message: string): void;

@@ -67,6 +67,7 @@ export async function startPaging({ config, store, registry, logger, clock, env,
       try {
         const states = await store.pagingStates();
         const changes = decidePaging({ at, slos: catalog.slos, snapshots, states });
+        logger.debug?.({ openPages: states.length, snapshots: snapshots.length, changes: changes.map((c) => `${c.kind} ${('state' in c ? c.state : c.previous).dedupKey}`) }, 'paging decisions considered');
         const enqueued = await store.applyPagingChanges(changes, fence ? { fence, now: leaseClock() } : undefined);
         for (const event of enqueued) {
           metrics.eventsDecided.inc({ action: event.action });

@@ -12,6 +12,7 @@ import type { Slo } from '../../core/model/slo.js';
 import type { SnapshotStore } from '../store/types.js';
 import { FencedOut, type Fence } from '../leadership/lease-types.js';
 import { decodeEvaluation, encodeEvaluation } from './evaluation-codec.js';
+import { StopReason } from '../collect/abort.js';
 import type { Logger } from '../telemetry/logger.js';
 import type { ServiceMetrics } from '../telemetry/service-metrics.js';
 import type { SloGauges } from '../telemetry/slo-gauges.js';
@@ -80,7 +81,9 @@ export class Evaluator {
         metrics.evaluations.inc({ result: 'failed' });
         span.recordException(error as Error);
         span.setStatus({ code: SpanStatusCode.ERROR });
-        logger.error({ err: error }, 'evaluation failed');
+        // Shutdown aborts the evaluation in flight on purpose; anything else is a failure.
+        if (error instanceof StopReason && error.kind === 'stopped') logger.info('evaluation stopped: the service is shutting down');
+        else logger.error({ err: error }, 'evaluation failed');
         throw error;
       } finally {
         stopTimer();

@@ -94,6 +94,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     concurrency: config.evaluation.concurrency,
     retries: config.evaluation.retries,
     deadlineMs: config.evaluation.deadline,
+    logger,
   });
   const paging = config.paging.enabled ? await startPaging({ config: config.paging, store: store.paging, registry: metrics.registry, logger, clock }) : undefined;
   const leadershipMetrics = createLeadershipMetrics(metrics.registry);
