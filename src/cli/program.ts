@@ -6,6 +6,7 @@ import { registerExport } from './commands/export.js';
 import { registerGate } from './commands/gate.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerImport } from './commands/import.js';
+import { registerInit } from './commands/init.js';
 import { registerPagerDuty } from './commands/pagerduty.js';
 import { registerServe } from './commands/serve.js';
 import { registerUp } from './commands/up.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError()
     .exitOverride();
+  registerInit(program);
   registerValidate(program);
   registerGenerate(program);
   registerCheck(program);

@@ -48,7 +48,7 @@ app.kubernetes.io/part-of: burnrate
 {{- if and (eq .Values.database.type "postgres") (not .Values.database.postgres.existingSecret) -}}
 {{- fail "burnrate: database.type=postgres needs database.postgres.existingSecret, a Secret holding DATABASE_URL" -}}
 {{- end -}}
-{{- if not (.Files.Get "files/alerts/catalog.json") -}}
+{{- if and (not .Values.catalogDiscovery.kubernetes.enabled) (not (.Files.Get "files/alerts/catalog.json")) -}}
 {{- fail "burnrate: files/alerts/catalog.json is missing; run `burnrate generate` before packaging the chart" -}}
 {{- end -}}
 {{- end -}}
@@ -69,6 +69,11 @@ app.kubernetes.io/part-of: burnrate
 {{- $index = add1 $index -}}
 {{- end -}}
 {{- $_ := set $config "paging" (dict "enabled" true "eventsUrl" .Values.paging.eventsUrl "routingKeys" $keys) -}}
+{{- end -}}
+{{- if .Values.catalogDiscovery.kubernetes.enabled -}}
+{{- $catalog := deepCopy (default dict $config.catalog) -}}
+{{- $_ := set $catalog "kubernetes" (dict "enabled" true "namespaces" .Values.catalogDiscovery.kubernetes.namespaces) -}}
+{{- $_ := set $config "catalog" $catalog -}}
 {{- end -}}
 {{- toYaml $config -}}
 {{- end -}}

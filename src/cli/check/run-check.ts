@@ -1,5 +1,7 @@
 /** `burnrate check`: valid definitions and generated files that match them, or a diff of what drifted. */
-import { ARTIFACT_DIRS, generateArtifacts } from '../../toolkit/generate/artifacts.js';
+import { artifactDirs, generateArtifacts } from '../../toolkit/generate/artifacts.js';
+import { DEFAULT_BUNDLE_DIR, type BundleOptions } from '../../toolkit/generate/bundle/bundle-options.js';
+import { existingGenerated } from '../../toolkit/generate/write-artifacts.js';
 import { loadAndValidate, printProblems, problemSummary, validationJson } from '../definitions.js';
 import { EXIT, ExitError } from '../exit-codes.js';
 import { printJson, printLine } from '../output.js';
@@ -8,6 +10,8 @@ import { findDrift, type DriftStatus } from '../../toolkit/check/find-drift.js';
 export interface CheckOptions {
   root: string;
   json?: boolean;
+  /** The bundles generate was asked for (`--bundle` and its flags); compared like every other generated file. */
+  bundle?: BundleOptions;
 }
 
 function count(list: readonly { status: DriftStatus }[], status: DriftStatus): number {
@@ -24,13 +28,17 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
     }
     throw new ExitError(EXIT.invalid);
   }
-  const artifacts = generateArtifacts(result.slos);
-  const drift = await findDrift(options.root, artifacts, ARTIFACT_DIRS);
+  const generateOptions = options.bundle ? { bundle: options.bundle } : {};
+  const artifacts = generateArtifacts(result.slos, generateOptions);
+  const drift = await findDrift(options.root, artifacts, artifactDirs(generateOptions));
   const ok = drift.drifted.length === 0;
   if (options.json) {
     printJson({ ...validationJson(result), ok, slos: result.slos.length, ...drift });
   } else {
     printProblems(result.problems);
+    if (!options.bundle && (await existingGenerated(options.root, [DEFAULT_BUNDLE_DIR])).size > 0) {
+      process.stderr.write(`${DEFAULT_BUNDLE_DIR}/ holds generated bundles that were not compared: pass check the --bundle flags given to generate\n`);
+    }
     for (const file of drift.drifted) process.stdout.write(file.patch);
     const n = drift.drifted.length;
     printLine(

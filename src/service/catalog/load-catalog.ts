@@ -6,11 +6,32 @@ import { describeIssue } from './catalog-issues.js';
 
 export type CatalogSlo = CompiledCatalog['slos'][number];
 
+/** One discovered catalog source (a file of the directory, or a ConfigMap `namespace/name`). */
+export interface CatalogSourceInfo {
+  name: string;
+  kind: 'file' | 'configmap';
+  /** ok: serving its current content; stale: its new content is broken, the last good one serves; failed: broken, nothing serves. */
+  state: 'ok' | 'stale' | 'failed';
+  version?: string;
+  sloCount: number;
+  error?: string;
+}
+
+/** An SLO id that several sources define: refused in all of them until only one does. */
+export interface CatalogConflict {
+  id: string;
+  sources: readonly string[];
+}
+
 export interface LoadedCatalog {
   version: string;
   slos: readonly CatalogSlo[];
   source: string;
   loadedAt: Date;
+  /** Discovered catalogs only: each source, the refused ids, and which source each SLO id comes from. */
+  sources?: readonly CatalogSourceInfo[];
+  conflicts?: readonly CatalogConflict[];
+  sloSources?: Readonly<Record<string, string>>;
 }
 
 /** Carries the file path: meant for logs and the start-up error, never for an HTTP response. */

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { formatDuration } from '../../core/model/duration.js';
+import { catalogConfigSchema } from './catalog-config.js';
+import { clusterSplitFields } from '../collect/cluster-split.js';
 import { durationMs, httpUrl } from './config-fields.js';
 import { leadershipConfigSchema } from './leadership-config.js';
 import { otlpConfigSchema } from './otlp-config.js';
@@ -29,7 +31,9 @@ export const clusterSchema = z.strictObject({
   timeoutMs: z.number().int().positive().default(10_000),
   /** Bytes read of one answer at most; a larger answer fails the query (a cluster must not exhaust memory). */
   maxResponseBytes: z.number().int().positive().default(DEFAULT_MAX_RESPONSE_BYTES),
-});
+  /** One endpoint for many clusters (Thanos Query): split answers by this label; see collect/cluster-split.ts. */
+  ...clusterSplitFields,
+}).refine((c) => !c.expectedClusters || c.clusterLabel, { message: 'expectedClusters needs clusterLabel', path: ['expectedClusters'] });
 
 export const configSchema = z.strictObject({
   server: z
@@ -38,13 +42,7 @@ export const configSchema = z.strictObject({
       port: z.number().int().min(0).max(65_535).default(8080),
     })
     .prefault({}),
-  catalog: z
-    .strictObject({
-      path: z.string().default('alerts/catalog.json'),
-      /** Reload when the file changes (SIGHUP always reloads). */
-      watch: z.boolean().default(true),
-    })
-    .prefault({}),
+  catalog: catalogConfigSchema,
   clusters: z
     .array(clusterSchema)
     .default([])

@@ -7,6 +7,8 @@ import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { Registry } from 'prom-client';
 import { CatalogHolder } from '../catalog/catalog-holder.js';
+import { DiscoveredCatalogs, type CatalogProvider } from '../catalog/discovered-catalogs.js';
+import { discoversCatalogs } from '../config/catalog-config.js';
 import { Collector } from '../collect/collector.js';
 import { PrometheusClient } from '../collect/prometheus-client.js';
 import type { ServiceConfig } from '../config/config-schema.js';
@@ -46,7 +48,8 @@ export interface RunningService {
   url: string;
   evaluator: Evaluator;
   scheduler: Scheduler;
-  catalog: CatalogHolder;
+  /** A CatalogHolder (one file) or DiscoveredCatalogs (a directory and/or Kubernetes ConfigMaps). */
+  catalog: CatalogProvider;
   /** The evaluator lease; undefined when the scheduler is off and `elect` is not set. */
   elector: LeaderElector | undefined;
   close(): Promise<void>;
@@ -79,12 +82,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     },
     timers: options.timers,
   });
-  const catalog = new CatalogHolder({
-    file: config.catalog.path,
-    clock,
-    logger,
-    ...catalogListener({ metrics, spans, store, logger, onChanged: () => void (scheduled && scheduler.tick()) }),
-  });
+  const listener = catalogListener({ metrics, spans, store, logger, onChanged: () => void (scheduled && scheduler.tick()) });
+  const catalog: CatalogProvider = discoversCatalogs(config.catalog)
+    ? new DiscoveredCatalogs({ config: config.catalog, clock, logger, registry: metrics.registry, ...listener })
+    : new CatalogHolder({ file: config.catalog.path, clock, logger, ...listener });
   await catalog.load();
 
   const clients = await Promise.all(config.clusters.map((cluster) => PrometheusClient.create(cluster)));

@@ -7,10 +7,22 @@ import { dashboardArtifacts } from './grafana/dashboards.js';
 import { renderPrometheusRule, renderRuleFile, serviceOrigin } from './prometheus/render-rules.js';
 import { sloRuleGroups } from './prometheus/rule-groups.js';
 import { promtoolTestFiles } from './prometheus/promtool-tests.js';
+import { bundleArtifacts } from './bundle/bundle-artifacts.js';
+import type { BundleOptions } from './bundle/bundle-options.js';
 
 export type Artifacts = Map<string, string>;
 
 export const ARTIFACT_DIRS = ['alerts', 'dashboards'] as const;
+
+export interface GenerateOptions {
+  /** Also write one GitOps bundle per service (`generate --bundle`). */
+  bundle?: BundleOptions;
+}
+
+/** The directories generate owns (and removes stale generated files from) for these options. */
+export function artifactDirs(options: GenerateOptions = {}): string[] {
+  return [...ARTIFACT_DIRS, ...(options.bundle ? [options.bundle.dir] : [])];
+}
 
 export const paths = {
   rules: (service: string) => `alerts/prometheus/${service}.rules.yaml`,
@@ -25,7 +37,7 @@ function byService(slos: readonly Slo[]): Map<string, Slo[]> {
   return new Map([...services.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-export function generateArtifacts(slos: readonly Slo[]): Artifacts {
+export function generateArtifacts(slos: readonly Slo[], options: GenerateOptions = {}): Artifacts {
   const artifacts: Artifacts = new Map();
   for (const [service, serviceSlos] of byService(slos)) {
     const header = yamlHeader(serviceSlos.map((s) => s.source.file));
@@ -39,5 +51,6 @@ export function generateArtifacts(slos: readonly Slo[]): Artifacts {
   artifacts.set(paths.catalog, renderCatalog(slos));
   for (const [file, content] of alertmanagerArtifacts(slos)) artifacts.set(file, content);
   for (const [file, content] of dashboardArtifacts(slos)) artifacts.set(file, content);
+  if (options.bundle) for (const [file, content] of bundleArtifacts(byService(slos), options.bundle)) artifacts.set(file, content);
   return new Map([...artifacts.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -49,13 +49,21 @@ function receivers(model: RoutingModel): Record<string, unknown>[] {
   return list;
 }
 
-export function renderAlertmanagerConfig(header: string, model: RoutingModel): string {
+/** Name, namespace and extra labels of the resource, for a service's GitOps bundle. */
+export interface AlertmanagerConfigMetadata {
+  name?: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+}
+
+export function renderAlertmanagerConfig(header: string, model: RoutingModel, metadata: AlertmanagerConfigMetadata = {}): string {
   const resource = {
     apiVersion: 'monitoring.coreos.com/v1alpha1',
     kind: 'AlertmanagerConfig',
     metadata: {
-      name: ALERTMANAGER_CONFIG_NAME,
-      labels: { 'app.kubernetes.io/managed-by': 'burnrate', 'app.kubernetes.io/part-of': 'burnrate' },
+      name: metadata.name ?? ALERTMANAGER_CONFIG_NAME,
+      ...(metadata.namespace !== undefined ? { namespace: metadata.namespace } : {}),
+      labels: { ...metadata.labels, 'app.kubernetes.io/managed-by': 'burnrate', 'app.kubernetes.io/part-of': 'burnrate' },
     },
     spec: {
       route: routeObject(burnrateRoute(model)),

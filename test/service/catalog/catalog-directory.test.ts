@@ -1,0 +1,123 @@
+/**
+ * Catalogs discovered from a directory, through the real service: one file per team, watched; a broken file
+ * keeps serving its last good catalog, an id two files define is refused in both (the rest keep working),
+ * a removed file takes its SLOs with it.
+ */
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompiledCatalog } from '../../../src/core/catalog/compiled-catalog.js';
+import { makeTempDir } from '../../support/temp-dir.js';
+import { startHarness, type Harness } from '../support/service-harness.js';
+import { catalogOf, writeCatalog } from '../support/test-catalog.js';
+
+const ratio = { kind: 'ratio', errors: 'e_total', total: 't_total' } as const;
+const payments = catalogOf([{ service: 'payments', team: 'pay', slos: { availability: { objective: 99.9, sli: ratio } } }]);
+const search = catalogOf([{ service: 'search', team: 'find', slos: { availability: { objective: 99.5, sli: ratio } } }]);
+const searchTwo = catalogOf([
+  { service: 'search', team: 'find', slos: { availability: { objective: 99.5, sli: ratio }, probe: { objective: 99, sli: { kind: 'boolGauge', metric: 'up' } } } },
+]);
+const checkout = catalogOf([{ service: 'checkout', team: 'web', slos: { availability: { objective: 99, sli: ratio } } }]);
+
+interface CatalogBody {
+  version: string;
+  sloCount: number;
+  source: string;
+  sources: { name: string; kind: string; state: string; sloCount: number; error?: string }[];
+  conflicts: { id: string; sources: string[] }[];
+  slos: { id: string; source: string }[];
+}
+
+let h: Harness;
+let dir: string;
+let removeDir: () => Promise<void>;
+const write = (name: string, catalog: CompiledCatalog) => writeCatalog(path.join(dir, name), catalog);
+const catalogBody = async () => (await h.service.app.inject({ url: '/api/v1/catalog' })).json() as CatalogBody;
+const slos = async () => (await catalogBody()).slos;
+const sloIds = async () => {
+  await h.service.evaluator.evaluate();
+  return ((await h.service.app.inject({ url: '/api/v1/slos' })).json() as { slos: { id: string }[] }).slos.map((s) => s.id).sort();
+};
+const metrics = async () => (await h.service.app.inject({ url: '/metrics' })).body;
+
+beforeAll(async () => {
+  const temp = await makeTempDir('burnrate-catalogs-');
+  dir = temp.dir;
+  removeDir = temp.remove;
+  await write('payments.json', payments);
+  await write('search.json', search);
+  // Not catalogs: another extension and a hidden name (a ConfigMap volume's `..data` and the like).
+  await writeFile(path.join(dir, 'README.md'), 'not a catalog');
+  await writeFile(path.join(dir, '.search.json.swp'), '{');
+  h = await startHarness(payments, { catalog: { directory: dir, watch: true } });
+});
+
+afterAll(async () => {
+  await h?.stop();
+  await removeDir?.();
+});
+
+describe('catalogs discovered from a directory', () => {
+  it('serves the SLOs of every file, each with its source, under a combined version', async () => {
+    const body = await catalogBody();
+    expect(body.source).toBe('discovered catalogs');
+    expect(body.version).toMatch(/^merged-[0-9a-f]{16}$/);
+    expect(body.sources).toEqual([
+      { name: 'payments.json', kind: 'file', state: 'ok', version: payments.version, sloCount: 1 },
+      { name: 'search.json', kind: 'file', state: 'ok', version: search.version, sloCount: 1 },
+    ]);
+    expect(body.conflicts).toEqual([]);
+    expect(body.slos).toEqual([
+      { id: 'payments-availability', source: 'payments.json' },
+      { id: 'search-availability', source: 'search.json' },
+    ]);
+    expect(await sloIds()).toEqual(['payments-availability', 'search-availability']);
+    expect(await metrics()).toMatch(/burnrate_catalog_sources\{state="ok"\} 2/);
+  });
+
+  it('picks up an added file and an edited one', async () => {
+    const before = (await catalogBody()).version;
+    await write('checkout.json', checkout);
+    await write('search.json', searchTwo);
+    await expect.poll(slos).toEqual([
+      { id: 'checkout-availability', source: 'checkout.json' },
+      { id: 'payments-availability', source: 'payments.json' },
+      { id: 'search-availability', source: 'search.json' },
+      { id: 'search-probe', source: 'search.json' },
+    ]);
+    expect((await catalogBody()).version).not.toBe(before);
+    expect(await sloIds()).toEqual(['checkout-availability', 'payments-availability', 'search-availability', 'search-probe']);
+  });
+
+  it('keeps serving the last good catalog of a file that breaks, and says so', async () => {
+    const { version } = await catalogBody();
+    await writeFile(path.join(dir, 'search.json'), '{ "truncated');
+    await expect.poll(async () => (await catalogBody()).sources.find((s) => s.name === 'search.json')?.state).toBe('stale');
+    const body = await catalogBody();
+    expect(body.version).toBe(version);
+    expect(body.sources.find((s) => s.name === 'search.json')?.error).toMatch(/^catalog file search\.json: invalid JSON/);
+    expect(body.sources.find((s) => s.name === 'search.json')?.error).not.toContain(dir);
+    expect(await sloIds()).toContain('search-probe');
+    expect(await metrics()).toMatch(/burnrate_catalog_sources\{state="stale"\} 1/);
+    await write('search.json', searchTwo);
+    await expect.poll(async () => (await catalogBody()).sources.find((s) => s.name === 'search.json')?.state).toBe('ok');
+  });
+
+  it('refuses an SLO id two files define, in both, while every other SLO keeps working', async () => {
+    await write('payments-copy.json', payments);
+    await expect.poll(async () => (await catalogBody()).conflicts).toEqual([{ id: 'payments-availability', sources: ['payments-copy.json', 'payments.json'] }]);
+    expect(await sloIds()).toEqual(['checkout-availability', 'search-availability', 'search-probe']);
+    expect(await metrics()).toMatch(/burnrate_catalog_conflicts 1/);
+    await rm(path.join(dir, 'payments-copy.json'));
+    await expect.poll(async () => (await catalogBody()).conflicts).toEqual([]);
+    expect(await sloIds()).toContain('payments-availability');
+    expect(await metrics()).toMatch(/burnrate_catalog_conflicts 0/);
+  });
+
+  it('drops the SLOs of a removed file', async () => {
+    await rm(path.join(dir, 'search.json'));
+    await expect.poll(async () => (await slos()).map((s) => s.id)).toEqual(['checkout-availability', 'payments-availability']);
+    expect((await catalogBody()).sources.map((s) => s.name)).toEqual(['checkout.json', 'payments.json']);
+    expect(await sloIds()).toEqual(['checkout-availability', 'payments-availability']);
+  });
+});
