@@ -8,14 +8,17 @@ import type { Slo } from '../../core/model/slo.js';
 import { formatDuration } from '../../core/model/duration.js';
 import { linkAbort, StopReason, stopReasonOf } from './abort.js';
 import { buildObservations } from './build-observations.js';
-import { collectCluster, type ClusterOutcome, type CollectOptions, type CollectTarget } from './cluster-collector.js';
+import { collectEndpoint, type ClusterOutcome, type CollectOptions, type CollectTarget } from './cluster-collector.js';
 import type { PrometheusClient } from './prometheus-client.js';
 import { hasEventCounts } from '../../core/sli/sli-kinds.js';
+import { detectReplicaClusters } from './ha-replicas.js';
 
 export interface CollectResult {
   at: Date;
   observations: SloObservation[];
   clusters: Omit<ClusterOutcome, 'slos'>[];
+  /** Configuration problems seen while collecting, e.g. two clusters that are replicas of one HA pair. */
+  warnings?: string[];
 }
 
 export interface EvaluationOptions extends CollectOptions {
@@ -47,7 +50,8 @@ export async function collect(
   );
   let outcomes: ClusterOutcome[];
   try {
-    outcomes = await Promise.all(clients.map((client) => collectCluster(client, targets, at, { ...options, signal: evaluation.signal })));
+    // An endpoint with `clusterLabel` (Thanos Query over many clusters) reports one outcome per cluster.
+    outcomes = (await Promise.all(clients.map((client) => collectEndpoint(client, targets, at, { ...options, signal: evaluation.signal })))).flat();
   } finally {
     evaluation.dispose();
   }
@@ -63,6 +67,7 @@ export async function collect(
 /** The service's collectors: one evaluation at a time through `collect`, and `stop()` for shutdown. */
 export class Collector {
   readonly #stop = new AbortController();
+  #replicaCheck: Promise<string[]> | undefined;
 
   constructor(
     private readonly clients: readonly PrometheusClient[],
@@ -70,8 +75,23 @@ export class Collector {
     private readonly options: EvaluationOptions,
   ) {}
 
-  collect(slos: readonly Slo[], at: Date): Promise<CollectResult> {
-    return collect(this.clients, slos, this.windowRangeSeconds, at, { ...this.options, signal: this.#stop.signal });
+  async collect(slos: readonly Slo[], at: Date): Promise<CollectResult> {
+    const warnings = this.replicaWarnings();
+    const result = await collect(this.clients, slos, this.windowRangeSeconds, at, { ...this.options, signal: this.#stop.signal });
+    const found = await warnings;
+    return found.length > 0 ? { ...result, warnings: found } : result;
+  }
+
+  /**
+   * Clusters listed twice (both replicas of an HA pair, or one Prometheus under two names), whose counts would
+   * be doubled: checked once, alongside the first evaluation, and logged as warnings (see ha-replicas.ts).
+   */
+  replicaWarnings(): Promise<string[]> {
+    this.#replicaCheck ??= detectReplicaClusters(this.clients).then((warnings) => {
+      for (const warning of warnings) this.options.logger?.warn?.({ check: 'ha-replicas' }, warning);
+      return warnings;
+    });
+    return this.#replicaCheck;
   }
 
   /** Ends every query in flight at once (the running collect rejects) and closes the clients; waits for no cluster. */

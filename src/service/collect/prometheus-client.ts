@@ -9,12 +9,12 @@ import pRetry, { AbortError } from 'p-retry';
 import { Agent, request } from 'undici';
 import { DEFAULT_MAX_RESPONSE_BYTES, type ClusterConfig } from '../config/config-schema.js';
 import { linkAbort, StopReason, stopReasonOf } from './abort.js';
-import { samplesOf, statusError, type VectorSample } from './query-answer.js';
+import { answerOf, statusError, type QueryAnswer, type VectorSample } from './query-answer.js';
 import { QueryError } from './query-error.js';
 import { formatBytes, readCappedBody } from './read-capped-body.js';
 
 export { QueryError } from './query-error.js';
-export type { VectorSample } from './query-answer.js';
+export type { QueryAnswer, VectorSample } from './query-answer.js';
 
 export interface QueryOptions {
   retries: number;
@@ -57,6 +57,11 @@ export class PrometheusClient {
    * backoff until `options.signal` aborts. Always rejects with a QueryError naming the cluster.
    */
   async query(expr: string, at: Date, options: QueryOptions): Promise<VectorSample[]> {
+    return (await this.queryAnswer(expr, at, options)).samples;
+  }
+
+  /** Like `query`, with the answer's warnings (Thanos partial responses), which the collector must not ignore. */
+  async queryAnswer(expr: string, at: Date, options: QueryOptions): Promise<QueryAnswer> {
     try {
       return await pRetry(() => this.#once(expr, at, options.signal), {
         retries: options.retries,
@@ -70,6 +75,25 @@ export class PrometheusClient {
       if (error instanceof QueryError) throw error;
       const reason = stopReasonOf(options.signal) ?? stopReasonOf(this.#closed.signal);
       throw reason ? new QueryError(this.cluster.name, reason.message) : new QueryError(this.cluster.name, 'query failed', { upstream: (error as Error).message });
+    }
+  }
+
+  /**
+   * The `data` of a GET on another API path (`/api/v1/status/config`), with the cluster's headers, one attempt
+   * bounded by `timeoutMs` and the error-page cap. Rejects on anything but a 200 `success` answer.
+   */
+  async getData(path: string): Promise<unknown> {
+    const attempt = linkAbort([this.#closed.signal], { ms: this.cluster.timeoutMs, reason: () => new StopReason('timeout', `timed out after ${this.cluster.timeoutMs}ms`) });
+    try {
+      const url = `${this.cluster.url.replace(/\/+$/, '')}${path}`;
+      const response = await request(url, { method: 'GET', headers: await this.#headers(), dispatcher: this.#agent, signal: attempt.signal });
+      const { text } = await readCappedBody(response.body, ERROR_BODY_BYTES * 16);
+      if (response.statusCode !== 200) throw statusError(this.cluster.name, response.statusCode, text);
+      const parsed = JSON.parse(text) as { status?: unknown; data?: unknown };
+      if (parsed.status !== 'success') throw new QueryError(this.cluster.name, `${path}: not a success answer`);
+      return parsed.data;
+    } finally {
+      attempt.dispose();
     }
   }
 
@@ -98,7 +122,7 @@ export class PrometheusClient {
     return headers;
   }
 
-  async #once(expr: string, at: Date, signal: AbortSignal | undefined): Promise<VectorSample[]> {
+  async #once(expr: string, at: Date, signal: AbortSignal | undefined): Promise<QueryAnswer> {
     const { name, timeoutMs } = this.cluster;
     const attempt = linkAbort([signal, this.#closed.signal], { ms: timeoutMs, reason: () => new StopReason('timeout', `timed out after ${timeoutMs}ms`) });
     try {
@@ -122,7 +146,7 @@ export class PrometheusClient {
         attempt.abort(tooLarge);
         throw tooLarge;
       }
-      return samplesOf(name, text);
+      return answerOf(name, text);
     } catch (error) {
       throw this.#classify(error, attempt.signal);
     } finally {

@@ -10,8 +10,15 @@ export interface VectorSample {
   value: number;
 }
 
+/** A 200 answer: its samples, and the warnings it carried (Thanos: a partial response). */
+export interface QueryAnswer {
+  samples: VectorSample[];
+  warnings: string[];
+}
+
 interface ApiResponse {
   status?: unknown;
+  warnings?: unknown;
   error?: unknown;
   errorType?: unknown;
   data?: { resultType?: unknown; result?: unknown };
@@ -42,6 +49,14 @@ export function statusError(cluster: string, status: number, body: string): Erro
 
 /** The samples of a 200 answer. A garbled body may be a one-off (retried); another result type is not. */
 export function samplesOf(cluster: string, body: string): VectorSample[] {
+  return answerOf(cluster, body).samples;
+}
+
+/**
+ * Samples and warnings of a 200 answer. A warning means the answer may be incomplete (Thanos Query with
+ * partial response: a store did not answer), so the caller must not take the samples as the whole count.
+ */
+export function answerOf(cluster: string, body: string): QueryAnswer {
   const parsed = parseJson(body);
   if (parsed === undefined) throw new QueryError(cluster, 'answer is not JSON', { upstream: body });
   if (parsed.status !== 'success') {
@@ -59,5 +74,6 @@ export function samplesOf(cluster: string, body: string): VectorSample[] {
     // NaN comes from 0/0 in rules; an absent count is not zero, so drop it.
     if (Number.isFinite(value) && typeof labels === 'object' && labels !== null) samples.push({ labels: labels as Record<string, string>, value });
   }
-  return samples;
+  const warnings = Array.isArray(parsed.warnings) ? parsed.warnings.map((w) => (typeof w === 'string' ? w : JSON.stringify(w))) : [];
+  return { samples, warnings };
 }
