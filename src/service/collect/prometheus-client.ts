@@ -139,7 +139,7 @@ export class PrometheusClient {
         throw statusError(name, response.statusCode, text);
       }
       const declared = Number(response.headers['content-length']);
-      const { text, complete } = declared > this.#maxBytes ? { text: '', complete: false } : await readCappedBody(response.body, this.#maxBytes);
+      const { text, complete } = declared > this.#maxBytes ? { text: '', complete: false } : await readCappedBody(response.body, this.#maxBytes, { partial: false });
       if (!complete) {
         // Aborting closes the connection: the rest of the answer is never received.
         const tooLarge = new StopReason('too-large', `response larger than the ${formatBytes(this.#maxBytes)} cap (maxResponseBytes): stopped reading it`);

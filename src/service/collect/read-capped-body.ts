@@ -10,13 +10,18 @@ export interface CappedBody {
   complete: boolean;
 }
 
-export async function readCappedBody(body: Readable, limit: number): Promise<CappedBody> {
+/**
+ * `partial: false`: a body past the limit comes back as empty text, not decoded: a caller that drops such an
+ * answer would otherwise briefly hold the limit three times over (chunks, their concatenation, the string).
+ */
+export async function readCappedBody(body: Readable, limit: number, options: { partial?: boolean } = {}): Promise<CappedBody> {
   const chunks: Buffer[] = [];
   let size = 0;
   // Leaving the loop early destroys the stream, and with it the connection: nothing more is received.
   for await (const chunk of body as AsyncIterable<Buffer>) {
     const room = limit - size;
     if (chunk.length > room) {
+      if (options.partial === false) return { text: '', complete: false };
       if (room > 0) chunks.push(chunk.subarray(0, room));
       return { text: Buffer.concat(chunks).toString('utf8'), complete: false };
     }

@@ -107,6 +107,12 @@ export class Evaluator {
     }
     const evaluation: Evaluation = { at, catalogVersion: catalog.version, durationMs: performance.now() - started, snapshots, clusters: result.clusters };
     const fence = deps.leadership?.fence;
+    if (deps.leadership && !fence) {
+      // The lease ran out while this evaluation ran (a stalled process, renewals failing): another replica may
+      // lead by now. Saving and paging unfenced would overwrite its decisions (a resolved page triggered again).
+      deps.logger.warn({ at }, 'evaluation not saved and nothing paged: the evaluator lease expired while it ran');
+      return evaluation;
+    }
     let storeError: string | undefined;
     try {
       await this.#save(evaluation, fence);
