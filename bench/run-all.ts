@@ -1,6 +1,6 @@
 /**
  * Every benchmark table in docs/benchmarks.md, from one command: `npm run bench` (builds first).
- * Scale with BENCH_SLOS / BENCH_GROUPS (default 100 × 5) and BENCH_RUNS (default 5). Results are printed
+ * Scale with BENCH_SLOS / BENCH_GROUPS (default 100 × 5) and BENCH_RUNS (default 5; 3 for reliability). Results are printed
  * and written to bench/results/latest.md and latest.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -13,6 +13,8 @@ import { runGenerationSpeed } from './generation-speed/run.js';
 import { generationTable } from './generation-speed/report.js';
 import { longWindowTables } from './long-window/report.js';
 import { runLongWindow } from './long-window/run.js';
+import { runReliability } from './reliability/reliability.js';
+import { reliabilityTable } from './reliability/report.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, 'bench/.work');
@@ -43,6 +45,19 @@ if (wanted('generation')) {
   const result = await runGenerationSpeed(path.join(WORK, 'generation'), env('BENCH_RUNS', 5), log);
   sections.push(`## Generation speed\n\n${generationTable(result)}`);
   json.generation = result;
+}
+if (wanted('reliability')) {
+  log('reliability: the service as processes under an OTLP flood, leader crashes, catalog skew and hung clusters');
+  const result = await runReliability({
+    workDir: path.join(WORK, 'reliability'),
+    runs: env('BENCH_RUNS', 3),
+    floodSenders: env('BENCH_OTLP_SENDERS', 8),
+    floodSeconds: env('BENCH_OTLP_SECONDS', 20),
+    only: (process.env.BENCH_RELIABILITY ?? '').split(',').filter(Boolean),
+    log: (line) => log(`reliability: ${line}`),
+  });
+  sections.push(`## Reliability\n\n${reliabilityTable(result)}`);
+  json.reliability = result;
 }
 
 const report = sections.join('\n');

@@ -6,6 +6,9 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { StoreDatabase, StoreDialect } from './database.js';
 
+
+/** Below the default lease ttl, so a stalled leader's lock on the lease is gone before a takeover is due. */
+const IDLE_IN_TRANSACTION_TIMEOUT_MS = 10_000;
 export interface DatabaseConfig {
   /** postgres://… or postgresql://… selects PostgreSQL; anything else is an error, not a silent SQLite. */
   databaseUrl?: string;
@@ -37,6 +40,9 @@ export function openDatabase(
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,
       max: config.poolSize ?? 10,
+      // A replica paused inside a transaction (a stalled process, a partition) would keep its row locks, the
+      // evaluator lease's among them, and no other replica could take over; the server ends such sessions.
+      idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
       ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
     });
     // An idle client losing its server (restart, failover) emits 'error'; unhandled, it would kill the process.

@@ -7,6 +7,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FencedOut, type AcquireRequest } from '../../../src/service/leadership/lease-types.js';
 import { releaseTestDatabase, STORE_TARGETS, type OpenedStore } from '../store/store-targets.js';
 import { snapshot } from '../store/snapshot-factory.js';
+import { openDatabase } from '../../../src/service/store/open-database.js';
+import { checkFence } from '../../../src/service/store/lease-store.js';
+import type { LeadershipTables } from '../../../src/service/store/leadership-tables.js';
 
 const T0 = new Date('2026-03-01T10:00:00Z');
 const seconds = (s: number) => new Date(T0.getTime() + s * 1000);
@@ -88,4 +91,32 @@ describe.each(STORE_TARGETS)('evaluator lease on $name', (target) => {
     expect(winners[0]).toMatchObject({ epoch: 2 });
     expect((await db.store.leases.current('evaluator'))?.holder).toBe(winners[0]?.holder);
   });
+});
+
+describe('a leader stalled inside a transaction on PostgreSQL', () => {
+  it('loses its lock on the lease to the server, so another replica takes over', async () => {
+    const postgres = STORE_TARGETS.find((t) => t.name === 'postgres')!;
+    const db = await postgres.open();
+    try {
+      await db.store.migrate();
+      const first = (await db.store.leases.acquire(request('stalled', seconds(0))))!;
+      const { db: raw } = openDatabase(db.config);
+      // The stalled leader: inside a transaction, holding the lease row's lock, sending nothing more.
+      const stalled = raw
+        .withTables<LeadershipTables>()
+        .transaction()
+        .execute(async (trx) => {
+          await checkFence(trx, first, seconds(1));
+          await new Promise((resolve) => setTimeout(resolve, 15_000));
+        });
+      const outcome = stalled.then(() => 'committed', () => 'ended by the server');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // The standby's takeover waits for the lock, then wins once the server ends the stalled session.
+      expect(await db.store.leases.acquire(request('standby', seconds(30)))).toMatchObject({ holder: 'standby', epoch: 2 });
+      expect(await outcome).toBe('ended by the server');
+      await raw.destroy();
+    } finally {
+      await db.dispose();
+    }
+  }, 60_000);
 });
