@@ -144,3 +144,24 @@ export function eventsPerKey(fake: FakePagerDutyEvents): Map<string, { trigger: 
   }
   return counts;
 }
+
+/** A paging replica's config: the burning cluster, one shared database, evaluations every 5 s. */
+export async function pagingReplicaConfig(o: {
+  name: string;
+  dir: string;
+  catalog: string;
+  prometheusUrl: string;
+  databaseUrl: string;
+  pagerDuty: PagerDuty;
+  leadership?: Record<string, string>;
+}): Promise<Record<string, unknown>> {
+  return {
+    catalog: { path: o.catalog, watch: false },
+    clusters: [{ name: 'eu', url: o.prometheusUrl }],
+    evaluation: { interval: '5s' },
+    ...(o.leadership ? { leadership: o.leadership } : {}),
+    store: { databaseUrl: o.databaseUrl },
+    paging: await pagingSection(o.dir, o.pagerDuty, o.name),
+    log: { level: 'info' },
+  };
+}

@@ -10,7 +10,7 @@
  *   3. the full leader stalls until the stale replica takes over (ttl + grace), and 6 s more.
  * Counted at the fake: trigger and resolve events per dedup key after phases 1–2, and resolves in phase 3.
  */
-import { BURNING_SLO, eventsPerKey, pagingSection, startPagerDuty, writeCatalogs } from './burning.js';
+import { BURNING_SLO, eventsPerKey, pagingReplicaConfig, startPagerDuty, writeCatalogs } from './burning.js';
 import { createDatabase, lockWaits, readyz, sleep, startServe, stopAll, until, type Launcher, type ServeProcess } from './support.js';
 
 export interface SkewResult {
@@ -38,15 +38,8 @@ export async function runCatalogSkew(launcher: Launcher, dir: string, prometheus
   };
   try {
     const start = async (name: string, catalog: string) => {
-      const config = {
-        catalog: { path: catalog, watch: false },
-        clusters: [{ name: 'eu', url: prometheusUrl }],
-        evaluation: { interval: '5s' },
-        leadership: { ttl: '10s', renewInterval: '3s' },
-        store: { databaseUrl: db.url },
-        paging: await pagingSection(dir, pagerDuty, name),
-        log: { level: 'info' },
-      };
+      const leadership = { ttl: '10s', renewInterval: '3s' };
+      const config = await pagingReplicaConfig({ name, dir, catalog, prometheusUrl, databaseUrl: db.url, pagerDuty, leadership });
       const serve = await startServe(launcher, { name, dir, config });
       replicas.push(serve);
       return serve;

@@ -7,7 +7,7 @@
  * it sends the pending event again. Paging timings are the defaults (timeout 10 s, so a claim lasts
  * 25 s; the outbox is polled every 15 s).
  */
-import { pagingSection, startPagerDuty, writeCatalogs, type Delivery } from './burning.js';
+import { pagingReplicaConfig, startPagerDuty, writeCatalogs, type Delivery } from './burning.js';
 import { createDatabase, leaseHolderPid, readyz, sleep, startServe, stopAll, until, within, type Launcher, type ServeProcess } from './support.js';
 
 export interface CrashResult {
@@ -28,14 +28,7 @@ export async function runLeaderCrash(launcher: Launcher, dir: string, prometheus
   const replicas: ServeProcess[] = [];
   try {
     const start = async (name: string) => {
-      const config = {
-        catalog: { path: catalogs.full, watch: false },
-        clusters: [{ name: 'eu', url: prometheusUrl }],
-        evaluation: { interval: '5s' },
-        store: { databaseUrl: db.url },
-        paging: await pagingSection(dir, pagerDuty, name),
-        log: { level: 'info' },
-      };
+      const config = await pagingReplicaConfig({ name, dir, catalog: catalogs.full, prometheusUrl, databaseUrl: db.url, pagerDuty });
       const serve = await startServe(launcher, { name, dir, config });
       replicas.push(serve);
       return serve;
