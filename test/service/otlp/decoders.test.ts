@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeExport, type OtlpEncoding } from '../../../src/service/otlp/decode-export.js';
 import { DecodeState, OtlpFormatError } from '../../../src/service/otlp/decode-state.js';
-import { decodeSpans } from '../../../src/service/otlp/decode-spans.js';
+import { decodeSpans } from './support/reference-decoder.js';
 import { decodeJson } from '../../../src/service/otlp/json-decoder.js';
 import { decodeTraceRequest } from '../../../src/service/otlp/otlp-trace-proto.js';
 import { decodeProtobuf } from '../../../src/service/otlp/proto-decoder.js';

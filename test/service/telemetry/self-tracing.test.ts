@@ -5,7 +5,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeSpans } from '../../../src/service/otlp/decode-spans.js';
+import { decodeSpans } from '../otlp/support/reference-decoder.js';
 import { otelEnabled, startOtel, type Otel } from '../../../src/service/telemetry/otel-sdk.js';
 import { traceMixin } from '../../../src/service/telemetry/logger.js';
 import { waitFor } from '../../support/processes.js';

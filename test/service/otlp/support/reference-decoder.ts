@@ -1,10 +1,10 @@
 /**
- * Flattens an already decoded OTLP trace export (protobufjs object, or parsed OTLP/JSON) into spans with all
- * their scalar attributes. Unbounded: for tests and tools that read their own exports (and as the reference
- * the receiver's bounded decoders are checked against), never for bodies from the network (decode-export.ts).
+ * The reference OTLP decoder of the tests: flattens an already decoded trace export (protobufjs object, or
+ * parsed OTLP/JSON) into spans with all their scalar attributes, unbounded. The receiver's bounded decoders
+ * are checked against it.
  */
-import { OtlpFormatError } from './decode-state.js';
-import { SPAN_KINDS, STATUS_ERROR } from './span-facts.js';
+import { OtlpFormatError } from '../../../../src/service/otlp/decode-state.js';
+import { SPAN_KINDS, STATUS_ERROR } from '../../../../src/service/otlp/span-facts.js';
 
 export { OtlpFormatError, SPAN_KINDS };
 
