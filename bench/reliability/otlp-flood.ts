@@ -2,7 +2,8 @@
  * OTLP flood: `senders` clients each post maximum-size (16 MiB, the default otlp.maxBodyBytes) hostile
  * protobuf bodies back to back for `seconds`, turning to the next shape after each answer (8 million empty
  * spans; one span of 8 million unknown fields; spans with long names). A 503 (the receiver's concurrency
- * limit) is retried after 100 ms, not after its Retry-After. Meanwhile: the server's RSS from /proc, its
+ * limit or its in-flight body byte budget, answered before the body is read) is retried after 100 ms, not
+ * after its Retry-After. Meanwhile: the server's RSS from /proc, its
  * event-loop delay p99 from its own /metrics (prom-client resets the histogram at every scrape, so each
  * scrape gives the p99 of the last second; it includes the 10 ms sampling interval), and /healthz latency
  * measured by the client. The same is measured for `idleSeconds` before the flood, as the machine's baseline.

@@ -1,6 +1,7 @@
 /**
  * The receiver's own metrics, next to burnrate_otlp_requests_total{result}: why requests were refused, spans
- * dropped by the limits, requests in progress. One set per registry, however often the routes are built.
+ * dropped by the limits, requests in progress and the body bytes they hold. One set per registry, however
+ * often the routes are built.
  */
 import { Counter, Gauge, type Registry } from 'prom-client';
 
@@ -11,6 +12,7 @@ export interface OtlpMetrics {
   rejectedRequests: Counter<'reason'>;
   droppedSpans: Counter<'reason'>;
   inFlight: Gauge;
+  inFlightBodyBytes: Gauge;
 }
 
 const byRegistry = new WeakMap<Registry, OtlpMetrics>();
@@ -33,6 +35,11 @@ export function otlpMetrics(registry: Registry): OtlpMetrics {
         registers,
       }),
       inFlight: new Gauge({ name: 'burnrate_otlp_requests_in_flight', help: 'OTLP export requests being received or decoded.', registers }),
+      inFlightBodyBytes: new Gauge({
+        name: 'burnrate_otlp_body_bytes_in_flight',
+        help: 'Body bytes (as sent and inflated) held by OTLP export requests being received or decoded; at most otlp.maxInFlightBodyBytes.',
+        registers,
+      }),
     };
     byRegistry.set(registry, metrics);
   }

@@ -1,6 +1,7 @@
 /** The `otlp` config section: defaults, validation through the real schema and loader, unknown keys refused. */
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../../src/service/config/config-schema.js';
+import { inFlightBodyBytes } from '../../../src/service/config/otlp-config.js';
 
 describe('otlp config', () => {
   it('has bounded defaults', () => {
@@ -12,6 +13,16 @@ describe('otlp config', () => {
       receiveTimeout: 30_000,
       maxRouteLength: 128,
     });
+  });
+
+  it('bounds the body bytes of requests in progress: twice maxBodyBytes unless set, never less', () => {
+    expect(inFlightBodyBytes(configSchema.parse({}).otlp)).toBe(32 * 1024 * 1024);
+    expect(inFlightBodyBytes(configSchema.parse({ otlp: { maxBodyBytes: 4 * 1024 * 1024 } }).otlp)).toBe(8 * 1024 * 1024);
+    expect(inFlightBodyBytes(configSchema.parse({ otlp: { maxInFlightBodyBytes: 100 * 1024 * 1024 } }).otlp)).toBe(100 * 1024 * 1024);
+    const tooSmall = configSchema.safeParse({ otlp: { maxBodyBytes: 8 * 1024 * 1024, maxInFlightBodyBytes: 12 * 1024 * 1024 } });
+    expect(tooSmall.success).toBe(false);
+    expect(tooSmall.error?.issues[0]?.path.join('.')).toBe('otlp.maxInFlightBodyBytes');
+    expect(tooSmall.error?.issues[0]?.message).toContain('twice maxBodyBytes');
   });
 
   it('reads durations and a token file', () => {
@@ -27,6 +38,7 @@ describe('otlp config', () => {
     [{ maxConcurrentRequests: 1.5 }, 'maxConcurrentRequests'],
     [{ maxRouteLength: 4096 }, 'maxRouteLength'],
     [{ maxBodyBytes: 10 }, 'maxBodyBytes'],
+    [{ maxInFlightBodyBytes: 1.5 }, 'maxInFlightBodyBytes'],
     [{ receiveTimeout: '0s' }, 'receiveTimeout'],
     [{ bearerTokenFile: '' }, 'bearerTokenFile'],
     [{ maxSpans: 10 }, ''],

@@ -2,7 +2,8 @@
  * The receiver under hostile and heavy senders, over real HTTP to the real app: partial success past the span
  * limit (protobuf and JSON, read back by the OpenTelemetry SDK's exporters), 400 with the common body for
  * every wrong shape and nothing counted from it, long and numerous routes, size limits, the concurrency
- * limit's 503 + Retry-After, the receive timeout.
+ * limit's 503 + Retry-After, the in-flight body byte budget's 503 + Retry-After before the body is read,
+ * chunked bodies, the receive timeout.
  */
 import { gzipSync } from 'node:zlib';
 import { diag, DiagLogLevel, SpanKind } from '@opentelemetry/api';
@@ -15,7 +16,7 @@ import { decodeTraceResponse } from '../../../src/service/otlp/otlp-trace-proto.
 import { DEFAULT_MAX_BODY_BYTES, emptySpansProtobuf, longNamesProtobuf, routedSpansProtobuf } from '../../support/hostile-otlp.js';
 import { waitFor } from '../../support/processes.js';
 import { catalogOf } from '../support/test-catalog.js';
-import { post, startUpload } from './support/http-send.js';
+import { post, postChunked, startUpload } from './support/http-send.js';
 import { spanKey, startOtlpApp, type OtlpApp } from './support/otlp-app.js';
 import { jsonExport, sdkSpans } from './support/sdk-spans.js';
 
@@ -183,13 +184,101 @@ describe('sizes', () => {
   it('a body over otlp.maxBodyBytes answers 413, as sent or once inflated (a gzip bomb)', async () => {
     const big = await post(app.url, Buffer.alloc(70 * 1024));
     expect(big.status).toBe(413);
-    expect(JSON.parse(big.body.toString()).error.code).toBe('FST_ERR_CTP_BODY_TOO_LARGE');
+    expect(JSON.parse(big.body.toString()).error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('(Content-Length), over 65536 (otlp.maxBodyBytes)') });
     const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024));
     expect(bomb.length).toBeLessThan(64 * 1024);
     const inflated = await post(app.url, bomb, { 'content-encoding': 'gzip' });
     expect(inflated.status).toBe(413);
     expect(JSON.parse(inflated.body.toString()).error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('otlp.maxBodyBytes') });
     expect((await app.metric('burnrate_otlp_rejected_requests_total')).get('burnrate_otlp_rejected_requests_total{reason="too_large"}')).toBe(2);
+  });
+
+  it('a Content-Length over otlp.maxBodyBytes is refused before the body is sent, and the connection closed', async () => {
+    const upload = startUpload(app.url, Buffer.alloc(70 * 1024));
+    const answer = await upload.answer;
+    expect(answer.status).toBe(413);
+    expect(answer.headers.connection).toBe('close');
+    await upload.closed;
+  });
+
+  it('a chunked body (no Content-Length) is read as it arrives, and refused with 413 past otlp.maxBodyBytes', async () => {
+    const body = routedSpansProtobuf('search-api', 900, () => '/chunked');
+    expect(body.length).toBeGreaterThan(40 * 1024);
+    expect(body.length).toBeLessThan(64 * 1024);
+    const chunks = Array.from({ length: Math.ceil(body.length / 1000) }, (_, i) => body.subarray(i * 1000, (i + 1) * 1000));
+    const answer = await postChunked(app.url, chunks);
+    expect(answer.status).toBe(200);
+    expect((await app.spanCounts()).get(spanKey('total', SLO, '/chunked'))).toBe(900);
+
+    const over = await postChunked(app.url, [...chunks, ...chunks]);
+    expect(over.status).toBe(413);
+    expect(JSON.parse(over.body.toString()).error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('over 65536 (otlp.maxBodyBytes)') });
+    expect((await app.spanCounts()).get(spanKey('total', SLO, '/chunked'))).toBe(900);
+  });
+});
+
+describe('otlp.maxInFlightBodyBytes', () => {
+  const KiB = 1024;
+  let app: OtlpApp;
+  beforeAll(async () => {
+    app = await start({ maxBodyBytes: 64 * KiB, maxInFlightBodyBytes: 128 * KiB, maxConcurrentRequests: 8, retryAfter: '3s' });
+  });
+  const gauge = async (name: string) => (await app.metric(name)).get(name);
+  afterEach(async () => waitFor('the bytes to be free', async () => (await gauge('burnrate_otlp_body_bytes_in_flight')) === 0, 10_000));
+
+  const sized = (bytes: number) => {
+    const body = longNamesProtobuf('search-api', { nameBytes: 100, bytes });
+    expect(body.length).toBeLessThanOrEqual(bytes);
+    return body;
+  };
+
+  it('a request whose Content-Length does not fit answers 503 with Retry-After before its body is sent; smaller ones still fit', async () => {
+    const first = startUpload(app.url, sized(60 * KiB));
+    const second = startUpload(app.url, sized(60 * KiB));
+    const held = first.body.length + second.body.length;
+    await waitFor('both uploads to hold their bytes', async () => (await gauge('burnrate_otlp_body_bytes_in_flight')) === held, 10_000);
+
+    // Only its headers and 4 bytes are sent: the answer comes without the body.
+    const third = startUpload(app.url, sized(60 * KiB));
+    const refused = await third.answer;
+    expect(refused.status).toBe(503);
+    expect(refused.headers['retry-after']).toBe('3');
+    expect(refused.headers.connection).toBe('close');
+    expect(JSON.parse(refused.body.toString()).error).toEqual({ code: 'OVERLOADED', message: expect.stringContaining('otlp.maxInFlightBodyBytes') });
+    await third.closed;
+    expect(await gauge('burnrate_otlp_body_bytes_in_flight')).toBe(held);
+    expect(await gauge('burnrate_otlp_requests_in_flight')).toBe(2);
+
+    // The budget is in bytes, not requests: a small body fits next to the two.
+    expect((await post(app.url, routedSpansProtobuf('search-api', 2, () => '/small'))).status).toBe(200);
+
+    first.finish();
+    second.finish();
+    expect((await first.answer).status).toBe(200);
+    expect((await second.answer).status).toBe(200);
+    await waitFor('the bytes to be free', async () => (await gauge('burnrate_otlp_body_bytes_in_flight')) === 0, 10_000);
+    expect((await post(app.url, third.body)).status).toBe(200);
+    expect((await app.metric('burnrate_otlp_rejected_requests_total')).get('burnrate_otlp_rejected_requests_total{reason="overloaded"}')).toBe(1);
+  });
+
+  it('a gzip body whose inflated size does not fit answers 503 with Retry-After; with room it is read', async () => {
+    const first = startUpload(app.url, sized(60 * KiB));
+    const second = startUpload(app.url, sized(60 * KiB));
+    const held = first.body.length + second.body.length;
+    await waitFor('both uploads to hold their bytes', async () => (await gauge('burnrate_otlp_body_bytes_in_flight')) === held, 10_000);
+
+    const zipped = gzipSync(sized(50 * KiB));
+    expect(zipped.length).toBeLessThan(128 * KiB - held);
+    const refused = await post(app.url, zipped, { 'content-encoding': 'gzip' });
+    expect(refused.status).toBe(503);
+    expect(refused.headers['retry-after']).toBe('3');
+    expect(JSON.parse(refused.body.toString()).error.message).toContain('otlp.maxInFlightBodyBytes');
+
+    first.finish();
+    second.finish();
+    await Promise.all([first.answer, second.answer]);
+    await waitFor('the bytes to be free', async () => (await gauge('burnrate_otlp_body_bytes_in_flight')) === 0, 10_000);
+    expect((await post(app.url, zipped, { 'content-encoding': 'gzip' })).status).toBe(200);
   });
 });
 
