@@ -43,19 +43,19 @@ export const RESERVED_LABELS = [SLO_LABEL, TIER_LABEL] as const;
 export const MAPPED_LABELS = [TEAM_LABEL, SERVICE_LABEL, SEVERITY_LABEL] as const;
 
 export const RECORDED = {
-  /** Good events in the window (a count, not a rate). Labels: slo, window, groupBy labels. */
+  /** Good events in a recorded window (a count, not a rate). Labels: slo, window, groupBy labels. */
   goodEvents: 'burnrate:slo_good_events',
-  /** All events in the window. Labels: slo, window, groupBy labels. */
+  /** All events in a recorded window. Labels: slo, window, groupBy labels. */
   totalEvents: 'burnrate:slo_total_events',
-  /** Share of bad events in the window, 0..1. Labels: slo, window, groupBy labels. */
+  /** Raw SLIs only: share of bad events in the window, 0..1. Labels: slo, window, groupBy labels. */
   errorRatio: 'burnrate:slo_error_ratio',
   /** Good events over the whole SLO window (rolling or calendar period to date). */
   windowGoodEvents: 'burnrate:slo_window_good_events',
   /** All events over the whole SLO window. */
   windowTotalEvents: 'burnrate:slo_window_total_events',
-  /** Error ratio over the whole SLO window: the SLI is 1 minus this. */
+  /** Raw SLIs only: error ratio over the whole SLO window (the SLI is 1 minus this). */
   windowErrorRatio: 'burnrate:slo_window_error_ratio',
-  /** 1 − windowErrorRatio / errorBudget: 1 untouched, 0 spent, negative overspent. */
+  /** 1 − window error ratio / errorBudget of the worst group: 1 untouched, 0 spent, negative overspent. Labels: slo, window. */
   budgetRemaining: 'burnrate:slo_error_budget_remaining_ratio',
   /** Objective as a ratio (0.999). Labels: slo, service, team, sli_kind, window ("30d", "month", "week"). */
   objective: 'burnrate:slo_objective_ratio',
@@ -76,9 +76,12 @@ export const ALERT_NAMES = {
   budgetExhausted: 'SloErrorBudgetExhausted',
 } as const;
 
-/** Rule groups: one recording group and one alerting group per SLO. */
+/** Rule groups per SLO: counts every evaluation, slow tiles and the whole window less often, alerts. */
 export function recordingGroupName(sloId: string): string {
   return `burnrate-${sloId}-sli`;
+}
+export function slowRecordingGroupName(sloId: string): string {
+  return `burnrate-${sloId}-window`;
 }
 export function alertingGroupName(sloId: string): string {
   return `burnrate-${sloId}-alerts`;
@@ -117,6 +120,12 @@ export const SERVICE_METRICS = {
   catalogSlos: 'burnrate_catalog_slos',
   catalogReloadFailures: 'burnrate_catalog_reload_failures_total',
   catalogLastReload: 'burnrate_catalog_last_reload_timestamp_seconds',
+  /** Discovered catalogs: sources by state (ok, stale, failed). Labels: state. */
+  catalogSources: 'burnrate_catalog_sources',
+  /** Discovered catalogs: SLO ids several sources define, refused in all of them. */
+  catalogConflicts: 'burnrate_catalog_conflicts',
+  /** 1 when a configured cluster looks like another one's HA replica (or the same Prometheus): counts doubled. Labels: cluster. */
+  clusterDuplicate: 'burnrate_cluster_duplicate',
   /** OTLP trace requests received by result (ok, rejected). Labels: result. */
   otlpRequests: 'burnrate_otlp_requests_total',
 } as const;
@@ -137,4 +146,5 @@ export const PAGING_METRICS = {
   eventsDecided: 'burnrate_paging_events_decided_total',
   /** Pages open now (triggered, not yet resolved), as the paging state holds them. */
   openPages: 'burnrate_paging_open_pages',
+  resolvesHeldBack: 'burnrate_paging_resolves_held_back_total', // per evaluation, pages whose SLO an older leader catalog lacks, kept open
 } as const;

@@ -13,6 +13,7 @@ export interface PagingMetrics {
   eventsSent: Counter<'action'>;
   eventsDecided: Counter<'action'>;
   openPages: Gauge;
+  resolvesHeldBack: Counter;
   observeOutbox(stats: OutboxStats): void;
   failure(reason: FailureReason): void;
   sent(action: EventAction): void;
@@ -35,6 +36,11 @@ export function createPagingMetrics(registry: Registry, clock: () => Date): Pagi
   const eventsSent = new Counter({ name: M.eventsSent, help: 'PagerDuty events accepted (2xx), by action.', labelNames: ['action'], registers });
   const eventsDecided = new Counter({ name: M.eventsDecided, help: 'PagerDuty events decided by the paging policy and written to the outbox, by action.', labelNames: ['action'], registers });
   const openPages = new Gauge({ name: M.openPages, help: 'Pages triggered and not resolved yet.', registers });
+  const resolvesHeldBack = new Counter({
+    name: M.resolvesHeldBack,
+    help: 'Open pages an evaluation kept instead of resolving: their SLO is missing from the leader\'s catalog, which is older than the catalog the page was raised under.',
+    registers,
+  });
   // Zero series from the start, so alerts on rate() see the first failure.
   for (const reason of ['rate_limited', 'server_error', 'network', 'rejected', 'no_routing_key'] as const) sendFailures.inc({ reason }, 0);
   for (const action of ['trigger', 'resolve'] as const) {
@@ -46,6 +52,7 @@ export function createPagingMetrics(registry: Registry, clock: () => Date): Pagi
     eventsSent,
     eventsDecided,
     openPages,
+    resolvesHeldBack,
     observeOutbox(stats) {
       depth.set(stats.pending);
       failed.set(stats.failed);

@@ -48,6 +48,12 @@ export interface PagingState {
   triggeredAt: Date;
   /** Start of the current run of healthy evaluations (resolve hysteresis); null while burning or unknown. */
   clearSince: Date | null;
+  /**
+   * The catalog version the page was triggered under, moved forward when a leader on a newer catalog
+   * evaluates it: a leader on an older catalog does not resolve it for lack of its SLO. Unset for pages
+   * opened before versions were recorded.
+   */
+  catalogVersion?: string;
 }
 
 /** One state transition; applied with its event in one transaction, and only if `previous` is still current. */
@@ -102,4 +108,9 @@ export interface PagingStore {
   outboxEntries(status?: OutboxStatus): Promise<OutboxEntry[]>;
   /** Deletes sent events finished before `before`; pending and failed events stay. */
   pruneSent(before: Date): Promise<number>;
+  /**
+   * When each of `versions` was last announced (a replica loaded it), as increasing numbers: a larger one is
+   * a newer catalog. Versions never announced are missing.
+   */
+  catalogOrder(versions: readonly string[]): Promise<Map<string, number>>;
 }

@@ -8,7 +8,7 @@ import type { BudgetSnapshot } from '../engine/types.js';
 import { OutboxSender, type SenderLogger } from './outbox-sender.js';
 import type { PagingConfig } from '../config/paging-config.js';
 import { createPagingMetrics } from './paging-metrics.js';
-import { decidePaging } from './paging-policy.js';
+import { pagingDecisions, type KeptPage } from './paging-policy.js';
 import type { PagingStore } from './paging-types.js';
 import { RoutingKeys } from './routing-keys.js';
 import { FencedOut, type Fence } from '../leadership/lease-types.js';
@@ -27,7 +27,7 @@ export interface PagingDeps {
 export interface EvaluatedRun {
   at: Date;
   snapshots: readonly BudgetSnapshot[];
-  catalog: Pick<LoadedCatalog, 'slos'>;
+  catalog: Pick<LoadedCatalog, 'slos'> & Partial<Pick<LoadedCatalog, 'version'>>;
   /** The leader's fence: decisions are written only while its lease holds. */
   fence?: Fence;
 }
@@ -61,14 +61,36 @@ export async function startPaging({ config, store, registry, logger, clock, env,
   sender.start();
   logger.info({ eventsUrl: config.eventsUrl, teams: Object.keys(config.routingKeys), pendingEvents: sender.stats.pending }, 'paging started');
 
+  // Pages kept open because the deciding catalog is older than theirs: logged once while that lasts.
+  let keptBefore = new Set<string>();
+  const reportKept = (kept: readonly KeptPage[]) => {
+    const now = new Set<string>();
+    for (const { state, pageCatalog, catalog } of kept) {
+      const id = `${state.dedupKey} ${pageCatalog} ${catalog}`;
+      now.add(id);
+      metrics.resolvesHeldBack.inc();
+      if (keptBefore.has(id)) continue;
+      logger.info(
+        { dedupKey: state.dedupKey, slo: state.sloId, pageCatalog, catalog },
+        'page kept open: its SLO is missing from this catalog, but the page was raised under a newer one; it is not resolved',
+      );
+    }
+    keptBefore = now;
+  };
+
   return {
     sender,
     async afterEvaluation({ at, snapshots, catalog, fence }) {
       try {
         const states = await store.pagingStates();
-        const changes = decidePaging({ at, slos: catalog.slos, snapshots, states });
+        // The announcement order of this catalog and of the pages' catalogs: an older one does not resolve their pages.
+        const version = catalog.version;
+        const pageVersions = states.flatMap((s) => (s.catalogVersion === undefined ? [] : [s.catalogVersion]));
+        const order = version === undefined ? undefined : { version, announced: await store.catalogOrder([version, ...pageVersions]) };
+        const { changes, kept } = pagingDecisions({ at, slos: catalog.slos, snapshots, states, ...(order ? { catalog: order } : {}) });
         logger.debug?.({ openPages: states.length, snapshots: snapshots.length, changes: changes.map((c) => `${c.kind} ${('state' in c ? c.state : c.previous).dedupKey}`) }, 'paging decisions considered');
         const enqueued = await store.applyPagingChanges(changes, fence ? { fence, now: leaseClock() } : undefined);
+        reportKept(kept);
         for (const event of enqueued) {
           metrics.eventsDecided.inc({ action: event.action });
           logger.info({ dedupKey: event.dedupKey, action: event.action, slo: event.sloId, team: event.team, summary: event.body.payload?.summary }, 'page decided; queued for PagerDuty');

@@ -4,6 +4,7 @@ import type { BudgetSnapshot } from '../engine/types.js';
 import { migrationProvider } from './migrations/migrations.js';
 import { openDatabase, type DatabaseConfig } from './open-database.js';
 import { appendSnapshots, latestEvaluation, latestEvaluationAt, saveFencedEvaluation } from './evaluation-rows.js';
+import { announceCatalog } from './catalog-announcements.js';
 import { createLeaseStore } from './lease-store.js';
 import { createPagingStore } from './outbox-store.js';
 import { applyRetentionPolicy, retentionPolicy, type RetentionPolicy } from './retention.js';
@@ -61,6 +62,8 @@ export function createStore(config: StoreConfig = {}, logger?: StoreLogger): Sna
 
     async recordCatalogVersion(record: CatalogVersionRecord) {
       await db.transaction().execute(async (trx) => {
+        // Every load and reload is announced, a restart's too: the order paging judges "newer" by.
+        await announceCatalog(trx, dialect, record.version, record.loadedAt);
         const latest = await trx.selectFrom('catalog_versions').select('version').orderBy('loaded_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
         // Restarts reload the same catalog; only a change (or a rollback) is a new version.
         if (latest?.version === record.version) return;

@@ -8,6 +8,7 @@ import type { OutboxEntry, OutboxStatus, PageEvent, PagingChange, PagingState, P
 import type { StoreDatabase } from './database.js';
 import type { PagingOutboxTable, PagingStateTable, PagingTables } from './outbox-tables.js';
 import { groupStoreKey, parseGroupStoreKey } from '../engine/group-labels.js';
+import { catalogOrder } from './catalog-announcements.js';
 import { checkFence } from './lease-store.js';
 import type { LeadershipTables } from './leadership-tables.js';
 
@@ -21,6 +22,7 @@ function stateRow(state: PagingState): Insertable<PagingStateTable> {
     team: state.team,
     triggered_at: state.triggeredAt.getTime(),
     clear_since: state.clearSince ? state.clearSince.getTime() : null,
+    catalog_version: state.catalogVersion ?? null,
   };
 }
 
@@ -32,6 +34,7 @@ function toState(row: Selectable<PagingStateTable>): PagingState {
     team: row.team,
     triggeredAt: new Date(Number(row.triggered_at)),
     clearSince: row.clear_since === null ? null : new Date(Number(row.clear_since)),
+    ...(row.catalog_version === null ? {} : { catalogVersion: row.catalog_version }),
   };
 }
 
@@ -70,7 +73,7 @@ async function applyChange(trx: Db, change: PagingChange): Promise<boolean> {
   }
   const result = await trx
     .updateTable('paging_state')
-    .set({ clear_since: change.state.clearSince ? change.state.clearSince.getTime() : null })
+    .set({ clear_since: change.state.clearSince ? change.state.clearSince.getTime() : null, catalog_version: change.state.catalogVersion ?? null })
     .where('dedup_key', '=', previous.dedupKey)
     .where('triggered_at', '=', previous.triggeredAt.getTime())
     .executeTakeFirst();
@@ -205,6 +208,8 @@ export function createPagingStore(base: Kysely<StoreDatabase>): PagingStore {
       const rows = await query.orderBy('id').execute();
       return rows.map(toEntry);
     },
+
+    catalogOrder: (versions) => catalogOrder(base, versions),
 
     async pruneSent(before) {
       const result = await db.deleteFrom('paging_outbox').where('status', '=', 'sent').where('finished_at', '<', before.getTime()).executeTakeFirst();

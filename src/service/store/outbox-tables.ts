@@ -12,6 +12,8 @@ export interface PagingStateTable {
   team: string;
   triggered_at: EpochMs;
   clear_since: NullableEpochMs;
+  /** Migration 005: the catalog it was triggered, or last evaluated, under (the newest such); NULL before 005. */
+  catalog_version: string | null;
 }
 
 export interface PagingOutboxTable {

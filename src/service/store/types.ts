@@ -34,6 +34,10 @@ export interface SnapshotStore {
   latestEvaluation(): Promise<StoredEvaluation | undefined>;
   /** Points with from ≤ at ≤ to, oldest first; without `group`, every group of the SLO. */
   history(query: { sloId: string; group?: GroupLabels; from: Date; to: Date }): Promise<HistoryPoint[]>;
+  /**
+   * A replica loaded (or reloaded) this catalog: kept in the history when it differs from the latest, and
+   * announced (paging.catalogOrder) every time, so the catalog loaded last counts as the newest.
+   */
   recordCatalogVersion(record: CatalogVersionRecord): Promise<void>;
   catalogVersions(limit: number): Promise<CatalogVersionRecord[]>;
   /**

@@ -33,7 +33,7 @@ describe.each(STORE_TARGETS)('snapshot store on $name', (target) => {
     await store.migrate();
     await store.migrate();
     await opened.reopen(logger).migrate();
-    expect(applied).toEqual([['001_initial', '002_paging_outbox', '003_leadership', '004_unknown_counts']]);
+    expect(applied).toEqual([['001_initial', '002_paging_outbox', '003_leadership', '004_unknown_counts', '005_catalog_announcements']]);
     await store.saveSnapshots([snapshot({ at: at(0), good: 1, total: 1 })]);
     expect(await opened.store.history({ sloId: 'shop-availability', from: at(0), to: at(0) })).toHaveLength(1);
   });

@@ -5,6 +5,7 @@ import { initialMigration } from './001-initial.js';
 import { pagingOutboxMigration } from './002-paging-outbox.js';
 import { leadershipMigration } from './003-leadership.js';
 import { unknownCountsMigration } from './004-unknown-counts.js';
+import { catalogAnnouncementsMigration } from './005-catalog-announcements.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
@@ -14,6 +15,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '002_paging_outbox': pagingOutboxMigration(dialect),
         '003_leadership': leadershipMigration(),
         '004_unknown_counts': unknownCountsMigration(dialect),
+        '005_catalog_announcements': catalogAnnouncementsMigration(),
       };
     },
   };
