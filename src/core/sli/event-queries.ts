@@ -1,6 +1,7 @@
 /**
- * PromQL for the five-minute good and total event counts of an SLI, read from the raw series.
- * Every longer window is derived from these recorded counts, never from raw series.
+ * PromQL for the good and total event counts of an SLI over one window (five minutes unless said),
+ * read from the raw series. Longer windows are sums of recorded counts (core/windows/count-windows.ts),
+ * except the few no recorded window divides.
  */
 import { SLO_LABEL, SPAN_COUNTERS } from '../conventions/metrics.js';
 import { formatDuration } from '../model/duration.js';
@@ -11,10 +12,8 @@ import { sumBy } from '../promql/promql-text.js';
 
 export type EventQueries = { kind: 'counts'; good: string; total: string } | { kind: 'errorRatio'; errorRatio: string };
 
-const BASE = formatDuration(BASE_WINDOW_MS);
-
-function increase(groupBy: readonly string[], selector: string): string {
-  return sumBy(groupBy, `increase(${selector}[${BASE}])`);
+function increase(groupBy: readonly string[], selector: string, range: string): string {
+  return sumBy(groupBy, `increase(${selector}[${range}])`);
 }
 
 /** Missing good (or error) series mean zero such events, not "no data": fill them from total. */
@@ -22,10 +21,10 @@ function orZeroLike(expr: string, like: string): string {
   return `(${expr} or 0 * ${like})`;
 }
 
-function ratioCounts(groupBy: readonly string[], total: string, good?: string, errors?: string): EventQueries {
-  const totalCount = increase(groupBy, total);
-  if (good !== undefined) return { kind: 'counts', good: orZeroLike(increase(groupBy, good), totalCount), total: totalCount };
-  return { kind: 'counts', good: `${totalCount} - ${orZeroLike(increase(groupBy, errors ?? ''), totalCount)}`, total: totalCount };
+function ratioCounts(groupBy: readonly string[], range: string, total: string, good?: string, errors?: string): EventQueries {
+  const totalCount = increase(groupBy, total, range);
+  if (good !== undefined) return { kind: 'counts', good: orZeroLike(increase(groupBy, good, range), totalCount), total: totalCount };
+  return { kind: 'counts', good: `${totalCount} - ${orZeroLike(increase(groupBy, errors ?? '', range), totalCount)}`, total: totalCount };
 }
 
 /** Matches the `le` label whether the client wrote "1" or "1.0". */
@@ -50,26 +49,27 @@ export function latencySelectors(sli: Extract<Slo['sli'], { kind: 'latency' }>):
   };
 }
 
-export function eventQueries(slo: Slo): EventQueries {
+export function eventQueries(slo: Slo, windowMs: number = BASE_WINDOW_MS): EventQueries {
   const { sli, groupBy } = slo;
+  const range = formatDuration(windowMs);
   switch (sli.kind) {
     case 'ratio':
-      return ratioCounts(groupBy, sli.total, sli.good, sli.errors);
+      return ratioCounts(groupBy, range, sli.total, sli.good, sli.errors);
     case 'traces': {
       const { good, total } = tracesSelectors(slo);
-      return ratioCounts(groupBy, total, good);
+      return ratioCounts(groupBy, range, total, good);
     }
     case 'latency': {
       const { bucket, count } = latencySelectors(sli);
-      return { kind: 'counts', good: increase(groupBy, bucket), total: increase(groupBy, count) };
+      return { kind: 'counts', good: increase(groupBy, bucket, range), total: increase(groupBy, count, range) };
     }
     case 'boolGauge':
       return {
         kind: 'counts',
-        good: sumBy(groupBy, `sum_over_time(${sli.metric}[${BASE}])`),
-        total: sumBy(groupBy, `count_over_time(${sli.metric}[${BASE}])`),
+        good: sumBy(groupBy, `sum_over_time(${sli.metric}[${range}])`),
+        total: sumBy(groupBy, `count_over_time(${sli.metric}[${range}])`),
       };
     case 'raw':
-      return { kind: 'errorRatio', errorRatio: sli.errorRatio.replaceAll('{{window}}', BASE) };
+      return { kind: 'errorRatio', errorRatio: sli.errorRatio.replaceAll('{{window}}', range) };
   }
 }

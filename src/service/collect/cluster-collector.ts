@@ -7,6 +7,7 @@ import type { EventCounts } from '../engine/types.js';
 import type { GroupLabels } from '../engine/group-labels.js';
 import { SLO_LABEL, WINDOW_LABEL } from '../../core/conventions/metrics.js';
 import { alertWindowsQuery, chunk, wholeWindowQuery, type CountMetric } from './collect-queries.js';
+import type { ComposedWindow } from '../../core/windows/count-windows.js';
 import { linkAbort, StopReason, stopReasonOf } from './abort.js';
 import { mapLimit } from './map-limit.js';
 import type { PrometheusClient, VectorSample } from './prometheus-client.js';
@@ -19,6 +20,8 @@ export interface CollectTarget {
   groupBy: readonly string[];
   /** Seconds of the whole SLO window at this evaluation (the engine's `windowRangeSeconds`). */
   rangeSeconds: number;
+  /** Alert windows the rules do not record, summed from their tiles in the query. */
+  composed?: readonly ComposedWindow[];
 }
 
 export interface GroupCounts {
@@ -55,15 +58,26 @@ interface Job {
   metric: CountMetric;
   ids: string[];
   rangeSeconds?: number;
+  composed?: readonly ComposedWindow[];
 }
 
 type Partial = { good?: number; total?: number };
 
 function plan(targets: readonly CollectTarget[], batchSize: number): Job[] {
   const jobs: Job[] = [];
-  const ids = targets.map((t) => t.id);
-  for (const batch of chunk(ids, batchSize)) {
-    for (const metric of ['good', 'total'] as const) jobs.push({ kind: 'alert', metric, ids: batch });
+  // SLOs whose windows are composed alike (same period) share alert queries.
+  const byComposition = new Map<string, { composed: readonly ComposedWindow[]; ids: string[] }>();
+  for (const t of targets) {
+    const composed = t.composed ?? [];
+    const key = JSON.stringify(composed);
+    const entry = byComposition.get(key) ?? { composed, ids: [] };
+    entry.ids.push(t.id);
+    byComposition.set(key, entry);
+  }
+  for (const { composed, ids } of byComposition.values()) {
+    for (const batch of chunk(ids, batchSize)) {
+      for (const metric of ['good', 'total'] as const) jobs.push({ kind: 'alert', metric, ids: batch, composed });
+    }
   }
   // One whole-window query per distinct range (30d, 28d, this month so far, …) and batch.
   const byRange = new Map<number, string[]>();
@@ -196,7 +210,7 @@ export async function collectEndpoint(
   try {
     await mapLimit(jobs, options.concurrency, async (job) => {
       if (cluster.signal.aborted) return fail(job, `${name}: ${(cluster.signal.reason as Error).message}`);
-      const expr = job.kind === 'alert' ? alertWindowsQuery(job.metric, job.ids) : wholeWindowQuery(job.metric, job.ids, job.rangeSeconds ?? 0);
+      const expr = job.kind === 'alert' ? alertWindowsQuery(job.metric, job.ids, job.composed) : wholeWindowQuery(job.metric, job.ids, job.rangeSeconds ?? 0);
       try {
         const started = performance.now();
         const { samples, warnings } = await client.queryAnswer(expr, at, { retries: options.retries, signal: cluster.signal, minBackoffMs: options.minBackoffMs });

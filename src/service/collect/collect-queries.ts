@@ -6,6 +6,8 @@
 import { RECORDED, SLO_LABEL, WINDOW_LABEL } from '../../core/conventions/metrics.js';
 import { formatDuration } from '../../core/model/duration.js';
 import { BASE_WINDOW_MS } from '../../core/windows/alert-windows.js';
+import type { ComposedWindow } from '../../core/windows/count-windows.js';
+import { tiledCountText } from '../../core/promql/window-count-text.js';
 
 export const BASE_WINDOW = formatDuration(BASE_WINDOW_MS);
 const BASE_WINDOW_SECONDS = BASE_WINDOW_MS / 1000;
@@ -22,9 +24,17 @@ export function idsMatcher(ids: readonly string[]): string {
   return JSON.stringify(regex);
 }
 
-/** Every recorded alert window of the SLOs at once; the window label tells them apart. */
-export function alertWindowsQuery(metric: CountMetric, ids: readonly string[]): string {
-  return `${countSeries(metric)}{${SLO_LABEL}=~${idsMatcher(ids)}}`;
+/**
+ * Every alert window of the SLOs at once; the window label tells them apart. Recorded windows are read
+ * as they are; the others are summed from their recorded tiles as the rules do and labelled with their
+ * own window. `composed` must be the same for every SLO of the batch.
+ */
+export function alertWindowsQuery(metric: CountMetric, ids: readonly string[], composed: readonly ComposedWindow[] = []): string {
+  const tile = (tileMs: number) => `${countSeries(metric)}{${SLO_LABEL}=~${idsMatcher(ids)},${WINDOW_LABEL}="${formatDuration(tileMs)}"}`;
+  const parts = composed.map(
+    (w) => `label_replace(${tiledCountText(tile(w.tileMs), w.tileMs, w.count)}, "${WINDOW_LABEL}", "${formatDuration(w.windowMs)}", "", "")`,
+  );
+  return [`${countSeries(metric)}{${SLO_LABEL}=~${idsMatcher(ids)}}`, ...parts].join(' or ');
 }
 
 /** Events over the last `rangeSeconds`, from the five-minute counts: their average times the number of slots. */

@@ -1,11 +1,13 @@
 /**
  * An independent reading of the generated Prometheus page alert: its `or`-ed pairs, each a list of
- * `error_ratio{window} > (factor * (1 - objective))` conditions and a `total_events{window} >= n` guard,
+ * `1 - good / total > (factor * (1 - objective))` conditions over a recorded window or one summed from tiles,
+ * and a `total_events{window} >= n` guard,
  * evaluated in integer arithmetic on bad/total counts. Tests compare the paging policy with it.
  */
 import { sloRuleGroups } from '../../../src/toolkit/generate/prometheus/rule-groups.js';
 import type { Slo } from '../../../src/core/model/slo.js';
 import { TIER_LABEL } from '../../../src/core/conventions/metrics.js';
+import { formatDuration, parseDurationMs } from '../../../src/core/model/duration.js';
 
 export interface OraclePair {
   conditions: { window: string; factor: number }[];
@@ -20,13 +22,25 @@ export function pageRuleExpr(slo: Slo): string {
   return (rule as { expr: string }).expr;
 }
 
+/** The window one comparison reads: its recorded label, or its tile times the number of tiles summed. */
+function windowRead(reads: string): string {
+  const totals = reads.slice(reads.lastIndexOf('burnrate:slo_good_events'));
+  const tile = /window="([^"]+)"/.exec(totals)?.[1] ?? '?';
+  const tiles = (totals.match(/burnrate:slo_total_events/g) ?? []).length;
+  return tiles > 1 ? formatDuration((parseDurationMs(tile) ?? NaN) * tiles) : tile;
+}
+
 export function pageRulePairs(slo: Slo): OraclePair[] {
   return pageRuleExpr(slo)
     .split('\nor\n')
     .map((pair) => {
-      const conditions = [...pair.matchAll(/window="([^"]+)"\} > \((\d+(?:\.\d+)?) \* \(1 - ([\d.]+)\)\)/g)].map((m) => ({ window: m[1]!, factor: Number(m[2]) }));
-      const guard = /window="([^"]+)"\} >= (\d+)/.exec(pair);
-      return { conditions, ...(guard ? { guard: { window: guard[1]!, minEvents: Number(guard[2]) } } : {}) };
+      const parts = pair.split(/> \((\d+(?:\.\d+)?) \* \(1 - [\d.]+\)\)/);
+      const conditions: OraclePair['conditions'] = [];
+      for (let i = 1; i < parts.length; i += 2) conditions.push({ window: windowRead(parts[i - 1] ?? ''), factor: Number(parts[i]) });
+      // What follows the last comparison: the guard on the long window's total, if any.
+      const rest = parts.at(-1) ?? '';
+      const guard = /\s>= (\d+)\s*\)?\s*$/.exec(rest);
+      return { conditions, ...(guard ? { guard: { window: windowRead(`burnrate:slo_good_events ${rest}`), minEvents: Number(guard[1]) } } : {}) };
     });
 }
 

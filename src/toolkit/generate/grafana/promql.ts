@@ -16,6 +16,8 @@ import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo } from '../../../core/model/slo.js';
 import { BASE_WINDOW_MS } from '../../../core/windows/alert-windows.js';
 import { budgetText } from '../../../core/promql/promql-text.js';
+import { windowCountText } from '../../../core/promql/window-count-text.js';
+import { alertCountPlan } from '../../../core/windows/count-windows.js';
 import { VARIABLES, variableRef } from './datasources.js';
 import { hasEventCounts } from '../../../core/sli/sli-kinds.js';
 
@@ -41,9 +43,16 @@ export function aggregate(op: 'sum' | 'avg' | 'max' | 'min', by: readonly string
   return by.length > 0 ? `${op} by (${by.join(', ')}) (${expr})` : `${op}(${expr})`;
 }
 
+function windowSelector(slo: Slo, metric: string, windowMs: number): string {
+  return selector(metric, { [SLO_LABEL]: slo.id, [WINDOW_LABEL]: formatDuration(windowMs) });
+}
+
+/** A recorded window's series, or for counts of a window the rules do not record, the tiles composing it. */
 function spanSeries(slo: Slo, span: Span, metrics: { windowed: string; whole: string }): string {
   if (span === 'slo-window') return selector(metrics.whole, { [SLO_LABEL]: slo.id });
-  return selector(metrics.windowed, { [SLO_LABEL]: slo.id, [WINDOW_LABEL]: formatDuration(span.windowMs) });
+  if (metrics.windowed === RECORDED.errorRatio) return windowSelector(slo, metrics.windowed, span.windowMs);
+  const composed = windowCountText(alertCountPlan(slo), span.windowMs, (tileMs) => windowSelector(slo, metrics.windowed, tileMs));
+  return composed ?? windowSelector(slo, metrics.windowed, span.windowMs);
 }
 
 function rawErrorRatio(slo: Slo, span: Span, by: readonly string[]): string {

@@ -17,14 +17,31 @@ import { errorBudgetRatio, type Slo } from '../../../core/model/slo.js';
 import { hasEventCounts } from '../../../core/sli/sli-kinds.js';
 import { pairConditions } from '../../../core/windows/pair-conditions.js';
 import { BASE_WINDOW_MS, type AlertTierName, type AlertWindow } from '../../../core/windows/alert-windows.js';
-import { percentText, series, thresholdText } from '../../../core/promql/promql-text.js';
+import { budgetText, percentText, series, thresholdText } from '../../../core/promql/promql-text.js';
+import { windowCountText } from '../../../core/promql/window-count-text.js';
+import type { CountWindowPlan } from '../../../core/windows/count-windows.js';
+import { sloCountPlan } from './count-plan.js';
+import { wholeWindowErrorRatio } from './recording-rules.js';
 import type { AlertingRule } from './rule-types.js';
 import { windowText } from '../../../core/windows/window-text.js';
 
-function pairExpr(slo: Slo, pair: AlertWindow): string {
+/** A window's count: recorded, or composed from recorded tiles. */
+function countOver(slo: Slo, plan: CountWindowPlan, metric: string, windowMs: number): string {
+  const text = windowCountText(plan, windowMs, (tileMs) => series(metric, slo.id, tileMs));
+  if (text === undefined) throw new Error(`${slo.id}: no recorded count composes the ${formatDuration(windowMs)} window`);
+  return text;
+}
+
+/** The error ratio over a window: `1 - good / total` of the counts, or a raw SLI's recorded ratio. */
+function errorRatioOver(slo: Slo, plan: CountWindowPlan, windowMs: number): string {
+  if (!hasEventCounts(slo.sli)) return series(RECORDED.errorRatio, slo.id, windowMs);
+  return `(1 - ${countOver(slo, plan, RECORDED.goodEvents, windowMs)}\n  /\n  ${countOver(slo, plan, RECORDED.totalEvents, windowMs)})`;
+}
+
+function pairExpr(slo: Slo, pair: AlertWindow, plan: CountWindowPlan): string {
   const { ratios, guard } = pairConditions(slo, pair);
-  const lines = ratios.map((r) => `${series(RECORDED.errorRatio, slo.id, r.windowMs)} > ${thresholdText(r.factor, slo)}`);
-  if (guard) lines.push(`${series(RECORDED.totalEvents, slo.id, guard.windowMs)} >= ${guard.minEvents}`);
+  const lines = ratios.map((r) => `${errorRatioOver(slo, plan, r.windowMs)} > ${thresholdText(r.factor, slo)}`);
+  if (guard) lines.push(`${countOver(slo, plan, RECORDED.totalEvents, guard.windowMs)} >= ${guard.minEvents}`);
   return `max without (${WINDOW_LABEL}) (\n  ${lines.join(`\n  and ignoring(${WINDOW_LABEL})\n  `)}\n)`;
 }
 
@@ -52,7 +69,7 @@ function budgetSentence(slo: Slo): string {
   return `Objective ${percentText(slo)} over ${windowText(slo.window)}; the error budget is ${budget} of events.`;
 }
 
-function burnAlert(slo: Slo, tier: AlertTierName, pairs: readonly AlertWindow[]): AlertingRule {
+function burnAlert(slo: Slo, tier: AlertTierName, pairs: readonly AlertWindow[], plan: CountWindowPlan): AlertingRule {
   const tierPolicy = slo.alerting[tier];
   const descriptions = pairs.map(
     (p) => `${p.factor}x over ${formatDuration(p.longWindowMs)} and ${formatDuration(p.shortWindowMs)} (${p.budgetFraction * 100}% of the budget in ${formatDuration(p.longWindowMs)})`,
@@ -60,7 +77,7 @@ function burnAlert(slo: Slo, tier: AlertTierName, pairs: readonly AlertWindow[])
   const speed = tier === 'page' ? 'fast' : 'steadily';
   return {
     alert: alertName(slo, tier),
-    expr: pairs.map((pair) => pairExpr(slo, pair)).join('\nor\n'),
+    expr: pairs.map((pair) => pairExpr(slo, pair, plan)).join('\nor\n'),
     // Hysteresis for the still-burning guard: sparse errors that dip the base window do not page twice.
     ...(keepFiringMs(slo, tier) > 0 ? { keep_firing_for: formatDuration(keepFiringMs(slo, tier)) } : {}),
     labels: { ...commonLabels(slo), ...tierPolicy.labels, [SEVERITY_LABEL]: tierPolicy.severity, [TIER_LABEL]: ALERT_TIERS[tier] },
@@ -97,7 +114,7 @@ function noDataAlert(slo: Slo): AlertingRule {
 function budgetExhaustedAlert(slo: Slo): AlertingRule {
   return {
     alert: ALERT_NAMES.budgetExhausted,
-    expr: `${series(RECORDED.budgetRemaining, slo.id)} <= 0`,
+    expr: `1 - ${wholeWindowErrorRatio(slo)} / ${budgetText(slo)} <= 0`,
     for: '5m',
     labels: { ...commonLabels(slo), [SEVERITY_LABEL]: slo.alerting.budgetExhausted.severity, [TIER_LABEL]: ALERT_TIERS.budgetExhausted },
     annotations: {
@@ -108,10 +125,10 @@ function budgetExhaustedAlert(slo: Slo): AlertingRule {
   };
 }
 
-export function alertingRules(slo: Slo, windows: readonly AlertWindow[]): AlertingRule[] {
+export function alertingRules(slo: Slo, windows: readonly AlertWindow[], plan: CountWindowPlan = sloCountPlan(slo)): AlertingRule[] {
   const rules: AlertingRule[] = [];
   for (const tier of ['page', 'ticket'] as const) {
-    if (slo.alerting[tier].enabled) rules.push(burnAlert(slo, tier, windows.filter((w) => w.tier === tier)));
+    if (slo.alerting[tier].enabled) rules.push(burnAlert(slo, tier, windows.filter((w) => w.tier === tier), plan));
   }
   if (slo.alerting.noData.enabled) rules.push(noDataAlert(slo));
   if (slo.alerting.budgetExhausted.enabled) rules.push(budgetExhaustedAlert(slo));

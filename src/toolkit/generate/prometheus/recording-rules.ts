@@ -1,53 +1,55 @@
-/** Recording rules of one SLO: five-minute counts, derived window counts and ratios, the whole window, metadata. */
+/**
+ * Recording rules of one SLO. Count SLIs record the five-minute counts from the raw series and a few
+ * tiles summed from them (core/windows/count-windows.ts); everything else is composed where it is read.
+ * Rules that may lag minutes (slow tiles, the whole window, metadata) go to the slow group.
+ */
 import { RECORDED, SERVICE_LABEL, SLI_KIND_LABEL, SLO_LABEL, TEAM_LABEL, WINDOW_LABEL } from '../../../core/conventions/metrics.js';
 import { formatDuration } from '../../../core/model/duration.js';
 import { objectiveRatio, type Slo } from '../../../core/model/slo.js';
 import { BASE_WINDOW_MS } from '../../../core/windows/alert-windows.js';
+import type { CountWindowPlan, RecordedCountWindow } from '../../../core/windows/count-windows.js';
 import { eventQueries } from '../../../core/sli/event-queries.js';
 import { budgetText, series } from '../../../core/promql/promql-text.js';
+import { tiledCountText } from '../../../core/promql/window-count-text.js';
 import type { RecordingRule } from './rule-types.js';
 import { rawWindowErrorRatio, windowCount, windowSecondsExpr } from './window-queries.js';
 import { windowLabel } from '../../../core/windows/window-text.js';
 import { hasEventCounts } from '../../../core/sli/sli-kinds.js';
 
+export interface SloRecordingRules {
+  /** Evaluated every evaluation interval: what page alerts read. */
+  fast: RecordingRule[];
+  /** Evaluated every few minutes: ticket-only tiles, the whole window, metadata. */
+  slow: RecordingRule[];
+}
+
+const COUNT_METRICS = [RECORDED.goodEvents, RECORDED.totalEvents] as const;
+
 function windowed(record: string, slo: Slo, windowMs: number, expr: string): RecordingRule {
   return { record, expr, labels: { [SLO_LABEL]: slo.id, [WINDOW_LABEL]: formatDuration(windowMs) } };
 }
 
-function errorRatioFromCounts(slo: Slo, windowMs: number): string {
-  const good = series(RECORDED.goodEvents, slo.id, windowMs);
-  const total = series(RECORDED.totalEvents, slo.id, windowMs);
-  return `1 - (${good} / ${total})`;
+function countRules(slo: Slo, recorded: RecordedCountWindow): RecordingRule[] {
+  const { windowMs, source } = recorded;
+  if (source.kind === 'tiles') {
+    return COUNT_METRICS.map((metric) => windowed(metric, slo, windowMs, tiledCountText(series(metric, slo.id, source.tileMs), source.tileMs, source.count)));
+  }
+  const queries = eventQueries(slo, windowMs);
+  if (queries.kind !== 'counts') throw new Error(`${slo.id}: a raw SLI has no event counts`);
+  return [windowed(RECORDED.goodEvents, slo, windowMs, queries.good), windowed(RECORDED.totalEvents, slo, windowMs, queries.total)];
 }
 
-/** Counts per window: the five-minute ones from raw series, longer ones from the recorded five-minute counts. */
-function countRules(slo: Slo, good: string, total: string, windowsMs: readonly number[]): RecordingRule[] {
-  const rules: RecordingRule[] = [
-    windowed(RECORDED.goodEvents, slo, BASE_WINDOW_MS, good),
-    windowed(RECORDED.totalEvents, slo, BASE_WINDOW_MS, total),
-  ];
-  for (const windowMs of windowsMs) {
-    if (windowMs === BASE_WINDOW_MS) continue;
-    const slots = windowMs / BASE_WINDOW_MS;
-    const range = formatDuration(windowMs);
-    for (const metric of [RECORDED.goodEvents, RECORDED.totalEvents]) {
-      rules.push(windowed(metric, slo, windowMs, `avg_over_time(${series(metric, slo.id, BASE_WINDOW_MS)}[${range}]) * ${slots}`));
-    }
-  }
-  for (const windowMs of windowsMs) {
-    rules.push(windowed(RECORDED.errorRatio, slo, windowMs, errorRatioFromCounts(slo, windowMs)));
-  }
-  return rules;
-}
-
-function rawRatioRules(slo: Slo, errorRatio: string, windowsMs: readonly number[]): RecordingRule[] {
+/** Raw SLIs: the author's five-minute error ratio, longer windows as its time average. */
+function rawRatioRules(slo: Slo, windowsMs: readonly number[]): RecordingRule[] {
+  const queries = eventQueries(slo);
+  if (queries.kind !== 'errorRatio') throw new Error(`${slo.id}: not a raw SLI`);
   return windowsMs.map((windowMs) =>
     windowed(
       RECORDED.errorRatio,
       slo,
       windowMs,
       windowMs === BASE_WINDOW_MS
-        ? errorRatio
+        ? queries.errorRatio
         : `avg_over_time(${series(RECORDED.errorRatio, slo.id, BASE_WINDOW_MS)}[${formatDuration(windowMs)}])`,
     ),
   );
@@ -58,18 +60,20 @@ function wholeWindowLabels(slo: Slo): Record<string, string> {
   return { [SLO_LABEL]: slo.id, [WINDOW_LABEL]: windowLabel(slo.window) };
 }
 
-function wholeWindowRules(slo: Slo): RecordingRule[] {
+/** `1 - (good / total)` over the whole window, per group. */
+export function wholeWindowErrorRatio(slo: Slo): string {
+  if (!hasEventCounts(slo.sli)) return series(RECORDED.windowErrorRatio, slo.id);
+  return `(1 - (${series(RECORDED.windowGoodEvents, slo.id)} / ${series(RECORDED.windowTotalEvents, slo.id)}))`;
+}
+
+function wholeWindowRules(slo: Slo, plan: CountWindowPlan): RecordingRule[] {
   const labels = wholeWindowLabels(slo);
-  if (!hasEventCounts(slo.sli)) {
-    return [{ record: RECORDED.windowErrorRatio, expr: rawWindowErrorRatio(slo), labels }];
-  }
-  const good = series(RECORDED.windowGoodEvents, slo.id);
-  const total = series(RECORDED.windowTotalEvents, slo.id);
-  return [
-    { record: RECORDED.windowGoodEvents, expr: windowCount(slo, RECORDED.goodEvents), labels },
-    { record: RECORDED.windowTotalEvents, expr: windowCount(slo, RECORDED.totalEvents), labels },
-    { record: RECORDED.windowErrorRatio, expr: `1 - (${good} / ${total})`, labels },
-  ];
+  if (!hasEventCounts(slo.sli)) return [{ record: RECORDED.windowErrorRatio, expr: rawWindowErrorRatio(slo), labels }];
+  return COUNT_METRICS.map((metric, i) => ({
+    record: [RECORDED.windowGoodEvents, RECORDED.windowTotalEvents][i] as string,
+    expr: windowCount(slo, metric, plan),
+    labels,
+  }));
 }
 
 function metadataRules(slo: Slo): RecordingRule[] {
@@ -83,7 +87,8 @@ function metadataRules(slo: Slo): RecordingRule[] {
   return [
     {
       record: RECORDED.budgetRemaining,
-      expr: `1 - (${series(RECORDED.windowErrorRatio, slo.id)} / ${budgetText(slo)})`,
+      // The worst group's: one series per SLO (the budget-exhausted alert reads each group's own).
+      expr: `min by (${SLO_LABEL}) (1 - ${wholeWindowErrorRatio(slo)} / ${budgetText(slo)})`,
       labels: wholeWindowLabels(slo),
     },
     { record: RECORDED.objective, expr: `vector(${objectiveRatio(slo)})`, labels: info },
@@ -91,11 +96,9 @@ function metadataRules(slo: Slo): RecordingRule[] {
   ];
 }
 
-export function recordingRules(slo: Slo, windowsMs: readonly number[]): RecordingRule[] {
-  const queries = eventQueries(slo);
-  const perWindow =
-    queries.kind === 'counts'
-      ? countRules(slo, queries.good, queries.total, windowsMs)
-      : rawRatioRules(slo, queries.errorRatio, windowsMs);
-  return [...perWindow, ...wholeWindowRules(slo), ...metadataRules(slo)];
+export function recordingRules(slo: Slo, plan: CountWindowPlan, rawWindowsMs: readonly number[]): SloRecordingRules {
+  const slowTail = [...wholeWindowRules(slo, plan), ...metadataRules(slo)];
+  if (!hasEventCounts(slo.sli)) return { fast: rawRatioRules(slo, rawWindowsMs), slow: slowTail };
+  const counts = (slow: boolean) => plan.recorded.filter((r) => r.slow === slow).flatMap((r) => countRules(slo, r));
+  return { fast: counts(false), slow: [...counts(true), ...slowTail] };
 }

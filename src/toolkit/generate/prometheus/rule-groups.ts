@@ -1,23 +1,26 @@
-/** The rule groups of one SLO: recording rules first (evaluated in order), alerts in their own group. */
-import { alertingGroupName, recordingGroupName } from '../../../core/conventions/metrics.js';
+/**
+ * The rule groups of one SLO: counts every evaluation (in order: each tile after the counts it sums),
+ * the slow group every few minutes, alerts in their own group.
+ */
+import { alertingGroupName, recordingGroupName, slowRecordingGroupName } from '../../../core/conventions/metrics.js';
+import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo } from '../../../core/model/slo.js';
-import { recordedWindowsMs, sloAlertWindows, type AlertWindow } from '../../../core/windows/alert-windows.js';
+import { recordedWindowsMs, sloAlertWindows } from '../../../core/windows/alert-windows.js';
+import { SLOW_GROUP_INTERVAL_MS } from '../../../core/windows/count-windows.js';
 import { alertingRules } from './alert-rules.js';
+import { sloCountPlan } from './count-plan.js';
 import { recordingRules } from './recording-rules.js';
 import type { RuleGroup } from './rule-types.js';
-import { calendarStepMs } from './window-queries.js';
-
-/** The alert windows, plus the step a calendar period is summed in. */
-function sloRecordedWindowsMs(slo: Slo, windows: readonly AlertWindow[]): number[] {
-  const recorded = recordedWindowsMs(windows);
-  const step = calendarStepMs(slo.window);
-  return step === undefined || recorded.includes(step) ? recorded : [...recorded, step].sort((a, b) => a - b);
-}
 
 export function sloRuleGroups(slo: Slo): RuleGroup[] {
   const windows = sloAlertWindows(slo);
-  const groups: RuleGroup[] = [{ name: recordingGroupName(slo.id), rules: recordingRules(slo, sloRecordedWindowsMs(slo, windows)) }];
-  const alerts = alertingRules(slo, windows);
+  const plan = sloCountPlan(slo);
+  const { fast, slow } = recordingRules(slo, plan, recordedWindowsMs(windows));
+  const groups: RuleGroup[] = [
+    { name: recordingGroupName(slo.id), rules: fast },
+    { name: slowRecordingGroupName(slo.id), interval: formatDuration(SLOW_GROUP_INTERVAL_MS), rules: slow },
+  ];
+  const alerts = alertingRules(slo, windows, plan);
   if (alerts.length > 0) groups.push({ name: alertingGroupName(slo.id), rules: alerts });
   return groups;
 }

@@ -8,6 +8,8 @@ import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo, SloWindow } from '../../../core/model/slo.js';
 import { BASE_WINDOW_MS } from '../../../core/windows/alert-windows.js';
 import { series } from '../../../core/promql/promql-text.js';
+import { windowCountText } from '../../../core/promql/window-count-text.js';
+import type { CountWindowPlan } from '../../../core/windows/count-windows.js';
 import { standardOffsetSeconds } from './time-zone.js';
 
 const DAY_MS = 86_400_000;
@@ -58,11 +60,17 @@ export function calendarStepMs(window: SloWindow): number | undefined {
   return CALENDAR_STEPS_MS.find((step) => offsetMs % step === 0) ?? BASE_WINDOW_MS;
 }
 
-/** Count of events over the whole window from the recorded counts (the calendar step's must be recorded). */
-export function windowCount(slo: Slo, metric: string): string {
+/**
+ * Count of events over the whole window from the recorded counts (the calendar step's must be recorded).
+ * Rolling windows are tiles of the longest recorded count (30 days: thirty 1d counts); a window no
+ * recorded count divides averages the five-minute counts.
+ */
+export function windowCount(slo: Slo, metric: string, plan: CountWindowPlan): string {
   const { window } = slo;
   if (window.kind === 'rolling') {
     const rangeMs = windowRangeMs(window);
+    const tiled = windowCountText(plan, rangeMs, (tileMs) => series(metric, slo.id, tileMs));
+    if (tiled !== undefined) return tiled;
     const slots = rangeMs / BASE_WINDOW_MS;
     return `avg_over_time(${series(metric, slo.id, BASE_WINDOW_MS)}[${formatDuration(rangeMs)}]) * ${slots}`;
   }

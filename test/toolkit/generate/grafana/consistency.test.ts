@@ -8,6 +8,9 @@ import { describe, expect, test } from 'vitest';
 import { ALERT_NAMES, ALERTS_SERIES, RECORDED } from '../../../../src/core/conventions/metrics.js';
 import { alertingPeriodMs, alertWindows } from '../../../../src/core/windows/alert-windows.js';
 import { formatDuration } from '../../../../src/core/model/duration.js';
+import { alertCountPlan, composeWindow } from '../../../../src/core/windows/count-windows.js';
+import { hasEventCounts } from '../../../../src/core/sli/sli-kinds.js';
+
 import type { Slo } from '../../../../src/core/model/slo.js';
 import { renderDashboards } from '../../../../src/toolkit/generate/grafana/dashboards.js';
 import { REPO_ROOT } from '../../../support/cli.js';
@@ -69,18 +72,30 @@ describe.each([
     expect(raw).toEqual([]);
   });
 
-  test('every SLO and every window its alerts use is read by some dashboard', async () => {
+  test('every SLO and every window its alerts use is read by some dashboard, recorded or composed of tiles', async () => {
     const slos = await load();
+    // slo/window of every selector, and slo/window+offset where it is read at an offset (a tile of a longer window).
     const read = new Set(
       cases(slos).flatMap((c) =>
         c.queries.flatMap((q) =>
-          selectorsOf(q.expr).map((s) => `${s.matchers.find((m) => m.name === 'slo' && m.op === '=')?.value}/${s.matchers.find((m) => m.name === 'window')?.value}`),
+          [...q.expr.matchAll(/\{([^{}]*)\}(?:\[[^\]]*\])?(?: offset (\w+))?/g)].map((m) => {
+            const label = (name: string) => new RegExp(`(?:^|,)${name}="([^"]*)"`).exec(m[1] ?? '')?.[1];
+            return `${label('slo')}/${label('window')}${m[2] ? `+${m[2]}` : ''}`;
+          }),
         ),
       ),
     );
-    const expected = slos.flatMap((slo) =>
-      alertWindows(alertingPeriodMs(slo.window)).flatMap((w) => [w.longWindowMs, w.shortWindowMs].map((ms) => `${slo.id}/${formatDuration(ms)}`)),
-    );
+    const expected = slos.flatMap((slo) => {
+      const plan = alertCountPlan(slo);
+      return alertWindows(alertingPeriodMs(slo.window)).flatMap((w) =>
+        [w.longWindowMs, w.shortWindowMs].map((ms) => {
+          const source = composeWindow(plan, ms);
+          if (!hasEventCounts(slo.sli) || !source || source.recorded) return `${slo.id}/${formatDuration(ms)}`;
+          return `${slo.id}/${formatDuration(source.tileMs)}+${formatDuration((source.count - 1) * source.tileMs)}`;
+        }),
+      );
+    });
+    expect(expected.length).toBeGreaterThan(slos.length * 4);
     expect(expected.filter((key) => !read.has(key))).toEqual([]);
   });
 });
@@ -90,11 +105,13 @@ describe('the series check itself', () => {
     const slos = fixtureSlos();
     const produced = producedSeries(slos);
     const query = (expr: string): DashboardQuery => ({ where: 'probe', raw: expr, expr });
-    const ok = 'burnrate:slo_error_ratio{cluster=~".*",slo="payments-ratio-good",window="1h"}';
+    const ok = 'burnrate:slo_good_events{cluster=~".*",slo="payments-ratio-good",window="1h"}';
     expect(unproduced(query(ok), produced)).toEqual([]);
     expect(unproduced(query(ok.replace('"1h"', '"45m"')), produced)).toHaveLength(1);
     expect(unproduced(query(ok.replace('payments-ratio-good', 'payments-ratio-bad')), produced)).toHaveLength(1);
-    expect(unproduced(query(ok.replace('error_ratio', 'errors_ratio')), produced)).toHaveLength(1);
+    expect(unproduced(query(ok.replace('good_events', 'goods_events')), produced)).toHaveLength(1);
+    // Count SLIs record counts only: their error ratio is computed where it is read.
+    expect(unproduced(query(ok.replace('good_events', 'error_ratio')), produced)).toHaveLength(1);
     // A label the rules never write must not be required to have a value.
     expect(unproduced(query(ok.replace('window="1h"', 'window="1h",team="payments"')), produced)).toHaveLength(1);
     // groupBy labels pass through the rules' sums, so breakdowns may select on them.

@@ -1,0 +1,133 @@
+/**
+ * How each window's event counts are obtained, so rules, dashboards and the service agree on one source.
+ * Only a few windows are recorded: the five-minute base and the fast tiers' long windows (1h and 1d for a
+ * 30-day SLO); up to an hour from the raw series, longer ones as the sum of back-to-back copies of a
+ * shorter recorded window read at offsets. Every other window is composed of tiles where it is read. A
+ * window no recorded window divides (28m for a 28-day SLO) is recorded from the raw series. Tiles are exact: the sum of twelve
+ * five-minute counts ending 0, 5, ..., 55 minutes ago is the hour's count, so a failure enters every window
+ * the moment it enters the five-minute count, as it does in raw `rate(...[1h])` rules.
+ */
+import type { Slo } from '../model/slo.js';
+import { BASE_WINDOW_MS, recordedWindowsMs, sloAlertWindows, type AlertWindow } from './alert-windows.js';
+
+/** More tiles than this and a window is recorded instead of composed where it is read. */
+export const MAX_TILES = 30;
+
+/** Tiles recorded in the slow group (interval {@link SLOW_GROUP_INTERVAL_MS}) lag by at most that interval. */
+export const SLOW_GROUP_INTERVAL_MS = 5 * 60_000;
+
+export type CountSource =
+  | { kind: 'raw' }
+  /** `count` back-to-back copies of the recorded `tileMs` window. */
+  | { kind: 'tiles'; tileMs: number; count: number };
+
+export interface RecordedCountWindow {
+  windowMs: number;
+  source: CountSource;
+  /** Recorded in the slow group: read only by ticket alerts and the whole window, which may lag minutes. */
+  slow: boolean;
+}
+
+export interface CountWindowPlan {
+  /** Recorded windows in the order they must be evaluated (each after the tiles it sums). */
+  recorded: RecordedCountWindow[];
+  /** How every alert window (and any other planned window) is read. */
+  sources: Map<number, { recorded: true } | { recorded: false; tileMs: number; count: number }>;
+}
+
+function largestDividingTile(windowMs: number, tiles: readonly number[]): number | undefined {
+  return [...tiles].sort((a, b) => b - a).find((tile) => tile < windowMs && windowMs % tile === 0 && windowMs / tile <= MAX_TILES);
+}
+
+/** The windows worth recording as tiles: the base and each tier's fast long window. */
+function tileCandidates(windows: readonly AlertWindow[]): number[] {
+  const fastLong = windows.filter((w) => w.speed === 'fast').map((w) => w.longWindowMs);
+  return [...new Set([BASE_WINDOW_MS, ...fastLong])].sort((a, b) => a - b);
+}
+
+/**
+ * Recorded windows up to an hour read the raw series (cheap at that length): the page-fast pair is then
+ * exactly what raw-rate rules compute, and the hourly tiles stay right whatever the evaluation interval.
+ */
+const RAW_UP_TO_MS = 3_600_000;
+
+function recordedWindow(windowMs: number, tile: number | undefined): RecordedCountWindow {
+  const source: CountSource = windowMs <= RAW_UP_TO_MS || tile === undefined ? { kind: 'raw' } : { kind: 'tiles', tileMs: tile, count: windowMs / tile };
+  return { windowMs, source, slow: false };
+}
+
+/**
+ * The plan for an SLO's alert windows. `extraMs` (the calendar step) are recorded as well, after the rest,
+ * and never used as tiles, so the alert windows are read the same way with or without them: the service
+ * and the dashboards plan without the calendar step and still read only what the rules record.
+ */
+export function countWindowPlan(windows: readonly AlertWindow[], extraMs: readonly number[] = []): CountWindowPlan {
+  const candidates = tileCandidates(windows);
+  const pageWindows = new Set(windows.filter((w) => w.tier === 'page').flatMap((w) => [w.longWindowMs, w.shortWindowMs]));
+  const recorded: RecordedCountWindow[] = [];
+  const sources: CountWindowPlan['sources'] = new Map();
+  const recordedMs = (): number[] => recorded.map((r) => r.windowMs);
+  const wanted = [...new Set([...recordedWindowsMs(windows), ...candidates])].sort((a, b) => a - b);
+  for (const windowMs of wanted) {
+    const tile = largestDividingTile(windowMs, recordedMs());
+    if (!candidates.includes(windowMs) && tile !== undefined) {
+      sources.set(windowMs, { recorded: false, tileMs: tile, count: windowMs / tile });
+      continue;
+    }
+    recorded.push(recordedWindow(windowMs, tile));
+    sources.set(windowMs, { recorded: true });
+  }
+  const tiles = recordedMs();
+  for (const windowMs of extraMs) {
+    if (recorded.some((r) => r.windowMs === windowMs)) continue;
+    recorded.push(recordedWindow(windowMs, largestDividingTile(windowMs, tiles)));
+  }
+  markSlowTiles(recorded, sources, pageWindows, extraMs);
+  return { recorded, sources };
+}
+
+/** Tiles read by no page window and no forced extra window go to the slow group. */
+function markSlowTiles(
+  recorded: RecordedCountWindow[],
+  sources: CountWindowPlan['sources'],
+  pageWindows: ReadonlySet<number>,
+  extraMs: readonly number[],
+): void {
+  const fast = new Set<number>();
+  const need = (windowMs: number): void => {
+    if (fast.has(windowMs)) return;
+    fast.add(windowMs);
+    const source = sources.get(windowMs);
+    if (source && !source.recorded) need(source.tileMs);
+    const own = recorded.find((r) => r.windowMs === windowMs);
+    if (own?.source.kind === 'tiles') need(own.source.tileMs);
+  };
+  for (const windowMs of [...pageWindows, ...extraMs, BASE_WINDOW_MS]) need(windowMs);
+  for (const entry of recorded) entry.slow = !fast.has(entry.windowMs);
+}
+
+/** How to read a window of any length from the plan: recorded, or composed from the largest dividing tile. */
+export function composeWindow(plan: CountWindowPlan, windowMs: number): { recorded: true } | { recorded: false; tileMs: number; count: number } | undefined {
+  const known = plan.sources.get(windowMs);
+  if (known) return known;
+  const tile = largestDividingTile(windowMs, [...plan.sources].filter(([, source]) => source.recorded).map(([ms]) => ms));
+  return tile === undefined ? undefined : { recorded: false, tileMs: tile, count: windowMs / tile };
+}
+
+/** The plan of the SLO's alert windows, without the calendar step: what the service and dashboards read. */
+export function alertCountPlan(slo: Pick<Slo, 'window'>): CountWindowPlan {
+  return countWindowPlan(sloAlertWindows(slo));
+}
+
+export interface ComposedWindow {
+  windowMs: number;
+  tileMs: number;
+  count: number;
+}
+
+/** The SLO's alert windows the rules do not record: each read as `count` tiles of `tileMs`, longest first. */
+export function composedAlertWindows(slo: Pick<Slo, 'window'>): ComposedWindow[] {
+  return [...alertCountPlan(slo).sources]
+    .flatMap(([windowMs, source]) => (source.recorded ? [] : [{ windowMs, tileMs: source.tileMs, count: source.count }]))
+    .sort((a, b) => b.windowMs - a.windowMs);
+}
