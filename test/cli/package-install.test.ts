@@ -64,11 +64,12 @@ beforeAll(async () => {
   expect(init.code, ok(init)).toBe(0);
   const ourTypeScript = (JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies
     .typescript;
-  // --ignore-scripts: the dependencies' own install scripts (compiling better-sqlite3 for the service, minutes
-  // on two cores) are not what this test is about; init, validate, generate and check do not load them.
+  // With the dependencies' install scripts, as a team's `npm install` runs them: better-sqlite3 (the service's
+  // store) downloads a prebuilt binary or, offline, compiles itself against the local Node headers (minutes on
+  // two cores); protobufjs checks its own install.
   const install = await run(
     NPM,
-    ['install', '--save-dev', path.join(tmp.dir, info!.filename), `typescript@${ourTypeScript}`, '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+    ['install', '--save-dev', path.join(tmp.dir, info!.filename), `typescript@${ourTypeScript}`, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
     repo,
   );
   expect(install.code, ok(install)).toBe(0);
@@ -84,6 +85,12 @@ describe('the npm package', () => {
     const others = packed.filter((f) => !f.startsWith('dist/src/') && !['package.json', 'README.md', 'bin/burnrate.mjs'].includes(f) && !f.startsWith('LICENSE'));
     expect(others).toEqual([]);
   });
+
+  it("ran the dependencies' install scripts: the service's SQLite driver is built and opens a database", async () => {
+    const sqlite = await run(process.execPath, ['-e', "const D = require('better-sqlite3'); console.log(new D(':memory:').prepare('select 41 + 1 as x').get().x)"], repo);
+    expect(sqlite.code, ok(sqlite)).toBe(0);
+    expect(sqlite.stdout.trim()).toBe('42');
+  }, COMMAND_TIMEOUT);
 
   it('burnrate init scaffolds a definition, a CI workflow and a tsconfig.json, then keeps them', async () => {
     const first = await run(NPX, ['burnrate', 'init'], repo);

@@ -4,7 +4,8 @@
  * external labels cluster="eu", replica="a"|"b"), cluster "us" one Prometheus. The real service, pointed at
  * Thanos Query with `clusterLabel: cluster`, gets the exact budgets per cluster and for the whole SLO (the HA
  * pair counted once); with the "us" sidecar down it marks "us" stale and the SLO partial, never zero; and two
- * `clusters` entries that are the two eu replicas are flagged as an HA pair listed twice.
+ * `clusters` entries that are the two eu replicas are flagged as an HA pair listed twice (a log line, /readyz,
+ * `burnrate_cluster_duplicate` and the status page).
  */
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -142,6 +143,30 @@ describe('many clusters behind Thanos Query', () => {
     expect(warnings).toEqual([
       'clusters eu-a and eu-b look like replicas of one HA pair (external labels differ only in replica): their counts would be doubled; point Burnrate at Thanos Query or list one replica',
     ]);
+  });
+
+  it('shows the HA pair listed twice to an operator: /readyz, burnrate_cluster_duplicate and the status page', async () => {
+    const h = await service([
+      { name: 'eu-a', url: prometheus['eu-a']!.url },
+      { name: 'eu-b', url: prometheus['eu-b']!.url },
+      { name: 'us', url: prometheus.us!.url },
+    ]);
+    await snapshotOf(h);
+    const message =
+      'clusters eu-a and eu-b look like replicas of one HA pair (external labels differ only in replica): their counts would be doubled; point Burnrate at Thanos Query or list one replica';
+    const ready = await h.service.app.inject({ url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect((ready.json() as { clusterWarnings: unknown }).clusterWarnings).toEqual([{ clusters: ['eu-a', 'eu-b'], message }]);
+    const metrics = (await h.service.app.inject({ url: '/metrics' })).body;
+    expect(metrics).toContain('burnrate_cluster_duplicate{cluster="eu-a"} 1');
+    expect(metrics).toContain('burnrate_cluster_duplicate{cluster="eu-b"} 1');
+    expect(metrics).toContain('burnrate_cluster_duplicate{cluster="us"} 0');
+    expect((await h.service.app.inject({ url: '/status' })).body).toContain(`<li class="cluster-warning" data-clusters="eu-a eu-b">${message}</li>`);
+    // Through Thanos Query, the pair is one cluster: nothing is flagged.
+    const thanos = await service([thanosCluster()]);
+    await snapshotOf(thanos);
+    expect(((await thanos.service.app.inject({ url: '/readyz' })).json() as { clusterWarnings: unknown }).clusterWarnings).toEqual([]);
+    expect((await thanos.service.app.inject({ url: '/metrics' })).body).toMatch(/burnrate_cluster_duplicate\{cluster="eu"\} 0\n/);
   });
 
   it('marks a cluster whose sidecar is down stale and the SLO partial, never zero', async () => {

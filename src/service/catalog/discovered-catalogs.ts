@@ -4,6 +4,7 @@
  * Conflicts and source states are exported as `burnrate_catalog_conflicts` and `burnrate_catalog_sources{state}`.
  */
 import { Gauge, type Registry } from 'prom-client';
+import { SERVICE_METRICS } from '../../core/conventions/metrics.js';
 import type { CatalogConfig } from '../config/catalog-config.js';
 import type { Logger } from '../telemetry/logger.js';
 import type { CatalogHolderOptions } from './catalog-holder.js';
@@ -48,8 +49,8 @@ export class DiscoveredCatalogs implements CatalogProvider {
       this.#sources.push(new KubernetesSource({ namespaces, labelSelector, key, clock, onChange, onFailed, ...(kubeconfig ? { kubeconfig } : {}), ...(logger ? { logger } : {}) }));
     }
     if (options.registry) {
-      this.#conflicts = new Gauge({ name: 'burnrate_catalog_conflicts', help: 'SLO ids defined by more than one discovered catalog source, refused until only one defines them', registers: [options.registry] });
-      this.#states = new Gauge({ name: 'burnrate_catalog_sources', help: 'Discovered catalog sources by state (ok, stale: broken but its last good catalog serves, failed: broken)', labelNames: ['state'], registers: [options.registry] });
+      this.#conflicts = new Gauge({ name: SERVICE_METRICS.catalogConflicts, help: 'SLO ids defined by more than one discovered catalog source, refused until only one defines them', registers: [options.registry] });
+      this.#states = new Gauge({ name: SERVICE_METRICS.catalogSources, help: 'Discovered catalog sources by state (ok, stale: broken but its last good catalog serves, failed: broken)', labelNames: ['state'], registers: [options.registry] });
     }
   }
 

@@ -11,12 +11,33 @@ import { buildObservations } from './build-observations.js';
 import { collectEndpoint, type ClusterOutcome, type CollectOptions, type CollectTarget } from './cluster-collector.js';
 import type { PrometheusClient } from './prometheus-client.js';
 import { hasEventCounts } from '../../core/sli/sli-kinds.js';
-import { detectReplicaClusters } from './ha-replicas.js';
+import { detectReplicaFindings, type ReplicaFinding } from './ha-replicas.js';
+import { composedAlertWindows } from '../../core/windows/count-windows.js';
+
+/** Another configured cluster this one looks like (its HA replica, or the same Prometheus), and why. */
+export interface ClusterDuplicate {
+  cluster: string;
+  message: string;
+}
+
+/** What an evaluation keeps of a cluster's collection; `duplicates` set when the cluster is listed twice. */
+export type ClusterReport = Omit<ClusterOutcome, 'slos'> & { duplicates?: ClusterDuplicate[] };
+
+/** The duplicates of each flagged cluster, by name. */
+export function duplicatesByCluster(findings: readonly ReplicaFinding[]): Map<string, ClusterDuplicate[]> {
+  const byCluster = new Map<string, ClusterDuplicate[]>();
+  const add = (cluster: string, other: string, message: string) => byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), { cluster: other, message }]);
+  for (const { clusters: [a, b], message } of findings) {
+    add(a, b, message);
+    add(b, a, message);
+  }
+  return byCluster;
+}
 
 export interface CollectResult {
   at: Date;
   observations: SloObservation[];
-  clusters: Omit<ClusterOutcome, 'slos'>[];
+  clusters: ClusterReport[];
   /** Configuration problems seen while collecting, e.g. two clusters that are replicas of one HA pair. */
   warnings?: string[];
 }
@@ -42,6 +63,7 @@ export async function collect(
     groupBy: slo.groupBy,
     // Whole seconds: Prometheus ranges are integral here and a fraction of a second is noise.
     rangeSeconds: Math.max(1, Math.floor(windowRangeSeconds(slo, at))),
+    composed: composedAlertWindows(slo),
   }));
   const { deadlineMs } = options;
   const evaluation = linkAbort(
@@ -67,7 +89,7 @@ export async function collect(
 /** The service's collectors: one evaluation at a time through `collect`, and `stop()` for shutdown. */
 export class Collector {
   readonly #stop = new AbortController();
-  #replicaCheck: Promise<string[]> | undefined;
+  #replicaCheck: Promise<ReplicaFinding[]> | undefined;
 
   constructor(
     private readonly clients: readonly PrometheusClient[],
@@ -76,20 +98,28 @@ export class Collector {
   ) {}
 
   async collect(slos: readonly Slo[], at: Date): Promise<CollectResult> {
-    const warnings = this.replicaWarnings();
+    const findings = this.replicaFindings();
     const result = await collect(this.clients, slos, this.windowRangeSeconds, at, { ...this.options, signal: this.#stop.signal });
-    const found = await warnings;
-    return found.length > 0 ? { ...result, warnings: found } : result;
+    const found = await findings;
+    if (found.length === 0) return result;
+    // On each flagged cluster's report too: the evaluation keeps those (and standbys read them), so /readyz,
+    // the status page and /metrics show the doubled counts for as long as the configuration has them.
+    const duplicates = duplicatesByCluster(found);
+    const clusters = result.clusters.map((c) => {
+      const of = duplicates.get(c.cluster);
+      return of ? { ...c, duplicates: of } : c;
+    });
+    return { ...result, clusters, warnings: found.map((f) => f.message) };
   }
 
   /**
    * Clusters listed twice (both replicas of an HA pair, or one Prometheus under two names), whose counts would
    * be doubled: checked once, alongside the first evaluation, and logged as warnings (see ha-replicas.ts).
    */
-  replicaWarnings(): Promise<string[]> {
-    this.#replicaCheck ??= detectReplicaClusters(this.clients).then((warnings) => {
-      for (const warning of warnings) this.options.logger?.warn?.({ check: 'ha-replicas' }, warning);
-      return warnings;
+  replicaFindings(): Promise<ReplicaFinding[]> {
+    this.#replicaCheck ??= detectReplicaFindings(this.clients).then((findings) => {
+      for (const finding of findings) this.options.logger?.warn?.({ check: 'ha-replicas', clusters: finding.clusters }, finding.message);
+      return findings;
     });
     return this.#replicaCheck;
   }

@@ -91,3 +91,25 @@ export function sloDetail(slo: CatalogSlo, evaluation: Evaluation | undefined) {
     groups: groups.map(snapshotJson),
   };
 }
+
+/** Two configured clusters that look like one Prometheus (pair) listed twice: their counts are doubled. */
+export interface ClusterWarning {
+  clusters: string[];
+  message: string;
+}
+
+/** The duplicated clusters the latest evaluation found (ha-replicas.ts), each pair once. */
+export function clusterWarnings(evaluation: Evaluation | undefined): ClusterWarning[] {
+  const seen = new Map<string, ClusterWarning>();
+  for (const report of evaluation?.clusters ?? []) {
+    for (const duplicate of report.duplicates ?? []) {
+      if (!seen.has(duplicate.message)) seen.set(duplicate.message, { clusters: [report.cluster, duplicate.cluster].sort(), message: duplicate.message });
+    }
+  }
+  return [...seen.values()];
+}
+
+/** The duplicated clusters the latest evaluation found, by name: what `burnrate_cluster_duplicate` reports. */
+export function duplicatedClusters(evaluation: Evaluation | undefined): { cluster: string; duplicate: boolean }[] {
+  return (evaluation?.clusters ?? []).map((c) => ({ cluster: c.cluster, duplicate: (c.duplicates?.length ?? 0) > 0 }));
+}

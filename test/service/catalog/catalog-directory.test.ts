@@ -5,6 +5,8 @@
  */
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledCatalog } from '../../../src/core/catalog/compiled-catalog.js';
 import { makeTempDir } from '../../support/temp-dir.js';
@@ -39,6 +41,9 @@ const sloIds = async () => {
   return ((await h.service.app.inject({ url: '/api/v1/slos' })).json() as { slos: { id: string }[] }).slos.map((s) => s.id).sort();
 };
 const metrics = async () => (await h.service.app.inject({ url: '/metrics' })).body;
+const statusPage = async () => (await h.service.app.inject({ url: '/status' })).body;
+/** The service's warning lines. */
+const warnings: { msg: string; slo?: string; sources?: string[] }[] = [];
 
 beforeAll(async () => {
   const temp = await makeTempDir('burnrate-catalogs-');
@@ -49,7 +54,8 @@ beforeAll(async () => {
   // Not catalogs: another extension and a hidden name (a ConfigMap volume's `..data` and the like).
   await writeFile(path.join(dir, 'README.md'), 'not a catalog');
   await writeFile(path.join(dir, '.search.json.swp'), '{');
-  h = await startHarness(payments, { catalog: { directory: dir, watch: true } });
+  const logger = pino({ level: 'warn' }, new Writable({ write: (chunk: Buffer, _enc, done) => (warnings.push(JSON.parse(chunk.toString()) as (typeof warnings)[number]), done()) }));
+  h = await startHarness(payments, { catalog: { directory: dir, watch: true } }, { logger });
 });
 
 afterAll(async () => {
@@ -99,6 +105,10 @@ describe('catalogs discovered from a directory', () => {
     expect(body.sources.find((s) => s.name === 'search.json')?.error).not.toContain(dir);
     expect(await sloIds()).toContain('search-probe');
     expect(await metrics()).toMatch(/burnrate_catalog_sources\{state="stale"\} 1/);
+    // The status page says so too, and which SLOs still serve.
+    const page = await statusPage();
+    expect(page).toContain('<tr data-source="search.json"><td class="source-name"><code>search.json</code></td><td>file</td><td><span class="chip source-stale">broken: last good catalog serves</span></td><td class="count">2</td>');
+    expect(page).toMatch(/<li class="source-problem" data-source="search.json">Catalog source <code>search.json<\/code> is broken; its last good catalog \(2 SLOs\) still serves: <span class="error">catalog file search.json: invalid JSON/);
     await write('search.json', searchTwo);
     await expect.poll(async () => (await catalogBody()).sources.find((s) => s.name === 'search.json')?.state).toBe('ok');
   });
@@ -108,8 +118,23 @@ describe('catalogs discovered from a directory', () => {
     await expect.poll(async () => (await catalogBody()).conflicts).toEqual([{ id: 'payments-availability', sources: ['payments-copy.json', 'payments.json'] }]);
     expect(await sloIds()).toEqual(['checkout-availability', 'search-availability', 'search-probe']);
     expect(await metrics()).toMatch(/burnrate_catalog_conflicts 1/);
+    expect(await metrics()).toMatch(/burnrate_catalog_sources\{state="ok"\} 4/);
+    // Answered from memory, without the store (which /api/v1/catalog needs for its history).
+    const sources = (await h.service.app.inject({ url: '/api/v1/catalog/sources' })).json() as { discovered: boolean; sources: { name: string; state: string }[]; conflicts: unknown };
+    expect(sources.discovered).toBe(true);
+    expect(sources.sources.map((s) => [s.name, s.state])).toEqual([['checkout.json', 'ok'], ['payments-copy.json', 'ok'], ['payments.json', 'ok'], ['search.json', 'ok']]);
+    expect(sources.conflicts).toEqual([{ id: 'payments-availability', sources: ['payments-copy.json', 'payments.json'] }]);
+    const page = await statusPage();
+    expect(page).toContain('<li class="conflict" data-slo="payments-availability">SLO id <code>payments-availability</code> refused: defined by <code>payments-copy.json</code> and <code>payments.json</code>.');
+    expect(page).toContain('<td class="count">1 <span class="refused">(1 refused)</span></td>');
+    expect(page).not.toContain('id="slo-payments-availability"');
+    expect(page).toContain('id="slo-search-probe"');
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ msg: 'SLO id defined by several catalog sources: refused in all of them until only one defines it', slo: 'payments-availability', sources: ['payments-copy.json', 'payments.json'] }),
+    );
     await rm(path.join(dir, 'payments-copy.json'));
     await expect.poll(async () => (await catalogBody()).conflicts).toEqual([]);
+    expect(await statusPage()).not.toContain('id="problems"');
     expect(await sloIds()).toContain('payments-availability');
     expect(await metrics()).toMatch(/burnrate_catalog_conflicts 0/);
   });

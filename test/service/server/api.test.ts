@@ -69,7 +69,12 @@ describe('after an evaluation', () => {
   });
 
   it('is ready', async () => {
-    expect(await get('/readyz')).toMatchObject({ status: 200, body: { status: 'ready', evaluatedAt: '2026-03-01T12:01:00.000Z' } });
+    expect(await get('/readyz')).toMatchObject({ status: 200, body: { status: 'ready', evaluatedAt: '2026-03-01T12:01:00.000Z', clusterWarnings: [] } });
+  });
+
+  it('lists no catalog sources and no conflicts for one catalog file', async () => {
+    expect(await get('/api/v1/catalog/sources')).toMatchObject({ status: 200, body: { version: catalog.version, discovered: false, sources: [], conflicts: [] } });
+    expect((await h.service.app.inject({ url: '/status' })).body).not.toContain('id="catalog-sources"');
   });
 
   it('shows an SLO with its definition and snapshot, no data without clusters', async () => {
@@ -124,7 +129,7 @@ describe('after an evaluation', () => {
   it('documents every route in OpenAPI and serves the UI at /docs', async () => {
     const { body } = await get('/docs/json');
     expect(Object.keys(body.paths).sort()).toEqual(
-      ['/api/v1/catalog', '/api/v1/gate', '/api/v1/slos', '/api/v1/slos/{id}', '/api/v1/slos/{id}/history', '/healthz', '/metrics', '/readyz', '/v1/traces'].sort(),
+      ['/api/v1/catalog', '/api/v1/catalog/sources', '/api/v1/gate', '/api/v1/slos', '/api/v1/slos/{id}', '/api/v1/slos/{id}/history', '/healthz', '/metrics', '/readyz', '/v1/traces'].sort(),
     );
     expect(body.paths['/api/v1/slos/{id}'].get.responses['404']).toBeDefined();
     const ui = await h.service.app.inject({ url: '/docs/' });

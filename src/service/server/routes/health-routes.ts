@@ -3,12 +3,14 @@
  * completed, which the API serves from memory. The store's health is detail, not a condition: a database
  * outage would otherwise take every replica out of the Service at once, while the routes that need the
  * database answer 503 STORE_UNAVAILABLE themselves. The health comes from the store calls already made
- * (store-health.ts), so a probe never waits on the database.
+ * (store-health.ts), so a probe never waits on the database. Clusters listed twice (ha-replicas.ts) are
+ * detail too: doubled counts are a configuration mistake to fix, not a reason to stop serving.
  */
 import type { FastifyInstance } from 'fastify';
 import type { StoreHealth } from '../../store/store-health.js';
 import type { AppDeps } from '../app-deps.js';
 import { errorBody } from '../error-body.js';
+import { clusterWarnings } from '../slo-views.js';
 
 const isoOrNull = { type: ['string', 'null'], format: 'date-time' } as const;
 const storeSchema = {
@@ -64,6 +66,11 @@ export function healthRoutes(app: FastifyInstance, deps: AppDeps): void {
               evaluatedAt: { type: 'string', format: 'date-time' },
               role: { type: 'string', enum: ['leader', 'standby'], description: 'leader: evaluates and pages; standby: serves the leader\'s latest evaluation' },
               store: storeSchema,
+              clusterWarnings: {
+                type: 'array',
+                description: 'configuration problems of the clusters (reported, not a condition): two entries that look like the two replicas of one HA pair, or one Prometheus listed twice, whose counts are doubled',
+                items: { type: 'object', properties: { clusters: { type: 'array', items: { type: 'string' } }, message: { type: 'string' } } },
+              },
             },
           },
           503: { $ref: 'Error#', description: 'Not ready, with the reasons' },
@@ -77,7 +84,7 @@ export function healthRoutes(app: FastifyInstance, deps: AppDeps): void {
       if (!latest) reasons.push('no evaluation has completed yet');
       const store = storeDetail(deps.metrics.storeHealth);
       if (reasons.length > 0 || !latest) return reply.code(503).send(errorBody('NOT_READY', reasons.join('; '), { reasons, store }));
-      return { status: 'ready', evaluatedAt: latest.at.toISOString(), ...(deps.role ? { role: deps.role() } : {}), store };
+      return { status: 'ready', evaluatedAt: latest.at.toISOString(), ...(deps.role ? { role: deps.role() } : {}), store, clusterWarnings: clusterWarnings(latest) };
     },
   );
 }

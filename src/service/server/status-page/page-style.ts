@@ -48,6 +48,18 @@ table.group-table { border-collapse: collapse; margin: .25rem 0 0 1rem; font-siz
 table.group-table th { text-align: left; font-size: 12px; color: var(--muted); font-weight: 600; padding: 2px .75rem 2px 0; }
 table.group-table td { padding: 2px .75rem 2px 0; vertical-align: top; }
 td.labels { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
+.problems { background: #ffebe9; border: 1px solid var(--red); border-radius: 8px; padding: .5rem 1rem; margin: .75rem 0; }
+.problems ul { margin: .25rem 0; padding-left: 1.25rem; }
+.error { color: var(--red); overflow-wrap: anywhere; }
+#catalog-sources { margin-top: 1rem; }
+table.sources { border-collapse: collapse; background: #fff; border: 1px solid var(--line); }
+table.sources th { text-align: left; font-size: 12px; color: var(--muted); font-weight: 600; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
+table.sources td.count { white-space: nowrap; }
+table.sources td { padding: .35rem .5rem; vertical-align: top; border-top: 1px solid var(--line); }
+.source-ok { background: #dafbe1; color: var(--green); }
+.source-stale { background: #fff1e5; color: #953800; }
+.source-failed { background: #ffebe9; color: var(--red); }
+.refused { color: var(--red); font-size: 12px; }
 #refresh-note { color: #953800; min-height: 1em; }
 footer { margin-top: 1rem; color: var(--muted); font-size: 12px; }
 `;

@@ -3,6 +3,7 @@ import { agoText, utcText } from './format.js';
 import { html, trusted, type SafeHtml } from './html.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { PAGE_STYLE } from './page-style.js';
+import { renderProblems, renderSources } from './render-catalog.js';
 import { renderSloRow } from './render-slo-row.js';
 import { headline, matchesQuery, type StatusView } from './status-view.js';
 
@@ -77,13 +78,15 @@ export function renderPage(view: StatusView, options: PageOptions): string {
 <span id="shown" class="muted">${shown === undefined ? '' : `showing ${shown} of ${view.slos.length}`}</span>
 </form>
 <div id="live">
+${renderProblems(view)}
 ${emptyState(view)}
 ${summary(view)}
 ${table(view, query)}
+${renderSources(view)}
 <p class="muted small">Page rendered ${utcText(view.now)}; refreshes every ${refreshSeconds} s.</p>
 </div>
 <p id="refresh-note" role="status"></p>
-<footer>JSON: <a href="/api/v1/slos">/api/v1/slos</a> · budget gate: <code>/api/v1/gate?service=&lt;name&gt;</code> · API docs: <a href="/docs">/docs</a> · <a href="/metrics">/metrics</a></footer>
+<footer>JSON: <a href="/api/v1/slos">/api/v1/slos</a> · <a href="/api/v1/catalog/sources">catalog sources</a> · budget gate: <code>/api/v1/gate?service=&lt;name&gt;</code> · API docs: <a href="/docs">/docs</a> · <a href="/metrics">/metrics</a></footer>
 <script nonce="${nonce}">${trusted(PAGE_SCRIPT)}</script>
 </body>
 </html>`.text}\n`;

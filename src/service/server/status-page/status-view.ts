@@ -3,10 +3,10 @@
  * SLO's definition joined with its snapshots, burn rates beside the alert thresholds, and a gate per
  * service. Nothing is recomputed: values come from the engine's snapshots as they are.
  */
-import type { CatalogSlo, LoadedCatalog } from '../../catalog/load-catalog.js';
+import type { CatalogConflict, CatalogSlo, CatalogSourceInfo, LoadedCatalog } from '../../catalog/load-catalog.js';
 import type { BudgetSnapshot } from '../../engine/types.js';
 import type { Evaluation } from '../../scheduler/evaluator.js';
-import { sloDefinition, type SloStatus, snapshotLookup, type SnapshotLookup } from '../slo-views.js';
+import { clusterWarnings, sloDefinition, type ClusterWarning, type SloStatus, snapshotLookup, type SnapshotLookup } from '../slo-views.js';
 import { budgetColour, isSpent, type BudgetColour } from './budget-colour.js';
 import { gateDecision, type GateDecision } from './gate-decision.js';
 import { hasEventCounts } from '../../../core/sli/sli-kinds.js';
@@ -64,6 +64,12 @@ export interface StatusView {
   now: Date;
   slos: SloView[];
   gates: { service: string; decision: GateDecision; summary: string }[];
+  /** Discovered catalogs only (undefined for one catalog file): every source, its state and SLO count. */
+  catalogSources?: (CatalogSourceInfo & { refused: number })[];
+  /** SLO ids several sources define: refused in all of them, so not on the page otherwise. */
+  conflicts: CatalogConflict[];
+  /** Clusters the latest evaluation found listed twice (an HA pair's two replicas): their counts are doubled. */
+  clusterWarnings: ClusterWarning[];
 }
 
 function budgetView(slo: CatalogSlo, snapshot: BudgetSnapshot | undefined): BudgetView {
@@ -124,6 +130,9 @@ export function statusView(catalog: LoadedCatalog, evaluation: Evaluation | unde
       const gate = gateDecision(byService.get(service) ?? [], evaluation, 0, lookup);
       return { service, decision: gate.decision, summary: gate.summary };
     }),
+    ...(catalog.sources ? { catalogSources: catalog.sources.map((source) => ({ ...source, refused: (catalog.conflicts ?? []).filter((c) => c.sources.includes(source.name)).length })) } : {}),
+    conflicts: [...(catalog.conflicts ?? [])],
+    clusterWarnings: clusterWarnings(evaluation),
   };
 }
 
