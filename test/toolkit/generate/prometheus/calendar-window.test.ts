@@ -228,7 +228,8 @@ async function runDstScenario(line: PrometheusLine, scenario: DstScenario) {
 
 describe.each(prometheusLines())('on Prometheus $name', (line) => {
   describe('calendar windows reset at the local period boundary', () => {
-    it.concurrent('calendar month in Europe/Berlin resets at local midnight of the 1st', async ({ expect }) => {
+    // 745 hourly evaluations of a month of minutely data: minutes when the machine is busy.
+    it.concurrent('calendar month in Europe/Berlin resets at local midnight of the 1st', { timeout: 300_000 }, async ({ expect }) => {
       const boundary = DateTime.fromObject({ year: 1970, month: 2, day: 1 }, { zone: 'Europe/Berlin' }).toMillis();
       expect(boundary).toBe(743 * HOUR_MS); // 1 February 00:00 CET is 31 January 23:00 UTC
       const { lastMinute, checks } = periodChecks('billing-invoice-runs', 'month', boundary);
