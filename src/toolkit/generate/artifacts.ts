@@ -9,6 +9,7 @@ import { sloRuleGroups } from './prometheus/rule-groups.js';
 import { promtoolTestFiles } from './prometheus/promtool-tests.js';
 import { bundleArtifacts } from './bundle/bundle-artifacts.js';
 import type { BundleOptions } from './bundle/bundle-options.js';
+import { withGenerationTime } from './prometheus/calendar-offsets.js';
 
 export type Artifacts = Map<string, string>;
 
@@ -17,6 +18,11 @@ export const ARTIFACT_DIRS = ['alerts', 'dashboards'] as const;
 export interface GenerateOptions {
   /** Also write one GitOps bundle per service (`generate --bundle`). */
   bundle?: BundleOptions;
+  /**
+   * Generation time (default: now). Calendar rules follow their zone's DST changes from January 1 of the
+   * previous year to five years after this one; fixed in tests so the output does not depend on the clock.
+   */
+  now?: Date;
 }
 
 /** The directories generate owns (and removes stale generated files from) for these options. */
@@ -38,6 +44,10 @@ function byService(slos: readonly Slo[]): Map<string, Slo[]> {
 }
 
 export function generateArtifacts(slos: readonly Slo[], options: GenerateOptions = {}): Artifacts {
+  return withGenerationTime(options.now ?? new Date(), () => generate(slos, options));
+}
+
+function generate(slos: readonly Slo[], options: GenerateOptions): Artifacts {
   const artifacts: Artifacts = new Map();
   for (const [service, serviceSlos] of byService(slos)) {
     const header = yamlHeader(serviceSlos.map((s) => s.source.file));

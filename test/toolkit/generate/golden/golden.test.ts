@@ -16,6 +16,8 @@ import { FIXTURE_DIR, loadSlos } from '../prometheus/rule-files.js';
 const GOLDEN_DIR = path.join(REPO_ROOT, 'test/toolkit/generate/golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const FIXTURE_PATTERN = /\.(slo\.ts|ya?ml)$/;
+/** A fixed generation time: calendar rules carry their zone's DST changes around it. */
+const GENERATED_AT = new Date('2026-01-01T00:00:00Z');
 const UPDATE_HINT = 'If the change is intended, regenerate and review the diff: UPDATE_GOLDEN=1 npx vitest run test/toolkit/generate/golden';
 
 const fixtures = (await readdir(FIXTURE_DIR)).filter((f) => FIXTURE_PATTERN.test(f)).sort();
@@ -41,7 +43,7 @@ describe('golden files of the generated artifacts', () => {
   it.each(fixtures)('%s', async (fixture) => {
     const name = fixture.replace(FIXTURE_PATTERN, '');
     const dir = path.join(GOLDEN_DIR, name);
-    const artifacts = generateArtifacts(await loadSlos([path.join(FIXTURE_DIR, fixture)]));
+    const artifacts = generateArtifacts(await loadSlos([path.join(FIXTURE_DIR, fixture)]), { now: GENERATED_AT });
     const existing = await goldenFiles(dir);
     if (UPDATE) return update(dir, artifacts, existing);
     const problems: string[] = [];

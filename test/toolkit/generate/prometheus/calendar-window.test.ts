@@ -3,7 +3,7 @@
  * (month and week, with time zones), and the rolling 30d SLI is traffic-weighted (a ratio of sums, not an
  * average of ratios).
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,9 @@ import { groupEvalOrder } from '../../../../src/toolkit/generate/prometheus/prom
 import { avgOverTime, increase, type LineName, type Sample } from '../../../support/range-semantics.js';
 import { prometheusLines, type PrometheusLine } from '../../../support/stack-tools.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
-import { FIXTURE_DIR, generateInto, promtoolEach } from './rule-files.js';
+import { ARTIFACT_DIRS, generateArtifacts } from '../../../../src/toolkit/generate/artifacts.js';
+import { writeArtifacts } from '../../../../src/toolkit/generate/write-artifacts.js';
+import { FIXTURE_DIR, generateInto, loadSlos, promtoolEach } from './rule-files.js';
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
@@ -121,9 +123,117 @@ it('the oracle: on 2.x closed ranges the 1h counts at 1h steps hold every event 
   expect(trafficOracle('3.x').weighted).not.toBeCloseTo(exact, 6);
 });
 
+/**
+ * DST scenarios: the rules generated as on 1 January 2026 (as the golden files are), proven at the changes of
+ * their horizon. promtool tests start at time 0, and evaluating years of rules every five minutes is far too
+ * slow, so the test moves the rules' clock instead: every `time()` of the generated rule file becomes
+ * `(time() + <shift>)`, a whole number of days, so that promtool's time 0 is the scenario's `shiftTo` (subquery
+ * steps stay aligned as in real time). Nothing else of the rules changes. Steady traffic (99 good + 1 bad a
+ * minute) from `shiftTo`, evaluated every five minutes: the period-to-date total at an evaluation is exact,
+ * 100 × the minutes since max(period start, data start), on both lines.
+ */
+interface DstScenario {
+  name: string;
+  fixture: 'calendar-month.slo.ts' | 'calendar-week.slo.ts';
+  timeZone: string;
+  /** Real time of promtool's time 0 (midnight UTC), where the data starts. */
+  shiftTo: string;
+  /** Instants (UTC) to check, the period start the count must run from, and the period's length. */
+  checks: { at: string; periodStart: string; periodSeconds: number }[];
+}
+
+const GENERATED_AT = new Date('2026-01-01T00:00:00Z');
+const DAY_S = 86_400;
+const DST_SCENARIOS: DstScenario[] = [
+  {
+    // CEST from 29 March 2026 01:00 UTC: April starts at 31 March 22:00 UTC (the standard offset said 23:00),
+    // and March is an hour short.
+    name: 'Europe/Berlin month: April 2026 starts 1 April 00:00 CEST = 31 March 22:00 UTC',
+    fixture: 'calendar-month.slo.ts',
+    timeZone: 'Europe/Berlin',
+    shiftTo: '2026-03-29T00:00:00Z',
+    checks: [
+      { at: '2026-03-30T12:00:00Z', periodStart: '2026-02-28T23:00:00Z', periodSeconds: 31 * DAY_S - 3600 },
+      { at: '2026-03-31T21:55:00Z', periodStart: '2026-02-28T23:00:00Z', periodSeconds: 31 * DAY_S - 3600 },
+      { at: '2026-03-31T22:00:00Z', periodStart: '2026-03-31T22:00:00Z', periodSeconds: 30 * DAY_S },
+      { at: '2026-03-31T22:05:00Z', periodStart: '2026-03-31T22:00:00Z', periodSeconds: 30 * DAY_S },
+      { at: '2026-03-31T22:55:00Z', periodStart: '2026-03-31T22:00:00Z', periodSeconds: 30 * DAY_S },
+      { at: '2026-03-31T23:40:00Z', periodStart: '2026-03-31T22:00:00Z', periodSeconds: 30 * DAY_S },
+    ],
+  },
+  {
+    // New York falls back on Sunday 1 November 2026 (06:00 UTC): the week began Monday 26 October 00:00 EDT
+    // (04:00 UTC), is 169 hours long, and the next begins Monday 2 November 00:00 EST (05:00 UTC).
+    name: 'America/New_York week across the November 2026 change: 26 Oct 04:00 UTC to 2 Nov 05:00 UTC',
+    fixture: 'calendar-week.slo.ts',
+    timeZone: 'America/New_York',
+    shiftTo: '2026-10-26T00:00:00Z',
+    checks: [
+      { at: '2026-10-26T03:55:00Z', periodStart: '2026-10-19T04:00:00Z', periodSeconds: 7 * DAY_S },
+      { at: '2026-10-26T04:00:00Z', periodStart: '2026-10-26T04:00:00Z', periodSeconds: 7 * DAY_S + 3600 },
+      { at: '2026-10-26T04:35:00Z', periodStart: '2026-10-26T04:00:00Z', periodSeconds: 7 * DAY_S + 3600 },
+      { at: '2026-11-01T12:10:00Z', periodStart: '2026-10-26T04:00:00Z', periodSeconds: 7 * DAY_S + 3600 },
+      { at: '2026-11-02T04:55:00Z', periodStart: '2026-10-26T04:00:00Z', periodSeconds: 7 * DAY_S + 3600 },
+      { at: '2026-11-02T05:00:00Z', periodStart: '2026-11-02T05:00:00Z', periodSeconds: 7 * DAY_S },
+      { at: '2026-11-02T05:20:00Z', periodStart: '2026-11-02T05:00:00Z', periodSeconds: 7 * DAY_S },
+    ],
+  },
+  {
+    // Cairo falls back at the month boundary itself: on 31 October 2030 at 21:00 UTC local midnight becomes
+    // 23:00 again, so November starts an hour later, at 22:00 UTC, and October is 31 days and an hour long.
+    name: 'Africa/Cairo month: the autumn 2030 change is the October/November boundary',
+    fixture: 'calendar-month.slo.ts',
+    timeZone: 'Africa/Cairo',
+    shiftTo: '2030-10-31T00:00:00Z',
+    checks: [
+      { at: '2030-10-31T20:55:00Z', periodStart: '2030-09-30T21:00:00Z', periodSeconds: 31 * DAY_S + 3600 },
+      { at: '2030-10-31T21:00:00Z', periodStart: '2030-09-30T21:00:00Z', periodSeconds: 31 * DAY_S + 3600 },
+      { at: '2030-10-31T21:55:00Z', periodStart: '2030-09-30T21:00:00Z', periodSeconds: 31 * DAY_S + 3600 },
+      { at: '2030-10-31T22:00:00Z', periodStart: '2030-10-31T22:00:00Z', periodSeconds: 30 * DAY_S },
+      { at: '2030-10-31T22:30:00Z', periodStart: '2030-10-31T22:00:00Z', periodSeconds: 30 * DAY_S },
+    ],
+  },
+];
+
+const ms = (iso: string) => Date.parse(iso);
+const minutesOf = (milliseconds: number) => milliseconds / MINUTE_MS;
+
+async function runDstScenario(line: PrometheusLine, scenario: DstScenario) {
+  const dir = path.join(temp.dir, `dst-${scenario.timeZone.replace('/', '-')}-${line.name}`);
+  const [slo] = (await loadSlos([path.join(FIXTURE_DIR, scenario.fixture)])).map((s) => ({ ...s, window: { ...s.window, timeZone: scenario.timeZone } }) as Slo);
+  if (!slo || slo.window.kind !== 'calendar') throw new Error(`${scenario.fixture} is not a calendar SLO`);
+  const { unit } = slo.window;
+  await writeArtifacts(dir, generateArtifacts([slo], { now: GENERATED_AT }), ARTIFACT_DIRS);
+  const shift = ms(scenario.shiftTo);
+  const rulesFile = path.join(dir, 'alerts', 'prometheus', `${slo.service}.rules.yaml`);
+  const rules = await readFile(rulesFile, 'utf8');
+  if (!rules.includes('time()')) throw new Error(`${rulesFile} has no time() to shift`);
+  await writeFile(rulesFile, rules.replaceAll('time()', `(time() + ${shift / 1000})`));
+  const last = Math.max(...scenario.checks.map((c) => minutesOf(ms(c.at) - shift)));
+  const counter = (perMinute: number) => `0+${perMinute}x${last}`;
+  const [good, bad] = slo.service === 'billing' ? ['billing_invoices_total{outcome="ok"}', 'billing_invoices_total{outcome="error"}'] : ['report_exports_total{status="ok"}', 'report_exports_total{status="failed"}'];
+  const labels = (metric: string) => `{__name__="${metric}",slo="${slo.id}",window="${unit}"}`;
+  const checks = scenario.checks.flatMap((c) => {
+    const minutes = minutesOf(ms(c.at) - Math.max(ms(c.periodStart), shift));
+    const check = (metric: string, value: number) => ({ expr: `${metric}{slo="${slo.id}"}`, eval_time: `${minutesOf(ms(c.at) - shift)}m`, exp_samples: [{ labels: labels(metric), value }] });
+    return [check(RECORDED.windowTotalEvents, 100 * minutes), check(RECORDED.windowGoodEvents, 99 * minutes), check(RECORDED.windowSeconds, c.periodSeconds)];
+  });
+  const file = path.join(dir, 'alerts', 'promtool', `dst-${line.name}.yaml`);
+  const doc = {
+    rule_files: [`../prometheus/${slo.service}.rules.yaml`],
+    evaluation_interval: '5m',
+    group_eval_order: groupEvalOrder([slo]),
+    tests: [{ interval: '1m', input_series: [{ series: good, values: counter(99) }, { series: bad, values: counter(1) }], promql_expr_test: checks }],
+  };
+  await writeFile(file, stringify(doc, { lineWidth: 0 }));
+  const [result] = await promtoolEach(line.promtool, 'test', [file]);
+  return result;
+}
+
 describe.each(prometheusLines())('on Prometheus $name', (line) => {
   describe('calendar windows reset at the local period boundary', () => {
-    it.concurrent('calendar month in Europe/Berlin resets at local midnight of the 1st', async ({ expect }) => {
+    // 745 hourly evaluations of a month of minutely data: minutes when the machine is busy.
+    it.concurrent('calendar month in Europe/Berlin resets at local midnight of the 1st', { timeout: 300_000 }, async ({ expect }) => {
       const boundary = DateTime.fromObject({ year: 1970, month: 2, day: 1 }, { zone: 'Europe/Berlin' }).toMillis();
       expect(boundary).toBe(743 * HOUR_MS); // 1 February 00:00 CET is 31 January 23:00 UTC
       const { lastMinute, checks } = periodChecks('billing-invoice-runs', 'month', boundary);
@@ -145,6 +255,14 @@ describe.each(prometheusLines())('on Prometheus $name', (line) => {
         { series: 'report_exports_total{status="failed"}', values: counter(1, lastMinute) },
       ];
       const result = await runPromtool(line, 'week-boundary', 'reports', '1h', input, checks);
+      expect(result?.output).toContain('SUCCESS');
+      expect(result?.code).toBe(0);
+    });
+  });
+
+  describe('calendar boundaries are exact across DST changes, and the period-to-date count includes the current hour', () => {
+    it.concurrent.for(DST_SCENARIOS)('$name', { timeout: 300_000 }, async (scenario, { expect }) => {
+      const result = await runDstScenario(line, scenario);
       expect(result?.output).toContain('SUCCESS');
       expect(result?.code).toBe(0);
     });
