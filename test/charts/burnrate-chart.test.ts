@@ -17,6 +17,20 @@ const SCENARIOS: Record<string, string[]> = {
 
 const byKind = (objects: K8sObject[], kind: string) => objects.filter((o) => o.kind === kind);
 
+/** schemaProblems, plus the RBAC kinds of catalog discovery (rbac.authorization.k8s.io/v1). */
+async function problemsOf(object: K8sObject): Promise<string | undefined> {
+  if (object.apiVersion !== 'rbac.authorization.k8s.io/v1') return schemaProblems(object);
+  const models = (await import('kubernetes-models/rbac.authorization.k8s.io/v1')) as unknown as Record<string, new (data: unknown) => { validate(): void }>;
+  const Model = models[object.kind];
+  if (!Model) return `${object.apiVersion}/${object.kind} ${object.metadata.name}: no schema known for kind ${object.kind}`;
+  try {
+    new Model(object).validate();
+    return undefined;
+  } catch (error) {
+    return `${object.apiVersion}/${object.kind} ${object.metadata.name}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
 describe('charts/burnrate', () => {
   it('passes helm lint --strict', () => {
     const result = helm(['lint', '--strict', '--kube-version', KUBE_VERSION, CHART]);
@@ -36,7 +50,7 @@ describe('charts/burnrate', () => {
       });
 
       it('renders only objects valid against the Kubernetes and prometheus-operator schemas', async () => {
-        const problems = (await Promise.all(objects.map(schemaProblems))).filter(Boolean);
+        const problems = (await Promise.all(objects.map(problemsOf))).filter(Boolean);
         expect(problems).toEqual([]);
         expect(objects.length).toBeGreaterThan(5);
       });
@@ -55,25 +69,55 @@ describe('charts/burnrate', () => {
     });
   }
 
-  it('carries the generated rule groups untouched inside the PrometheusRule objects', () => {
-    const rules = byKind(renderChart(CHART), 'PrometheusRule');
-    const files = readdirSync(path.join(REPO_ROOT, 'alerts/prometheus')).filter((f) => f.endsWith('.rules.yaml'));
-    expect(rules.map((r) => r.metadata.labels?.['burnrate.dev/service']).sort()).toEqual(files.map((f) => f.replace('.rules.yaml', '')).sort());
-    for (const file of files) {
-      const generated = parse(readFileSync(path.join(REPO_ROOT, 'alerts/prometheus', file), 'utf8')) as { groups: unknown[] };
-      const rendered = rules.find((r) => r.metadata.labels?.['burnrate.dev/service'] === file.replace('.rules.yaml', ''));
-      expect((rendered?.spec as { groups: unknown[] }).groups).toEqual(generated.groups);
+  it('installs the service only: no SLO content, nothing read from the checkout', () => {
+    expect(existsSync(path.join(CHART, 'files'))).toBe(false);
+    for (const template of readdirSync(path.join(CHART, 'templates'), { recursive: true, encoding: 'utf8' })) {
+      if (template.includes('.')) expect(readFileSync(path.join(CHART, 'templates', template), 'utf8'), template).not.toMatch(/\.Files\b/);
+    }
+    for (const values of Object.values(SCENARIOS)) {
+      const objects = renderChart(CHART, { values });
+      expect(objects.filter((o) => ['PrometheusRule', 'AlertmanagerConfig'].includes(o.kind))).toEqual([]);
+      const configMaps = byKind(objects, 'ConfigMap');
+      expect(configMaps.map((c) => Object.keys(c.data as Record<string, string>))).toEqual([['config.yaml']]);
+      expect(configMaps.filter((c) => c.metadata.labels?.grafana_dashboard || c.metadata.labels?.['burnrate.dev/catalog'])).toEqual([]);
     }
   });
 
-  it('ships the compiled catalog and labels dashboards for the Grafana sidecar', () => {
+  it('discovers catalogs from every namespace by default, through a ClusterRole reading ConfigMaps only', () => {
     const objects = renderChart(CHART);
-    const config = byKind(objects, 'ConfigMap').find((c) => (c.data as Record<string, string>)['catalog.json']);
-    const catalog = readFileSync(path.join(REPO_ROOT, 'alerts/catalog.json'), 'utf8');
-    expect(JSON.parse((config?.data as Record<string, string>)['catalog.json'] ?? '')).toEqual(JSON.parse(catalog));
-    const dashboards = byKind(objects, 'ConfigMap').filter((c) => c.metadata.labels?.grafana_dashboard === '1');
-    const files = existsSync(path.join(REPO_ROOT, 'dashboards')) ? readdirSync(path.join(REPO_ROOT, 'dashboards')).filter((f) => f.endsWith('.json')) : [];
-    expect(dashboards).toHaveLength(files.length);
+    const config = parse((byKind(objects, 'ConfigMap')[0]?.data as Record<string, string>)['config.yaml'] ?? '') as { catalog: unknown };
+    expect(config.catalog).toEqual({ kubernetes: { enabled: true, namespaces: [] } });
+    expect(objects.filter((o) => /Role/.test(o.kind)).map((o) => `${o.kind} ${o.metadata.name}`)).toEqual(['ClusterRole slo-demo-burnrate-catalogs', 'ClusterRoleBinding slo-demo-burnrate-catalogs']);
+    expect(byKind(objects, 'ClusterRole')[0]?.rules).toEqual([{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] }]);
+    const pod = (byKind(objects, 'Deployment')[0]?.spec as { template: { spec: Record<string, any> } }).template.spec;
+    expect(pod.automountServiceAccountToken).toBe(true);
+    expect(pod.containers[0].env.map((e: { name: string }) => e.name)).not.toContain('BURNRATE_CATALOG');
+  });
+
+  it('narrows discovery to a Role per listed namespace', () => {
+    const objects = renderChart(CHART, { values: [path.join(VALUES_DIR, 'discovery-namespaces.yaml')] });
+    expect(objects.filter((o) => /Role/.test(o.kind)).map((o) => `${o.kind} ${(o.metadata as { namespace?: string }).namespace}/${o.metadata.name}`).sort()).toEqual([
+      'Role team-a/demo-burnrate-catalogs',
+      'Role team-b/demo-burnrate-catalogs',
+      'RoleBinding team-a/demo-burnrate-catalogs',
+      'RoleBinding team-b/demo-burnrate-catalogs',
+    ]);
+  });
+
+  it('mounts user-provided catalog ConfigMaps as the catalog directory, without Kubernetes API access', () => {
+    const objects = renderChart(CHART, { values: [path.join(VALUES_DIR, 'catalog-configmaps.yaml')] });
+    const config = parse((byKind(objects, 'ConfigMap')[0]?.data as Record<string, string>)['config.yaml'] ?? '') as { catalog: unknown };
+    expect(config.catalog).toEqual({ directory: '/etc/burnrate-catalogs' });
+    expect(objects.filter((o) => /Role/.test(o.kind))).toEqual([]);
+    const pod = (byKind(objects, 'Deployment')[0]?.spec as { template: { spec: Record<string, any> } }).template.spec;
+    expect(pod.automountServiceAccountToken).toBe(false);
+    expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'catalogs', mountPath: '/etc/burnrate-catalogs', readOnly: true });
+    expect(pod.volumes.find((v: { name: string }) => v.name === 'catalogs').projected.sources).toEqual([
+      { configMap: { name: 'burnrate-checkout-catalog', items: [{ key: 'catalog.json', path: 'burnrate-checkout-catalog.json' }] } },
+      { configMap: { name: 'team-search-slos', items: [{ key: 'search.json', path: 'team-search-slos.json' }] } },
+    ]);
+    const policy = byKind(objects, 'NetworkPolicy')[0]?.spec as { egress: { ports: { port: number }[] }[] };
+    expect(policy.egress.some((rule) => rule.ports.some((p) => p.port === 6443))).toBe(false);
   });
 
   it('reads DATABASE_URL from the named Secret with postgres, and spreads several replicas', () => {
@@ -111,6 +155,9 @@ describe('charts/burnrate', () => {
       ['an evaluation interval that is not a duration', ['config.evaluation.interval=often'], /interval.*does not match pattern/],
       ['several replicas on embedded SQLite', ['replicaCount=2'], /needs database.type=postgres/],
       ['postgres without a Secret', ['database.type=postgres'], /needs database.postgres.existingSecret/],
+      ['no catalog source', ['catalogDiscovery.kubernetes.enabled=false'], /no catalog source: turn catalogDiscovery.kubernetes.enabled on or list catalogConfigMaps/],
+      ['the same catalog ConfigMap twice', ['catalogConfigMaps[0].name=slos', 'catalogConfigMaps[1].name=slos'], /catalogConfigMaps lists slos twice/],
+      ['a removed chart-baked section', ['prometheusRule.enabled=true'], /additional properties 'prometheusRule' not allowed/],
     ];
     for (const [what, set, message] of cases) {
       it(what, () => {

@@ -1,12 +1,9 @@
 /** What each values scenario must have changed in the objects the API server holds for the release. */
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { parse } from 'yaml';
 import { expect } from 'vitest';
-import { REPO_ROOT } from '../support/cli.js';
 import type { KubeObject } from '../support/kubectl.js';
 
-const RULE_FILES = readdirSync(path.join(REPO_ROOT, 'alerts/prometheus')).filter((f) => f.endsWith('.rules.yaml'));
+const CONFIGMAP_READER = [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] }];
 
 /** The release's stored objects by kind. */
 export class Objects {
@@ -30,25 +27,55 @@ export class Objects {
     const config = this.all('ConfigMap').find((c) => c.data?.['config.yaml']);
     return parse(config?.data['config.yaml'] ?? '') as Record<string, any>;
   }
+
+  /** The discovery RBAC objects as `Kind namespace/name` (cluster-scoped ones without a namespace). */
+  rbac(): string[] {
+    return this.items
+      .filter((o) => /^(Cluster)?Role(Binding)?$/.test(o.kind))
+      .map((o) => `${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`)
+      .sort();
+  }
 }
 
 export const SCENARIO_CHECKS: Record<string, (objects: Objects) => void> = {
   default: (o) => {
     expect(o.deployment.spec).toMatchObject({ replicas: 1, strategy: { type: 'Recreate' } });
     expect(o.pod.containers[0].env).toContainEqual({ name: 'BURNRATE_SQLITE_PATH', value: '/var/lib/burnrate/burnrate.db' });
-    expect(o.all('PrometheusRule').map((r) => r.metadata.labels['burnrate.dev/service']).sort()).toEqual(RULE_FILES.map((f) => f.replace('.rules.yaml', '')).sort());
-    for (const rule of o.all('PrometheusRule')) expect(rule.spec.groups.length).toBeGreaterThan(0);
     expect(o.all('ServiceMonitor')).toHaveLength(1);
     expect(o.all('NetworkPolicy')).toHaveLength(1);
-    expect(o.all('ConfigMap').filter((c) => c.metadata.labels.grafana_dashboard === '1').length).toBeGreaterThan(0);
+    // The service only: no SLO content of its own; catalogs are discovered in every namespace.
+    expect(o.all('PrometheusRule')).toEqual([]);
     expect(o.all('AlertmanagerConfig')).toEqual([]);
+    expect(o.all('ConfigMap').map((c) => Object.keys(c.data))).toEqual([['config.yaml']]);
+    expect(o.serviceConfig().catalog).toEqual({ kubernetes: { enabled: true, namespaces: [] } });
+    expect(o.pod.automountServiceAccountToken).toBe(true);
+    expect(o.rbac()).toEqual(['ClusterRole slo-demo-burnrate-catalogs', 'ClusterRoleBinding slo-demo-burnrate-catalogs']);
+    expect(o.all('ClusterRole')[0]?.rules).toEqual(CONFIGMAP_READER);
+    expect(o.all('ClusterRoleBinding')[0]?.subjects).toEqual([{ kind: 'ServiceAccount', name: 'demo-burnrate', namespace: 'slo' }]);
   },
   'autoscaling-persistence': (o) => {
-    expect(o.all('AlertmanagerConfig')).toEqual([]);
     expect(o.all('HorizontalPodAutoscaler')[0]?.spec).toMatchObject({ minReplicas: 2, maxReplicas: 6 });
     expect(o.pod.containers[0].env).toContainEqual({ name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: 'burnrate-database', key: 'DATABASE_URL' } } });
-    for (const rule of o.all('PrometheusRule')) expect(rule.metadata.labels.release).toBe('kube-prometheus-stack');
-    for (const board of o.all('ConfigMap').filter((c) => c.metadata.labels.grafana_dashboard === '1')) expect(board.metadata.annotations.grafana_folder).toBe('SLOs');
+    expect(o.all('ServiceMonitor')[0]?.metadata.labels.release).toBe('kube-prometheus-stack');
+  },
+  'catalog-configmaps': (o) => {
+    expect(o.all('HorizontalPodAutoscaler')).toEqual([]);
+    // No Kubernetes API access at all: no RBAC, no token, the user's ConfigMaps mounted as the catalog directory.
+    expect(o.rbac()).toEqual([]);
+    expect(o.pod.automountServiceAccountToken).toBe(false);
+    expect(o.serviceConfig().catalog).toEqual({ directory: '/etc/burnrate-catalogs' });
+    const sources = o.pod.volumes.find((v: { name: string }) => v.name === 'catalogs').projected.sources;
+    expect(sources.map((s: { configMap: { name: string } }) => s.configMap.name)).toEqual(['burnrate-checkout-catalog', 'team-search-slos']);
+  },
+  'discovery-namespaces': (o) => {
+    expect(o.rbac()).toEqual([
+      'Role team-a/demo-burnrate-catalogs',
+      'Role team-b/demo-burnrate-catalogs',
+      'RoleBinding team-a/demo-burnrate-catalogs',
+      'RoleBinding team-b/demo-burnrate-catalogs',
+    ]);
+    for (const role of o.all('Role')) expect(role.rules).toEqual(CONFIGMAP_READER);
+    expect(o.serviceConfig().catalog).toEqual({ kubernetes: { enabled: true, namespaces: ['team-a', 'team-b'] } });
   },
   'custom-clusters': (o) => {
     expect(o.all('HorizontalPodAutoscaler')).toEqual([]);
@@ -69,11 +96,5 @@ export const SCENARIO_CHECKS: Record<string, (objects: Objects) => void> = {
     // The chart drops Recreate; the server defaults the strategy it no longer names.
     expect(o.deployment.spec.strategy.type).toBe('RollingUpdate');
     expect(o.pod.topologySpreadConstraints[0].labelSelector.matchLabels['app.kubernetes.io/instance']).toBe('demo');
-  },
-  'alertmanager-config': (o) => {
-    const [config] = o.all('AlertmanagerConfig');
-    expect(config?.spec.route).toMatchObject({ receiver: 'burnrate-default', groupWait: '30s', groupInterval: '5m', repeatInterval: '4h' });
-    expect(config?.spec.receivers.map((r: { name: string }) => r.name)).toContain('burnrate-payments-page');
-    expect(config?.spec.receivers.find((r: { name: string }) => r.name === 'burnrate-payments-page').pagerdutyConfigs[0].routingKey).toEqual({ name: 'burnrate-pagerduty-payments', key: 'routing-key-page' });
   },
 };

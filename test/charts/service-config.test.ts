@@ -31,7 +31,14 @@ describe('chart → service configuration', () => {
       const env = containerEnv(objects);
       const config = loadConfig({ ...env, BURNRATE_CONFIG: file });
       expect(config.server.port).toBe(8080);
-      expect(config.catalog.path).toBe('/etc/burnrate/catalog.json');
+      // No catalog packaged: discovered from ConfigMaps, or read from the user's ConfigMaps mounted as a directory.
+      expect(env.BURNRATE_CATALOG).toBeUndefined();
+      if (path.basename(values[0] ?? '') === 'catalog-configmaps.yaml') {
+        expect(config.catalog).toMatchObject({ directory: '/etc/burnrate-catalogs', kubernetes: { enabled: false } });
+      } else {
+        expect(config.catalog.directory).toBeUndefined();
+        expect(config.catalog.kubernetes).toMatchObject({ enabled: true });
+      }
       expect(config.clusters.length).toBeGreaterThan(0);
       if (env.DATABASE_URL) expect(config.store.databaseUrl).toMatch(/^postgres:/);
       else expect(config.store.sqlitePath).toBe('/var/lib/burnrate/burnrate.db');

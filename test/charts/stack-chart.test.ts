@@ -3,7 +3,7 @@
  * the test builds minimal stand-ins inside a temporary copy: each renders the values it receives, which
  * is exactly what the umbrella controls. Users run `helm dependency update` to fetch the real ones.
  */
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,8 +46,8 @@ beforeAll(async () => {
   const { dependencies } = parse(readFileSync(path.join(STACK, 'Chart.yaml'), 'utf8')) as { dependencies: Dependency[] };
   for (const dependency of dependencies) {
     if (dependency.repository.startsWith('file://')) {
-      // What `helm dependency build` does for a local chart: copy it, symlinked generated files included.
-      cpSync(path.resolve(STACK, dependency.repository.slice('file://'.length)), path.join(chartsDir, dependency.name), { recursive: true, dereference: true });
+      // What `helm dependency build` does for a local chart: copy it.
+      cpSync(path.resolve(STACK, dependency.repository.slice('file://'.length)), path.join(chartsDir, dependency.name), { recursive: true });
     } else {
       writeStandIn(chartsDir, dependency);
     }
@@ -103,8 +103,24 @@ describe('charts/burnrate-stack', () => {
     expect(loki?.jsonData.derivedFields[0].datasourceUid).toBe(jaeger?.uid);
     expect(loki?.url).toBe(`http://${received(objects, 'loki')?.fullnameOverride}:3100`);
     expect(kps?.prometheus.prometheusSpec.ruleSelectorNilUsesHelmValues).toBe(false);
-    const burnrateDefaults = parse(readFileSync(path.join(REPO_ROOT, 'charts/burnrate/values.yaml'), 'utf8')) as { dashboards: { labels: Record<string, string> } };
-    expect(burnrateDefaults.dashboards.labels[kps?.grafana.sidecar.dashboards.label]).toBe(kps?.grafana.sidecar.dashboards.labelValue);
+    // The dashboards arrive in bundles (the example bundle as any team's): the sidecar must pick them up everywhere.
+    expect(kps?.grafana.sidecar.dashboards.searchNamespace).toBe('ALL');
+    const bundle = path.join(REPO_ROOT, 'deploy/example-bundle');
+    const boards = readdirSync(bundle, { recursive: true, encoding: 'utf8' }).filter((f) => /dashboard-.*\.configmap\.yaml$/.test(f));
+    expect(boards.length).toBeGreaterThan(0);
+    for (const board of boards) {
+      const labels = (parse(readFileSync(path.join(bundle, board), 'utf8')) as { metadata: { labels: Record<string, string> } }).metadata.labels;
+      expect(labels[kps?.grafana.sidecar.dashboards.label], board).toBe(kps?.grafana.sidecar.dashboards.labelValue);
+    }
+  });
+
+  it('installs Burnrate as the service only, discovering the bundles\' catalogs in every namespace', () => {
+    const objects = renderChart(chart);
+    expect(objects.filter((o) => ['PrometheusRule', 'AlertmanagerConfig'].includes(o.kind))).toEqual([]);
+    expect(objects.filter((o) => o.kind === 'ConfigMap' && o.metadata.labels?.grafana_dashboard)).toEqual([]);
+    const config = objects.find((o) => o.kind === 'ConfigMap' && (o.data as Record<string, string>)?.['config.yaml']);
+    expect((parse((config?.data as Record<string, string>)['config.yaml'] ?? '') as { catalog: unknown }).catalog).toEqual({ kubernetes: { enabled: true, namespaces: [] } });
+    expect(objects.filter((o) => o.kind.startsWith('ClusterRole')).map((o) => o.metadata.name)).toEqual(['slo-burnrate-catalogs', 'slo-burnrate-catalogs']);
   });
 
   it('runs Loki as a single binary on a filesystem', () => {

@@ -1,4 +1,4 @@
-/** The cluster owner's objects around the chart in the operator pipeline test, as kubectl input. */
+/** The cluster owner's objects around the chart and the team's bundle in the operator pipeline test, as kubectl input. */
 import { stringify } from 'yaml';
 
 const BURNRATE_LABELS = { 'app.kubernetes.io/part-of': 'burnrate' };

@@ -1,32 +1,39 @@
 /**
- * The pieces of the operator pipeline test: the chart packaged with a test set of definitions, the files
- * prometheus-operator renders, and Prometheus 3 / Alertmanager 0.35 processes that load those files.
+ * The pieces of the operator pipeline test: a team's bundle generated from a test set of definitions (with a
+ * kustomize overlay of its own), the files prometheus-operator renders, and Prometheus 3 / Alertmanager 0.35
+ * processes that load those files.
  */
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { runCli, REPO_ROOT } from '../support/cli.js';
+import { stringify } from 'yaml';
+import { runCli } from '../support/cli.js';
 import { getObject } from '../support/kubectl.js';
 import { freePort } from '../support/ports.js';
 import { startProcess, waitFor, type RunningProcess } from '../support/processes.js';
 import { stackTool } from '../support/stack-tools.js';
 
-const CHART = path.join(REPO_ROOT, 'charts/burnrate');
-
 /**
- * charts/burnrate with its files/ generated from `definitionsDir`, as the chart is packaged after
- * `burnrate generate` (files/alerts and files/dashboards are links to the repository's generated files).
+ * The GitOps bundle of `service` generated from `definitionsDir` (`burnrate generate --bundle bundles
+ * --alertmanager-config`, into `dir/generated`), under a team's overlay (`dir/overlay`) that patches the generated
+ * AlertmanagerConfig's route with `routeTimings`, the way a team adjusts a bundle without editing generated files.
+ * Returns the overlay directory, for `kubectl apply -k`.
  */
-export async function chartWithDefinitions(definitionsDir: string, dir: string): Promise<string> {
+export async function bundleWithDefinitions(definitionsDir: string, dir: string, service: string, routeTimings: Record<string, string>): Promise<string> {
   const generated = path.join(dir, 'generated');
-  const result = await runCli(['generate', definitionsDir, '--out', generated]);
+  const result = await runCli(['generate', definitionsDir, '--out', generated, '--bundle', 'bundles', '--alertmanager-config']);
   if (result.code !== 0) throw new Error(`burnrate generate failed: ${result.stderr}`);
-  const chart = path.join(dir, 'burnrate');
-  const files = path.join(CHART, 'files');
-  await cp(CHART, chart, { recursive: true, filter: (source) => source !== files });
-  await cp(path.join(generated, 'alerts'), path.join(chart, 'files/alerts'), { recursive: true });
-  await cp(path.join(generated, 'dashboards'), path.join(chart, 'files/dashboards'), { recursive: true });
-  return chart;
+  const overlay = path.join(dir, 'overlay');
+  await mkdir(overlay, { recursive: true });
+  const patch = { apiVersion: 'monitoring.coreos.com/v1alpha1', kind: 'AlertmanagerConfig', metadata: { name: `burnrate-${service}` }, spec: { route: routeTimings } };
+  const kustomization = {
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    resources: [path.relative(overlay, path.join(generated, 'bundles', service))],
+    patches: [{ target: { kind: 'AlertmanagerConfig', name: `burnrate-${service}` }, patch: stringify(patch) }],
+  };
+  await writeFile(path.join(overlay, 'kustomization.yaml'), stringify(kustomization));
+  return overlay;
 }
 
 /** The operator's rule files for a Prometheus object: the ConfigMap prometheus-<name>-rulefiles-0. */

@@ -1,9 +1,11 @@
 /**
- * Chart → prometheus-operator → Prometheus → Alertmanager → PagerDuty, nothing copied by hand. charts/burnrate,
- * packaged with a test SLO (operator-fixtures/), is installed on a real API server; prometheus-operator, out of
- * cluster, renders the rule files of a Prometheus object and the config of an Alertmanager object from the
- * chart's PrometheusRule and AlertmanagerConfig; a real Prometheus 3 and Alertmanager 0.35 load those files as
- * they are, and the burning SLO pages a local PagerDuty Events v2, then resolves when the burn stops.
+ * Bundle → prometheus-operator → Prometheus → Alertmanager → PagerDuty, nothing copied by hand. charts/burnrate
+ * (the service only) is installed on a real API server, and a team applies the GitOps bundle `burnrate generate
+ * --bundle --alertmanager-config` writes for a test SLO (operator-fixtures/) with `kubectl apply -k`, through an
+ * overlay of its own; prometheus-operator, out of cluster, renders the rule files of a Prometheus object and the
+ * config of an Alertmanager object from the bundle's PrometheusRule and AlertmanagerConfig; a real Prometheus 3
+ * and Alertmanager 0.35 load those files as they are, and the burning SLO pages a local PagerDuty Events v2,
+ * then resolves when the burn stops.
  * Aimed at local ports by configuration, not by edits: global.pagerduty_url in the Alertmanager's base config
  * Secret (the cluster owner's), and the static targets of the test's own Prometheus config.
  */
@@ -13,6 +15,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALERT_NAMES } from '../../src/core/conventions/metrics.js';
+import { REPO_ROOT } from '../support/cli.js';
 import { startFakePagerDutyEvents, type FakePagerDutyEvents } from '../support/fake-pagerduty-events.js';
 import { helm } from '../support/helm.js';
 import { startKubeControlPlane, type KubeControlPlane } from '../support/kube-control-plane.js';
@@ -23,7 +26,7 @@ import { startSyntheticExporter, type SyntheticExporter } from '../support/synth
 import { makeTempDir } from '../support/temp-dir.js';
 import { operatorResources, BROKEN_RULE, EXTRA_RULE } from './operator-pipeline-objects.js';
 import {
-  chartWithDefinitions,
+  bundleWithDefinitions,
   operatorAlertmanagerConfig,
   operatorRuleFiles,
   startAlertmanager35,
@@ -31,6 +34,7 @@ import {
   type Server,
 } from './operator-pipeline-support.js';
 
+const CHART = path.join(REPO_ROOT, 'charts/burnrate');
 const NAMESPACE = 'slo';
 const NAME = 'main';
 const PAGE_KEY = randomBytes(16).toString('hex');
@@ -50,20 +54,20 @@ const ruleFiles = () => operatorRuleFiles(kubeconfig(), NAMESPACE, NAME);
 const pages = (action: string) => events.events.filter((e) => e.routing_key === PAGE_KEY && e.event_action === action);
 
 beforeAll(async () => {
-  const chart = await chartWithDefinitions(path.join(import.meta.dirname, 'operator-fixtures'), temp.dir);
+  // The routing as generated, only its group timings shortened by the team's overlay, so a resolve reaches
+  // PagerDuty in seconds instead of at the next 5m group interval.
+  const bundle = await bundleWithDefinitions(path.join(import.meta.dirname, 'operator-fixtures'), temp.dir, 'orders', { groupWait: '1s', groupInterval: '1s', repeatInterval: '1h' });
   plane = await startKubeControlPlane();
   events = await startFakePagerDutyEvents();
   await kubectlOk(kubeconfig(), ['create', 'namespace', NAMESPACE]);
-  // The team Secret the chart's AlertmanagerConfig references (docs/routing.md).
+  // The team Secret the bundle's AlertmanagerConfig references (docs/routing.md).
   await kubectlOk(kubeconfig(), ['create', 'secret', 'generic', 'burnrate-pagerduty-payments', '-n', NAMESPACE, `--from-literal=routing-key-page=${PAGE_KEY}`, `--from-literal=routing-key-ticket=${TICKET_KEY}`]);
   await kubectlOk(kubeconfig(), ['apply', '-n', NAMESPACE, '-f', '-'], operatorResources(NAME, events.url));
   operator = await startPrometheusOperator(plane, NAMESPACE);
 
-  // The routing as generated, only its group timings shortened through the chart's values, so a resolve
-  // reaches PagerDuty in seconds instead of at the next 5m group interval.
-  const values = ['alertmanagerConfig.enabled=true', 'alertmanagerConfig.timings.groupWait=1s', 'alertmanagerConfig.timings.groupInterval=1s', 'alertmanagerConfig.timings.repeatInterval=1h'];
-  const install = helm(['install', 'demo', chart, '-n', NAMESPACE, '--kubeconfig', kubeconfig(), ...values.flatMap((v) => ['--set', v])]);
+  const install = helm(['install', 'demo', CHART, '-n', NAMESPACE, '--kubeconfig', kubeconfig()]);
   if (install.code !== 0) throw new Error(`helm install failed: ${install.stderr}`);
+  await kubectlOk(kubeconfig(), ['apply', '--server-side', '-k', bundle, '-n', NAMESPACE]);
 });
 
 afterAll(async () => {
@@ -76,21 +80,21 @@ afterAll(async () => {
   await temp.remove();
 });
 
-describe('the chart through prometheus-operator to PagerDuty', () => {
-  it("renders the chart's PrometheusRule into the rule files and its AlertmanagerConfig into Alertmanager's config", async () => {
-    await waitFor('the rule files of the chart\'s PrometheusRule', async () => Object.keys(await ruleFiles()).some((k) => k.includes('demo-burnrate-orders')), 60_000, output);
-    const [file] = Object.entries(await ruleFiles()).filter(([key]) => key.includes('demo-burnrate-orders'));
+describe('a team\'s bundle through prometheus-operator to PagerDuty', () => {
+  it("renders the bundle's PrometheusRule into the rule files and its AlertmanagerConfig into Alertmanager's config", async () => {
+    await waitFor('the rule files of the bundle\'s PrometheusRule', async () => Object.keys(await ruleFiles()).some((k) => k.includes('burnrate-orders')), 60_000, output);
+    const [file] = Object.entries(await ruleFiles()).filter(([key]) => key.includes('burnrate-orders'));
     const generated = parse(await readFile(path.join(temp.dir, 'generated/alerts/prometheus/orders.rules.yaml'), 'utf8')) as { groups: unknown[] };
     expect((parse(file?.[1] ?? '') as { groups: unknown[] }).groups).toEqual(generated.groups);
 
     await waitFor('the generated Alertmanager config', async () => (await operatorAlertmanagerConfig(kubeconfig(), NAMESPACE, NAME))?.includes('burnrate-payments-page') ?? false, 60_000, output);
     const config = parse((await operatorAlertmanagerConfig(kubeconfig(), NAMESPACE, NAME)) ?? '') as Record<string, any>;
     expect(config.global.pagerduty_url).toBe(events.url);
-    const burnrate = config.route.routes.find((r: { receiver: string }) => r.receiver === 'slo/demo-burnrate/burnrate-default');
+    const burnrate = config.route.routes.find((r: { receiver: string }) => r.receiver === 'slo/burnrate-orders/burnrate-default');
     expect(burnrate).toMatchObject({ group_wait: '1s', group_interval: '1s', repeat_interval: '1h' });
     // alertmanagerConfigMatcherStrategy None: no namespace matcher, which Burnrate's alerts could never meet.
     expect(JSON.stringify(burnrate.matchers)).not.toContain('namespace');
-    const page = config.receivers.find((r: { name: string }) => r.name === 'slo/demo-burnrate/burnrate-payments-page');
+    const page = config.receivers.find((r: { name: string }) => r.name === 'slo/burnrate-orders/burnrate-payments-page');
     expect(page.pagerduty_configs[0]).toMatchObject({ routing_key: PAGE_KEY, send_resolved: true });
   });
 
@@ -109,7 +113,7 @@ describe('the chart through prometheus-operator to PagerDuty', () => {
     const files = await ruleFiles();
     expect(Object.keys(files).filter((k) => k.includes('broken-rules'))).toEqual([]);
     expect(Object.values(files).join('\n')).not.toContain('BrokenRule');
-    expect(Object.keys(files).some((k) => k.includes('demo-burnrate-orders'))).toBe(true);
+    expect(Object.keys(files).some((k) => k.includes('burnrate-orders'))).toBe(true);
   });
 
   it('pages PagerDuty from Prometheus 3 and Alertmanager 0.35 loaded with the operator\'s files while the SLO burns', async () => {

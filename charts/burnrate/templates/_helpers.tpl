@@ -48,9 +48,21 @@ app.kubernetes.io/part-of: burnrate
 {{- if and (eq .Values.database.type "postgres") (not .Values.database.postgres.existingSecret) -}}
 {{- fail "burnrate: database.type=postgres needs database.postgres.existingSecret, a Secret holding DATABASE_URL" -}}
 {{- end -}}
-{{- if and (not .Values.catalogDiscovery.kubernetes.enabled) (not (.Files.Get "files/alerts/catalog.json")) -}}
-{{- fail "burnrate: files/alerts/catalog.json is missing; run `burnrate generate` before packaging the chart" -}}
+{{- if and (not .Values.catalogDiscovery.kubernetes.enabled) (not .Values.catalogConfigMaps) -}}
+{{- fail "burnrate: no catalog source: turn catalogDiscovery.kubernetes.enabled on or list catalogConfigMaps (the chart carries no SLOs)" -}}
 {{- end -}}
+{{- $names := list -}}
+{{- range .Values.catalogConfigMaps -}}
+{{- if has .name $names -}}
+{{- fail (printf "burnrate: catalogConfigMaps lists %s twice" .name) -}}
+{{- end -}}
+{{- $names = append $names .name -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Where the catalogConfigMaps are mounted together, one <name>.json file each. */}}
+{{- define "burnrate.catalogDirectory" -}}
+/etc/burnrate-catalogs
 {{- end -}}
 
 {{/* Where team routing-key Secrets are mounted; volume names are indexed because team names may not be DNS labels. */}}
@@ -58,7 +70,7 @@ app.kubernetes.io/part-of: burnrate
 /var/run/secrets/burnrate/pagerduty/{{ . }}
 {{- end -}}
 
-{{/* The service configuration file: the `config` values plus the paging section with mounted key files. */}}
+{{/* The service configuration file: the `config` values plus the paging section with mounted key files and the catalog sources. */}}
 {{- define "burnrate.serviceConfig" -}}
 {{- $config := deepCopy .Values.config -}}
 {{- if .Values.paging.enabled -}}
@@ -70,10 +82,13 @@ app.kubernetes.io/part-of: burnrate
 {{- end -}}
 {{- $_ := set $config "paging" (dict "enabled" true "eventsUrl" .Values.paging.eventsUrl "routingKeys" $keys) -}}
 {{- end -}}
-{{- if .Values.catalogDiscovery.kubernetes.enabled -}}
 {{- $catalog := deepCopy (default dict $config.catalog) -}}
+{{- if .Values.catalogDiscovery.kubernetes.enabled -}}
 {{- $_ := set $catalog "kubernetes" (dict "enabled" true "namespaces" .Values.catalogDiscovery.kubernetes.namespaces) -}}
-{{- $_ := set $config "catalog" $catalog -}}
 {{- end -}}
+{{- if .Values.catalogConfigMaps -}}
+{{- $_ := set $catalog "directory" (include "burnrate.catalogDirectory" .) -}}
+{{- end -}}
+{{- $_ := set $config "catalog" $catalog -}}
 {{- toYaml $config -}}
 {{- end -}}
