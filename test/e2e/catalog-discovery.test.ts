@@ -167,6 +167,37 @@ describe('catalogs discovered from Kubernetes ConfigMaps', () => {
     expect(await evaluatedIds()).toEqual(['payments-availability', 'search-availability', 'search-probe']);
   });
 
+  it('shows every source, a refused id and a broken ConfigMap at /api/v1/catalog/sources and on the status page', async () => {
+    await apply(configMap('team-b', 'payments-copy', payments));
+    await apply(configMap('team-b', 'broken', '{'));
+    await expect.poll(async () => (await catalogBody()).sources.map((s) => `${s.name} ${s.state}`)).toEqual([
+      'team-a/payments-catalog ok',
+      'team-b/broken failed',
+      'team-b/payments-copy ok',
+      'team-b/search-catalog ok',
+    ]);
+    await expect.poll(async () => (await catalogBody()).conflicts.length).toBe(1);
+    // From memory: answers even while the store is down.
+    const sources = (await h.service.app.inject({ url: '/api/v1/catalog/sources' })).json() as { discovered: boolean; sources: { name: string; sloCount: number; error?: string }[]; conflicts: unknown };
+    expect(sources.discovered).toBe(true);
+    expect(sources.conflicts).toEqual([{ id: 'payments-availability', sources: ['team-a/payments-catalog', 'team-b/payments-copy'] }]);
+    expect(sources.sources.find((s) => s.name === 'team-b/broken')).toMatchObject({ sloCount: 0, error: expect.stringMatching(/^catalog configmap team-b\/broken: invalid JSON/) });
+    const page = (await h.service.app.inject({ url: '/status' })).body;
+    expect(page).toContain(
+      '<li class="conflict" data-slo="payments-availability">SLO id <code>payments-availability</code> refused: defined by <code>team-a/payments-catalog</code> and <code>team-b/payments-copy</code>.',
+    );
+    expect(page).toContain('<tr data-source="team-b/broken"><td class="source-name"><code>team-b/broken</code></td><td>ConfigMap</td><td><span class="chip source-failed">broken: nothing serves</span></td>');
+    expect(page).toContain('<tr data-source="team-b/search-catalog"><td class="source-name"><code>team-b/search-catalog</code></td><td>ConfigMap</td><td><span class="chip source-ok">ok</span></td><td class="count">2</td>');
+    expect(page).toContain('id="slo-search-probe"');
+    expect(page).not.toContain('id="slo-payments-availability"');
+    const metrics = (await h.service.app.inject({ url: '/metrics' })).body;
+    expect(metrics).toMatch(/burnrate_catalog_sources\{state="failed"\} 1/);
+    expect(metrics).toMatch(/burnrate_catalog_conflicts 1/);
+    await kubectlOk(plane.kubeconfig, ['delete', 'configmap', 'payments-copy', 'broken', '-n', 'team-b']);
+    await expect.poll(async () => (await catalogBody()).sources.map((s) => s.name)).toEqual(['team-a/payments-catalog', 'team-b/search-catalog']);
+    expect((await h.service.app.inject({ url: '/status' })).body).not.toContain('id="problems"');
+  });
+
   it('with no namespace listed, reads every namespace through a ClusterRole of the same least privilege', async () => {
     const rendered = helm(['template', 'all', CHART, '--namespace', RELEASE_NAMESPACE, '--kube-version', '1.37.2', '--set', 'catalogDiscovery.kubernetes.enabled=true']);
     expect(rendered.code, rendered.stderr).toBe(0);

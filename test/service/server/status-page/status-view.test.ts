@@ -8,6 +8,7 @@ import { durationText, percentText, sliText } from '../../../../src/service/serv
 import { html, safeHref, trusted } from '../../../../src/service/server/status-page/html.js';
 import { gateDecision } from '../../../../src/service/server/status-page/gate-decision.js';
 import { budgetText, exhaustionText, renderSloRow, sliCellText } from '../../../../src/service/server/status-page/render-slo-row.js';
+import { renderProblems, renderSources } from '../../../../src/service/server/status-page/render-catalog.js';
 import { headline, statusView } from '../../../../src/service/server/status-page/status-view.js';
 import { catalogOf } from '../../support/test-catalog.js';
 import { catalog, EVALUATED_AT, evaluationAt, observations } from './support/status-fixture.js';
@@ -140,5 +141,52 @@ describe('html', () => {
 
   it('writes overspent budgets with a real minus sign', () => {
     expect(percentText(-0.6)).toBe('\u221260.0%');
+  });
+});
+
+describe('catalog sources and configuration problems', () => {
+  const hostile = 'team-x/"><script>alert(1)</script>';
+  const discovered: LoadedCatalog = {
+    ...loaded,
+    sources: [
+      { name: 'team-a/checkout', kind: 'configmap', state: 'ok', version: 'v1', sloCount: 2 },
+      { name: 'team-b/copy', kind: 'configmap', state: 'ok', version: 'v2', sloCount: 1 },
+      { name: hostile, kind: 'configmap', state: 'stale', version: 'v3', sloCount: 4, error: `catalog configmap ${hostile}: invalid JSON` },
+    ],
+    conflicts: [{ id: 'checkout-availability', sources: ['team-a/checkout', 'team-b/copy'] }],
+  };
+
+  it('counts the refused ids of each source, and leaves both out for one catalog file', () => {
+    const view = statusView(discovered, undefined, EVALUATED_AT);
+    expect(view.catalogSources?.map((s) => [s.name, s.state, s.sloCount, s.refused])).toEqual([
+      ['team-a/checkout', 'ok', 2, 1],
+      ['team-b/copy', 'ok', 1, 1],
+      [hostile, 'stale', 4, 0],
+    ]);
+    expect(view.conflicts).toEqual(discovered.conflicts);
+    const single = statusView(loaded, evaluationAt(EVALUATED_AT), EVALUATED_AT);
+    expect(single.catalogSources).toBeUndefined();
+    expect([renderProblems(single), renderSources(single)]).toEqual(['', '']);
+  });
+
+  it('escapes source names and errors wherever they appear', () => {
+    const view = statusView(discovered, undefined, EVALUATED_AT);
+    const text = String(renderProblems(view)) + String(renderSources(view));
+    expect(text).not.toContain('<script>');
+    expect(text).toContain('data-source="team-x/&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+    expect(text).toContain('<li class="conflict" data-slo="checkout-availability">SLO id <code>checkout-availability</code> refused: defined by <code>team-a/checkout</code> and <code>team-b/copy</code>.');
+  });
+
+  it('flags clusters the evaluation found listed twice, each pair once', () => {
+    const message = 'clusters a and b look like replicas of one HA pair';
+    const evaluation = {
+      ...evaluationAt(EVALUATED_AT),
+      clusters: [
+        { cluster: 'a', queries: 1, failedQueries: 0, durationMs: 1, duplicates: [{ cluster: 'b', message }] },
+        { cluster: 'b', queries: 1, failedQueries: 0, durationMs: 1, duplicates: [{ cluster: 'a', message }] },
+      ],
+    };
+    expect(statusView(loaded, evaluation, EVALUATED_AT).clusterWarnings).toEqual([{ clusters: ['a', 'b'], message }]);
+    expect(statusView(loaded, evaluationAt(EVALUATED_AT), EVALUATED_AT).clusterWarnings).toEqual([]);
   });
 });
