@@ -2,7 +2,7 @@
  * promtool unit tests per SLO (alerts/promtool/<slo-id>.test.yaml): synthetic input series that satisfy
  * the author's selectors, and the exact alerts the generated rules must (or must not) raise.
  */
-import { stringify } from 'yaml';
+import { yamlText } from '../yaml-text.js';
 import { alertName } from '../../../core/conventions/alert-names.js';
 import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo } from '../../../core/model/slo.js';
@@ -90,7 +90,7 @@ export function renderPromtoolTest(slo: Slo, fileSlos: readonly Slo[], ruleFile:
     group_eval_order: groupEvalOrder(fileSlos),
     tests: plan.scenarios.map((scenario) => testGroup(slo, others, source, plan, scenario)),
   };
-  return yamlHeader([slo.source.file]) + comments(slo, plan) + stringify(doc, { lineWidth: 0, indent: 2 });
+  return yamlHeader([slo.source.file]) + comments(slo, plan) + yamlText(doc);
 }
 
 /** promtool unit tests per SLO: path-less map of SLO id to file content; `ruleFile` is relative to the test file. */
