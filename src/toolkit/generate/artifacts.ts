@@ -45,7 +45,7 @@ export function generateArtifacts(slos: readonly Slo[], options: GenerateOptions
     const text = rulesYaml(groups);
     artifacts.set(paths.rules(service), renderRuleFile(header, groups, text));
     artifacts.set(paths.prometheusRule(service), renderPrometheusRule(header, service, groups, serviceOrigin(serviceSlos), text));
-    for (const [sloId, content] of promtoolTestFiles(serviceSlos, `../prometheus/${service}.rules.yaml`)) {
+    for (const [sloId, content] of promtoolTestFiles(serviceSlos, `../prometheus/${service}.rules.yaml`, groups)) {
       artifacts.set(paths.promtoolTest(sloId), content);
     }
   }
