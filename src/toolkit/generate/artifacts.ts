@@ -4,7 +4,7 @@ import { renderCatalog } from './compile-catalog.js';
 import { yamlHeader } from './header.js';
 import { alertmanagerArtifacts } from './alertmanager/alertmanager-artifacts.js';
 import { dashboardArtifacts } from './grafana/dashboards.js';
-import { renderPrometheusRule, renderRuleFile, serviceOrigin } from './prometheus/render-rules.js';
+import { renderPrometheusRule, renderRuleFile, rulesYaml, serviceOrigin } from './prometheus/render-rules.js';
 import { sloRuleGroups } from './prometheus/rule-groups.js';
 import { promtoolTestFiles } from './prometheus/promtool-tests.js';
 import { bundleArtifacts } from './bundle/bundle-artifacts.js';
@@ -52,9 +52,10 @@ function generate(slos: readonly Slo[], options: GenerateOptions): Artifacts {
   for (const [service, serviceSlos] of byService(slos)) {
     const header = yamlHeader(serviceSlos.map((s) => s.source.file));
     const groups = serviceSlos.flatMap(sloRuleGroups);
-    artifacts.set(paths.rules(service), renderRuleFile(header, groups));
-    artifacts.set(paths.prometheusRule(service), renderPrometheusRule(header, service, groups, serviceOrigin(serviceSlos)));
-    for (const [sloId, content] of promtoolTestFiles(serviceSlos, `../prometheus/${service}.rules.yaml`)) {
+    const text = rulesYaml(groups);
+    artifacts.set(paths.rules(service), renderRuleFile(header, groups, text));
+    artifacts.set(paths.prometheusRule(service), renderPrometheusRule(header, service, groups, serviceOrigin(serviceSlos), text));
+    for (const [sloId, content] of promtoolTestFiles(serviceSlos, `../prometheus/${service}.rules.yaml`, groups)) {
       artifacts.set(paths.promtoolTest(sloId), content);
     }
   }

@@ -2,12 +2,11 @@
  * The routing as an AlertmanagerConfig resource (monitoring.coreos.com/v1alpha1) for the Prometheus
  * Operator: the same tree and receivers, routing keys referenced from Secrets in the resource's namespace.
  */
-import { stringify } from 'yaml';
+import { yamlText } from '../yaml-text.js';
 import { pagerDutyFields } from './pagerduty-fields.js';
 import { burnrateRoute, inhibitRules, type Matcher, type RouteNode } from './route-tree.js';
 import { DEFAULT_RECEIVER, type RoutingModel } from './routing-model.js';
 
-const YAML_OPTIONS = { lineWidth: 0, indent: 2 } as const;
 export const ALERTMANAGER_CONFIG_NAME = 'burnrate-routing';
 
 function matcherObject(matcher: Matcher): Record<string, string> {
@@ -79,5 +78,5 @@ export function renderAlertmanagerConfig(header: string, model: RoutingModel, me
     '# The Prometheus Operator adds a namespace="<this namespace>" matcher to this route unless the Alertmanager',
     '# sets alertmanagerConfigMatcherStrategy.type: None. Secrets burnrate-pagerduty-<team> live in this namespace.',
   ];
-  return `${header}${notes.join('\n')}\n${stringify(resource, YAML_OPTIONS)}`;
+  return `${header}${notes.join('\n')}\n${yamlText(resource)}`;
 }

@@ -3,12 +3,10 @@
  * (amtool check-config accepts it); to merge, nest `route.routes[0]` under your own root route and copy the
  * receivers and inhibit rule. Routing keys are read from files (Alertmanager >= 0.25), never written here.
  */
-import { stringify } from 'yaml';
+import { yamlText } from '../yaml-text.js';
 import { pagerDutyFields } from './pagerduty-fields.js';
 import { inhibitRules, matcherText, burnrateRoute, type RouteNode } from './route-tree.js';
 import { DEFAULT_RECEIVER, secretFilePath, type RoutingModel } from './routing-model.js';
-
-const YAML_OPTIONS = { lineWidth: 0, indent: 2 } as const;
 
 function routeYaml(node: RouteNode): Record<string, unknown> {
   return {
@@ -62,5 +60,5 @@ export function renderAlertmanagerYaml(header: string, model: RoutingModel): str
     '# Routing keys are read at notification time from the mounted Secret burnrate-pagerduty-<team>',
     '# (keys routing-key-page, routing-key-ticket). See docs/routing.md.',
   ];
-  return `${header}${notes.join('\n')}\n${stringify(config, YAML_OPTIONS)}`;
+  return `${header}${notes.join('\n')}\n${yamlText(config)}`;
 }

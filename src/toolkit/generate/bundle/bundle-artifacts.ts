@@ -5,7 +5,7 @@
  *
  * The overview dashboard spans every service, so it belongs to no service's bundle: it stays in dashboards/.
  */
-import { stringify } from 'yaml';
+import { yamlText } from '../yaml-text.js';
 import { CATALOG_CONFIGMAP_KEY, CATALOG_CONFIGMAP_LABEL } from '../../../core/conventions/catalog-bundle.js';
 import type { KubernetesOrigin, Slo } from '../../../core/model/slo.js';
 import { renderAlertmanagerConfig } from '../alertmanager/render-alertmanager-config.js';
@@ -18,8 +18,6 @@ import { yamlHeader } from '../header.js';
 import { renderPrometheusRule, serviceOrigin } from '../prometheus/render-rules.js';
 import { sloRuleGroups } from '../prometheus/rule-groups.js';
 import type { BundleOptions } from './bundle-options.js';
-
-const YAML_OPTIONS = { lineWidth: 0, indent: 2 } as const;
 
 /** Labels on every resource of a bundle, last so no option or source object can override them. */
 function ownLabels(service: string): Record<string, string> {
@@ -54,7 +52,7 @@ function configMap(header: string, name: string, namespace: string | undefined, 
     metadata: { name, ...(namespace !== undefined ? { namespace } : {}), labels },
     data,
   };
-  return header + stringify(resource, YAML_OPTIONS);
+  return header + yamlText(resource);
 }
 
 function kustomization(header: string, namespace: string | undefined, resources: readonly string[]): string {
@@ -64,7 +62,7 @@ function kustomization(header: string, namespace: string | undefined, resources:
     ...(namespace !== undefined ? { namespace } : {}),
     resources: [...resources].sort(),
   };
-  return header + stringify(resource, YAML_OPTIONS);
+  return header + yamlText(resource);
 }
 
 /** A service's bundle: file name inside the service's directory → content, in file-name order. */

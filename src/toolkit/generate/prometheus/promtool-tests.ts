@@ -2,26 +2,29 @@
  * promtool unit tests per SLO (alerts/promtool/<slo-id>.test.yaml): synthetic input series that satisfy
  * the author's selectors, and the exact alerts the generated rules must (or must not) raise.
  */
-import { stringify } from 'yaml';
+import { yamlText } from '../yaml-text.js';
 import { alertName } from '../../../core/conventions/alert-names.js';
 import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo } from '../../../core/model/slo.js';
 import { yamlHeader } from '../header.js';
 import { durationText } from './burn-scenarios.js';
-import { eventSource, sliSelectors, type EventSource } from '../../../core/synthetic/event-series.js';
+import { eventSource, type EventSource } from '../../../core/synthetic/event-series.js';
 import { expectedAlerts, type ExpectedAlert } from './expected-alerts.js';
 import { burnExpressionLabels, noDataExpressionLabels } from './expected-labels.js';
 import { matchesSelector, seriesText } from '../../../core/synthetic/label-matching.js';
-import { sloRuleGroups } from './rule-groups.js';
+import { ruleFileContext, type RuleFileContext } from './rule-file-context.js';
 import { planScenarios, type ScenarioPlan } from './scenarios.js';
+import type { RuleGroup } from './rule-types.js';
 import type { Check, Scenario } from './scenario-types.js';
 import { counterValues, gaugeValues } from './synthetic-series.js';
 
+export { groupEvalOrder } from './rule-file-context.js';
+
 /** Synthetic series that other SLOs of the same rule file would also count make their alerts unpredictable. */
-function isolatedSource(slo: Slo, others: readonly Slo[]): EventSource {
+function isolatedSource(slo: Slo, others: readonly Slo[], context: RuleFileContext): EventSource {
   const source = eventSource(slo);
   if (!source.ok) return source;
-  const overlapping = others.filter((other) => sliSelectors(other).some((sel) => source.series.some((s) => matchesSelector(s.labels, sel))));
+  const overlapping = others.filter((other) => context.selectorsOf(other).some((sel) => source.series.some((s) => matchesSelector(s.labels, sel))));
   if (overlapping.length === 0) return source;
   return { ok: false, reason: `its synthetic series would also feed ${overlapping.map((o) => o.id).join(', ')} in the same rule file` };
 }
@@ -36,14 +39,14 @@ function ownAlert(slo: Slo, source: EventSource, check: Check): ExpectedAlert[] 
 }
 
 /** Other SLOs of the rule file get no input, so their no-data alerts fire once their `for` has passed. */
-function othersNoData(others: readonly Slo[], check: Check): ExpectedAlert[] {
+function othersNoData(others: readonly Slo[], check: Check, context: RuleFileContext): ExpectedAlert[] {
   if (check.alert !== 'noData') return [];
   return others
     .filter((o) => o.alerting.noData.enabled && check.minute * 60 >= o.alerting.noData.forSeconds)
-    .flatMap((o) => expectedAlerts(o, 'noData', noDataExpressionLabels(o)));
+    .flatMap((o) => context.noDataOf(o));
 }
 
-function testGroup(slo: Slo, others: readonly Slo[], source: EventSource, plan: ScenarioPlan, scenario: Scenario) {
+function testGroup(slo: Slo, others: readonly Slo[], source: EventSource, plan: ScenarioPlan, scenario: Scenario, context: RuleFileContext) {
   const { timeline } = scenario;
   const series = timeline && source.ok ? source.series : [];
   return {
@@ -56,7 +59,7 @@ function testGroup(slo: Slo, others: readonly Slo[], source: EventSource, plan: 
     alert_rule_test: scenario.checks.map((check) => ({
       eval_time: durationText(check.minute),
       alertname: alertName(slo, check.alert),
-      exp_alerts: [...ownAlert(slo, source, check), ...othersNoData(others, check)],
+      exp_alerts: [...ownAlert(slo, source, check), ...othersNoData(others, check, context)],
     })),
   };
 }
@@ -70,30 +73,25 @@ function comments(slo: Slo, plan: ScenarioPlan): string {
   return lines.map((line) => `# ${line}\n`).join('');
 }
 
-/**
- * promtool's group_eval_order for a rule file of these SLOs: every group in file order, each SLO's recording
- * group before its alerts, so alerts read the counts of the same instant. Unlisted groups would tie with the
- * first listed, and promtool 3.x evaluates ties in map order.
- */
-export function groupEvalOrder(fileSlos: readonly Slo[]): string[] {
-  return fileSlos.flatMap(sloRuleGroups).map((group) => group.name);
-}
-
 /** The promtool test file of `slo`, one of the SLOs `ruleFile` holds (`fileSlos`, in file order). */
-export function renderPromtoolTest(slo: Slo, fileSlos: readonly Slo[], ruleFile: string): string {
+export function renderPromtoolTest(slo: Slo, fileSlos: readonly Slo[], ruleFile: string, context = ruleFileContext(fileSlos)): string {
   const others = fileSlos.filter((o) => o !== slo);
-  const source = isolatedSource(slo, others);
+  const source = isolatedSource(slo, others, context);
   const plan = planScenarios(slo, source);
   const doc = {
     rule_files: [ruleFile],
     evaluation_interval: '1m',
-    group_eval_order: groupEvalOrder(fileSlos),
-    tests: plan.scenarios.map((scenario) => testGroup(slo, others, source, plan, scenario)),
+    group_eval_order: [...context.groupEvalOrder],
+    tests: plan.scenarios.map((scenario) => testGroup(slo, others, source, plan, scenario, context)),
   };
-  return yamlHeader([slo.source.file]) + comments(slo, plan) + stringify(doc, { lineWidth: 0, indent: 2 });
+  return yamlHeader([slo.source.file]) + comments(slo, plan) + yamlText(doc);
 }
 
-/** promtool unit tests per SLO: path-less map of SLO id to file content; `ruleFile` is relative to the test file. */
-export function promtoolTestFiles(slos: readonly Slo[], ruleFile: string): Map<string, string> {
-  return new Map(slos.map((slo) => [slo.id, renderPromtoolTest(slo, slos, ruleFile)]));
+/**
+ * promtool unit tests per SLO: path-less map of SLO id to file content; `ruleFile` is relative to the test
+ * file; `groups` are its rule groups when the caller built them already.
+ */
+export function promtoolTestFiles(slos: readonly Slo[], ruleFile: string, groups?: readonly RuleGroup[]): Map<string, string> {
+  const context = ruleFileContext(slos, groups);
+  return new Map(slos.map((slo) => [slo.id, renderPromtoolTest(slo, slos, ruleFile, context)]));
 }

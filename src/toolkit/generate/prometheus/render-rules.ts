@@ -1,12 +1,18 @@
-/** Rule groups as a plain Prometheus rule file and as a PrometheusRule resource (monitoring.coreos.com/v1). */
-import { stringify } from 'yaml';
+/**
+ * Rule groups as a plain Prometheus rule file and as a PrometheusRule resource (monitoring.coreos.com/v1).
+ * The groups are serialised once (rulesYaml) and the resource holds the same text two spaces deeper.
+ */
 import type { KubernetesOrigin, Slo } from '../../../core/model/slo.js';
+import { indentYaml, yamlText } from '../yaml-text.js';
 import type { RuleGroup } from './rule-types.js';
 
-const YAML_OPTIONS = { lineWidth: 0, indent: 2 } as const;
+/** `groups:` and the groups, as both files hold them (the resource under `spec:`). */
+export function rulesYaml(groups: readonly RuleGroup[]): string {
+  return yamlText({ groups });
+}
 
-export function renderRuleFile(header: string, groups: readonly RuleGroup[]): string {
-  return header + stringify({ groups }, YAML_OPTIONS);
+export function renderRuleFile(header: string, groups: readonly RuleGroup[], text = rulesYaml(groups)): string {
+  return header + text;
 }
 
 /**
@@ -23,7 +29,8 @@ export function serviceOrigin(slos: readonly Pick<Slo, 'source'>[]): KubernetesO
   return { ...(namespaces.length === 1 ? { namespace: namespaces[0] } : {}), ...(Object.keys(labels).length > 0 ? { labels } : {}) };
 }
 
-export function renderPrometheusRule(header: string, service: string, groups: readonly RuleGroup[], origin?: KubernetesOrigin): string {
+export function renderPrometheusRule(header: string, service: string, groups: readonly RuleGroup[], origin?: KubernetesOrigin, text = rulesYaml(groups)): string {
+  // Fresh objects only, so no anchor here shifts the numbering of the groups' own anchors.
   const resource = {
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'PrometheusRule',
@@ -38,7 +45,6 @@ export function renderPrometheusRule(header: string, service: string, groups: re
         'burnrate.dev/service': service,
       },
     },
-    spec: { groups },
   };
-  return header + stringify(resource, YAML_OPTIONS);
+  return `${header}${yamlText(resource)}spec:\n${indentYaml(text)}`;
 }

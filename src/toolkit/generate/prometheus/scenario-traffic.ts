@@ -48,8 +48,10 @@ export function guardCount(timeline: Timeline, t: number, windowMinutes: number)
   return (eventsBetween(timeline, 0, t).total * windowMinutes) / t;
 }
 
-function lagged<T>(t: number, read: (at: number) => T): T[] {
-  return Array.from({ length: LAG_MINUTES + 1 }, (_, s) => read(t - s));
+/** `holds` at t and at each of the LAG_MINUTES before it; stops at the first minute it does not. */
+function holdsLagged(t: number, holds: (at: number) => boolean): boolean {
+  for (let s = 0; s <= LAG_MINUTES; s++) if (!holds(t - s)) return false;
+  return true;
 }
 
 export interface PairContext {
@@ -64,19 +66,19 @@ const minutes = (ms: number) => ms / 60_000;
 /** All of the pair's conditions hold at t whatever the smoothing. */
 export function pairSurelyFires(ctx: PairContext, pair: AlertWindow, t: number): boolean {
   const { ratios, guard } = pairConditions(ctx.slo, pair);
-  return lagged(t, (at) => {
+  return holdsLagged(t, (at) => {
     const above = ratios.every((r) => (windowRatio(ctx.timeline, at, minutes(r.windowMs)) ?? -1) > r.factor * ctx.budget * (1 + MARGIN));
     const enough = !guard || guardCount(ctx.timeline, at, minutes(guard.windowMs)) >= guard.minEvents * (1 + MARGIN);
     return at > 0 && above && enough;
-  }).every(Boolean);
+  });
 }
 
 /** At least one of the pair's conditions fails at t whatever the smoothing. */
 export function pairSurelySilent(ctx: PairContext, pair: AlertWindow, t: number): boolean {
   const { ratios, guard } = pairConditions(ctx.slo, pair);
   const below = (windowMs: number, factor: number) =>
-    lagged(t, (at) => (windowRatio(ctx.timeline, at, minutes(windowMs)) ?? 0) < factor * ctx.budget * (1 - MARGIN)).every(Boolean);
-  const guardBlocks = guard !== undefined && lagged(t, (at) => guardCount(ctx.timeline, at, minutes(guard.windowMs)) < guard.minEvents * (1 - MARGIN)).every(Boolean);
+    holdsLagged(t, (at) => (windowRatio(ctx.timeline, at, minutes(windowMs)) ?? 0) < factor * ctx.budget * (1 - MARGIN));
+  const guardBlocks = guard !== undefined && holdsLagged(t, (at) => guardCount(ctx.timeline, at, minutes(guard.windowMs)) < guard.minEvents * (1 - MARGIN));
   return ratios.some((r) => below(r.windowMs, r.factor)) || guardBlocks;
 }
 

@@ -1,0 +1,43 @@
+/**
+ * What the promtool test files of one rule file share, worked out once per rule file instead of once per
+ * test file: the group evaluation order, each SLO's no-data alert (expected in its neighbours' no-data
+ * checks) and each SLO's parsed SLI selectors (which its neighbours' synthetic series must not match).
+ */
+import type { ParsedSelector } from '../../../core/promql/promql.js';
+import type { Slo } from '../../../core/model/slo.js';
+import { sliSelectors } from '../../../core/synthetic/event-series.js';
+import { expectedAlerts, type ExpectedAlert } from './expected-alerts.js';
+import { noDataExpressionLabels } from './expected-labels.js';
+import { sloRuleGroups } from './rule-groups.js';
+import type { RuleGroup } from './rule-types.js';
+
+/**
+ * promtool's group_eval_order for a rule file of these SLOs: every group in file order, each SLO's recording
+ * group before its alerts, so alerts read the counts of the same instant. Unlisted groups would tie with the
+ * first listed, and promtool 3.x evaluates ties in map order.
+ */
+export function groupEvalOrder(fileSlos: readonly Slo[], groups: readonly RuleGroup[] = fileSlos.flatMap(sloRuleGroups)): string[] {
+  return groups.map((group) => group.name);
+}
+
+export interface RuleFileContext {
+  groupEvalOrder: readonly string[];
+  /** The SLO's no-data alert as promtool reports it, a fresh copy each time: one object twice in a document would become a YAML alias. */
+  noDataOf(slo: Slo): ExpectedAlert[];
+  selectorsOf(slo: Slo): readonly ParsedSelector[];
+}
+
+function copied(alert: ExpectedAlert): ExpectedAlert {
+  return { exp_labels: { ...alert.exp_labels }, exp_annotations: { ...alert.exp_annotations } };
+}
+
+/** `groups`: the rule file's groups when the caller built them already. */
+export function ruleFileContext(fileSlos: readonly Slo[], groups?: readonly RuleGroup[]): RuleFileContext {
+  const noData = new Map(fileSlos.map((slo) => [slo, expectedAlerts(slo, 'noData', noDataExpressionLabels(slo))]));
+  const selectors = new Map(fileSlos.map((slo) => [slo, sliSelectors(slo)]));
+  return {
+    groupEvalOrder: groupEvalOrder(fileSlos, groups),
+    noDataOf: (slo) => (noData.get(slo) ?? expectedAlerts(slo, 'noData', noDataExpressionLabels(slo))).map(copied),
+    selectorsOf: (slo) => selectors.get(slo) ?? sliSelectors(slo),
+  };
+}
