@@ -12,6 +12,10 @@ export interface RuleCost {
   /** Samples written by one evaluation of every group (recorded series, plus ALERTS of firing alerts). */
   samplesPerEvaluation: number;
   evaluationsPerGroup: number;
+  /** Each group's median times its evaluations per minute at the interval its rule file gives it, summed. */
+  evaluationSecondsPerMinute: number;
+  /** Samples written per minute, each group weighted the same way. */
+  samplesPerMinute: number;
 }
 
 const median = (v: number[]) => {
@@ -33,7 +37,14 @@ async function byGroup(url: string, metric: string): Promise<Map<string, number>
  * `slowGroups`: names of groups with their own long interval (our hourly group). They run once an hour,
  * so they are neither waited for nor summed; one of their evaluations costs about one fast group's.
  */
-export async function measureRuleCost(server: PrometheusServer, evaluations: number, timeoutMs: number, slowGroups: ReadonlySet<string> = new Set()): Promise<RuleCost> {
+export async function measureRuleCost(
+  server: PrometheusServer,
+  evaluations: number,
+  timeoutMs: number,
+  slowGroups: ReadonlySet<string> = new Set(),
+  /** Evaluations per minute of each group in production (its own `interval`); others at the server's interval. */
+  perMinute: (group: string) => number = () => 1,
+): Promise<RuleCost> {
   const slow = (group: string) => slowGroups.has(group.split(';').pop() ?? '');
   const durations = new Map<string, number[]>();
   const lastSeen = new Map<string, number>();
@@ -55,7 +66,10 @@ export async function measureRuleCost(server: PrometheusServer, evaluations: num
   }
   const rules = await byGroup(server.url, 'prometheus_rule_group_rules');
   const counts = [...durations.values()].map((d) => d.length);
+  const name = (group: string) => group.split(';').pop() ?? '';
   return {
+    evaluationSecondsPerMinute: [...durations.entries()].reduce((sum, [g, d]) => sum + median(d) * perMinute(name(g)), 0),
+    samplesPerMinute: [...samples.entries()].filter(([g]) => !slow(g)).reduce((sum, [g, n]) => sum + n * perMinute(name(g)), 0),
     groups: rules.size,
     rules: [...rules.values()].reduce((a, b) => a + b, 0),
     evaluationSeconds: [...durations.values()].reduce((sum, d) => sum + median(d), 0),

@@ -9,11 +9,42 @@ export function longWindowTables(r: LongWindowResult): string {
   const head = `${o.slos} SLOs × ${o.groups} routes = ${o.slos * o.groups} groups, ${(o.minutes / 1440).toFixed(2)} days at a 1-minute scrape, ${r.rawSamples.toLocaleString('en-US')} raw samples, ${o.incidentsPerGroup} incidents per group.`;
   const acc = table(
     ['30-day SLI from', 'groups', 'SLI rel. error (mean)', 'SLI rel. error (max)', 'budget-spent rel. error (mean)', 'budget-spent rel. error (max)'],
-    r.accuracy.map((a) => [a.tool, a.groups, pct(a.sliMeanRelError), pct(a.sliMaxRelError), pct(a.budgetMeanRelError), pct(a.budgetMaxRelError)]),
+    [...r.accuracy, ...(r.afterRestart ? [{ ...r.afterRestart, tool: `${r.afterRestart.tool} (${r.afterRestart.gapMinutes.toFixed(0)} min after the data)` }] : [])].map((a) => [
+      a.tool,
+      a.groups,
+      pct(a.sliMeanRelError),
+      pct(a.sliMaxRelError),
+      pct(a.budgetMeanRelError),
+      pct(a.budgetMaxRelError),
+    ]),
   );
+  const sloth = r.cost.find((c) => c.tool === 'Sloth')?.cost;
+  const ratio = (v: number, of: number | undefined) => (of ? `${(v / of).toFixed(2)}×` : '–');
   const cost = table(
-    ['rules of', 'rule groups', 'recording rules', 'alerting rules', 'samples written per evaluation', 'evaluation time per cycle (sum of group medians)', 'evaluations per group'],
-    r.cost.map((c) => [c.tool, c.cost.groups, c.recordingRules, c.alertingRules, c.cost.samplesPerEvaluation, fixed(c.cost.evaluationSeconds * 1000, 0, ' ms'), c.cost.evaluationsPerGroup]),
+    [
+      'rules of',
+      'rule groups',
+      'recording rules',
+      'alerting rules',
+      'samples written per minute',
+      'vs Sloth',
+      'evaluation time per minute (group medians × evaluations per minute)',
+      'vs Sloth',
+      'one evaluation of every group (sum of medians)',
+      'evaluations per group',
+    ],
+    r.cost.map((c) => [
+      c.tool,
+      c.cost.groups,
+      c.recordingRules,
+      c.alertingRules,
+      Math.round(c.cost.samplesPerMinute),
+      ratio(c.cost.samplesPerMinute, sloth?.samplesPerMinute),
+      fixed(c.cost.evaluationSecondsPerMinute * 1000, 0, ' ms'),
+      ratio(c.cost.evaluationSecondsPerMinute, sloth?.evaluationSecondsPerMinute),
+      fixed(c.cost.evaluationSeconds * 1000, 0, ' ms'),
+      c.cost.evaluationsPerGroup,
+    ]),
   );
   return `${head}\n\n${acc}\n\n${cost}\n`;
 }

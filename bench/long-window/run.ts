@@ -17,7 +17,7 @@ import { OpenMetricsWriter } from '../lib/openmetrics.js';
 import { queryInstant } from '../lib/prom-api.js';
 import { startPrometheus } from '../lib/prometheus-server.js';
 import { measureRuleCost, type RuleCost } from '../lib/rule-cost.js';
-import { mergeRuleSets, parseRuleFile } from '../lib/rule-file.js';
+import { durationSeconds, mergeRuleSets, parseRuleFile } from '../lib/rule-file.js';
 import { closureOf } from '../lib/rule-levels.js';
 import { slothGenerate } from '../sloth/sloth-cli.js';
 import { slothSpecs } from '../sloth/sloth-spec.js';
@@ -44,6 +44,8 @@ export interface LongWindowResult {
   options: FleetOptions;
   rawSamples: number;
   accuracy: Accuracy[];
+  /** Burnrate's 30-day SLI from its first evaluations by a Prometheus started on the month of history. */
+  afterRestart?: Accuracy & { gapMinutes: number };
   cost: Array<{ tool: string; recordingRules: number; alertingRules: number; cost: RuleCost }>;
   seconds: Record<string, number>;
 }
@@ -51,6 +53,7 @@ export interface LongWindowResult {
 const SERVICE = 'fleet';
 const WINDOW_MINUTES = 30 * 1440;
 const SLOTH_30D = 'slo:sli_error:ratio_rate30d';
+const BURNRATE_30D = `1 - ${RECORDED.windowGoodEvents} / ${RECORDED.windowTotalEvents}`;
 
 function sloSet(options: FleetOptions): SloSetInput {
   const slos: SloSetInput['slos'] = {};
@@ -73,26 +76,48 @@ function exactRuleFile(options: FleetOptions): string {
   return stringify({ groups }, { lineWidth: 0 });
 }
 
+/** Minutes after the data ends for which the true 30-day ratio can be asked (the window's first minutes drop out). */
+const SHIFT_MINUTES = 180;
+
+interface Truth {
+  /** The true error ratio of every group over the 30 days ending with the data. */
+  atEnd: Map<string, number>;
+  /** The same, `shift` minutes after the data ended (no events since). */
+  shifted(shift: number): Map<string, number>;
+}
+
 /** Writes the raw counters; returns the true error ratio of every group over the last 30 days. */
-async function writeFleet(file: string, options: FleetOptions, start: number): Promise<{ truth: Map<string, number>; samples: number }> {
+async function writeFleet(file: string, options: FleetOptions, start: number): Promise<{ truth: Truth; samples: number }> {
   const writer = new OpenMetricsWriter(file);
   const truth = new Map<string, number>();
+  const sums = new Map<string, { errors: number; total: number; firstErrors: number[]; firstTotal: number[] }>();
   for (const g of fleet(options)) {
     const c = groupCounts(g.spec, `${g.slo}/${g.route}`, options.minutes);
     let errors = 0;
     let total = 0;
+    const firstErrors: number[] = [];
+    const firstTotal: number[] = [];
     for (let m = options.minutes - WINDOW_MINUTES; m < options.minutes; m++) {
       errors += c.errors[m] ?? 0;
       total += (c.errors[m] ?? 0) + (c.good[m] ?? 0);
+      if (firstErrors.length < SHIFT_MINUTES) {
+        firstErrors.push(errors);
+        firstTotal.push(total);
+      }
     }
     truth.set(`${g.slo}/${g.route}`, errors / total);
+    sums.set(`${g.slo}/${g.route}`, { errors, total, firstErrors, firstTotal });
     for (const [code, counter] of [['200', c.goodCounter], ['500', c.errorCounter]] as const) {
       const samples: Array<[number, number]> = Array.from(counter, (v, m) => [start + m * 60 + 30, v]);
       await writer.series('http_requests_total', { job: g.slo, route: g.route, code }, samples);
     }
   }
   await writer.close();
-  return { truth, samples: writer.samples };
+  const shifted = (shift: number) => {
+    const at = Math.min(Math.max(0, Math.round(shift)), SHIFT_MINUTES) - 1;
+    return new Map([...sums].map(([key, v]) => [key, at < 0 ? v.errors / v.total : (v.errors - (v.firstErrors[at] ?? 0)) / (v.total - (v.firstTotal[at] ?? 0))]));
+  };
+  return { truth: { atEnd: truth, shifted }, samples: writer.samples };
 }
 
 function accuracy(tool: string, truth: Map<string, number>, measured: Map<string, number>): Accuracy {
@@ -111,6 +136,15 @@ function accuracy(tool: string, truth: Map<string, number>, measured: Map<string
 async function measured(url: string, query: string, at: number, sloLabel: string): Promise<Map<string, number>> {
   const result = await queryInstant(url, query, at);
   return new Map(result.map((r) => [`${(r.metric[sloLabel] ?? '').replace(`${SERVICE}-`, '')}/${r.metric.route}`, r.value]));
+}
+
+/** Burnrate's 30-day SLI as the live rules last recorded it, against the truth at that time. */
+async function liveAccuracy(url: string, truth: Truth, dataEnd: number): Promise<Accuracy & { gapMinutes: number }> {
+  const [stamp] = await queryInstant(url, `max(timestamp(${RECORDED.windowTotalEvents}))`, Date.now() / 1000);
+  const when = stamp?.value ?? Date.now() / 1000;
+  const gapMinutes = (when - dataEnd) / 60;
+  const live = await measured(url, BURNRATE_30D, when, 'slo');
+  return { ...accuracy('Burnrate, live after a restart', truth.shifted(gapMinutes), live), gapMinutes };
 }
 
 export async function runLongWindow(options: LongWindowOptions, log: (line: string) => void): Promise<LongWindowResult> {
@@ -142,21 +176,22 @@ export async function runLongWindow(options: LongWindowOptions, log: (line: stri
   await writeFile(files['exact increase[30d]'], exactRuleFile(options));
   const sets = Object.fromEntries(await Promise.all(Object.entries(files).map(async ([tool, f]) => [tool, parseRuleFile(await readFile(f, 'utf8'))] as const)));
   const all = mergeRuleSets([sets.Burnrate, sets.Sloth].filter((s) => s !== undefined));
-  const needed = closureOf([RECORDED.windowErrorRatio, SLOTH_30D], all.recording);
+  const needed = closureOf([RECORDED.windowGoodEvents, RECORDED.windowTotalEvents, SLOTH_30D], all.recording);
   const at = end - 60 + 30; // the last scrape: every window below ends here
-  // History where the 30-day rules read it (five-minute and hourly series); everything above only at the end.
-  const history = (rule: { intervalSeconds?: number }, level: number) => level === 1 || (rule.intervalSeconds ?? 0) >= 3600;
+  // History where the 30-day rules read it (five-minute counts and ratios, our tiles); everything above only at the end.
+  const counts = new Set<string>([RECORDED.goodEvents, RECORDED.totalEvents]);
+  const history = (rule: { record: string }, level: number) => level === 1 || counts.has(rule.record);
   const server = await backfillRules(dataDir, needed, (rule, level) => (history(rule, level) ? { start, end: at, stepSeconds: 60 } : { start: at, end: at, stepSeconds: 60 }), log);
   lap('backfill 5m recordings');
   const results: Accuracy[] = [];
   try {
-    results.push(accuracy('Burnrate', truth, await measured(server.url, RECORDED.windowErrorRatio, at, 'slo')));
-    results.push(accuracy('Sloth', truth, await measured(server.url, SLOTH_30D, at, 'sloth_slo')));
+    results.push(accuracy('Burnrate', truth.atEnd, await measured(server.url, BURNRATE_30D, at, 'slo')));
+    results.push(accuracy('Sloth', truth.atEnd, await measured(server.url, SLOTH_30D, at, 'sloth_slo')));
     const exact = new Map<string, number>();
     for (const rule of sets['exact increase[30d]']?.recording ?? []) {
       for (const [k, v] of await measured(server.url, `label_replace(${rule.expr}, "slo", "${rule.labels.slo}", "", "")`, at, 'slo')) exact.set(k, v);
     }
-    results.push(accuracy('exact increase[30d]', truth, exact));
+    results.push(accuracy('exact increase[30d]', truth.atEnd, exact));
     // Every tool then reads warm data: the OS page cache holds the blocks, whichever tool runs first.
     for (const name of ['http_requests_total', RECORDED.goodEvents, RECORDED.totalEvents, 'slo:sli_error:ratio_rate5m']) {
       await queryInstant(server.url, `sum(count_over_time(${name}[31d]))`, at);
@@ -168,16 +203,24 @@ export async function runLongWindow(options: LongWindowOptions, log: (line: stri
   for (const a of results) log(`${a.tool}: budget rel. error mean ${(a.budgetMeanRelError * 100).toFixed(3)}% max ${(a.budgetMaxRelError * 100).toFixed(3)}%`);
 
   const cost: LongWindowResult['cost'] = [];
+  let afterRestart: LongWindowResult['afterRestart'];
+  const globalSeconds = durationSeconds(options.evaluationInterval);
   for (const [tool, file] of Object.entries(files)) {
-    const live = await startPrometheus(dataDir, { ruleFiles: [file], evaluationInterval: options.evaluationInterval });
+    // Groups with their own interval run at the global one here, so a few minutes time them; each group's
+    // cost per minute is then weighted by the evaluations per minute its own interval gives it.
+    const intervals = new Map((sets[tool]?.recording ?? []).filter((r) => r.intervalSeconds).map((r) => [r.group, r.intervalSeconds ?? globalSeconds]));
+    const timed = path.join(workDir, `${path.basename(file, '.yaml')}.timed.yaml`);
+    await writeFile(timed, (await readFile(file, 'utf8')).replace(/^\s+interval: .*\n/gm, ''));
+    const live = await startPrometheus(dataDir, { ruleFiles: [timed], evaluationInterval: options.evaluationInterval });
     try {
-      const slowGroups = new Set((sets[tool]?.recording ?? []).filter((r) => (r.intervalSeconds ?? 0) > 300).map((r) => r.group));
-      const measuredCost = await measureRuleCost(live, options.evaluations, 20 * 60_000, slowGroups);
+      const perMinute = (group: string) => 60 / (intervals.get(group) ?? globalSeconds);
+      const measuredCost = await measureRuleCost(live, options.evaluations, 20 * 60_000, new Set(), perMinute);
       cost.push({ tool, recordingRules: sets[tool]?.recording.length ?? 0, alertingRules: sets[tool]?.alerting.length ?? 0, cost: measuredCost });
+      if (tool === 'Burnrate') afterRestart = await liveAccuracy(live.url, truth, at);
     } finally {
       await live.stop();
     }
     lap(`evaluate ${tool}`);
   }
-  return { options, rawSamples: samples, accuracy: results, cost, seconds };
+  return { options, rawSamples: samples, accuracy: results, ...(afterRestart ? { afterRestart } : {}), cost, seconds };
 }

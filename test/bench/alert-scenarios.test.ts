@@ -71,7 +71,7 @@ describe('alert-quality scenarios as promtool tests of the generated rules', () 
 
     it('the checks bite: without the still-burning guard a page outlives the 10-minute reset', async () => {
       const suite = suites.get('outage-5m') as SuiteFile;
-      const guard = /\n\s*and ignoring\(window\)\n\s*burnrate:slo_error_ratio\{slo="bench-outage-5m",window="5m"\} > \(3 \* \(1 - 0\.999\)\)/;
+      const guard = /\n\s*and ignoring\(window\)\n\s*\(1 - burnrate:slo_good_events\{slo="bench-outage-5m",window="5m"\}\n\s*\/\n\s*burnrate:slo_total_events\{slo="bench-outage-5m",window="5m"\}\) > \(3 \* \(1 - 0\.999\)\)/;
       expect(suite.rules).toMatch(guard);
       const result = await runSuite(line, suite, suite.rules.replace(guard, ''));
       expect(result.code).not.toBe(0);

@@ -1,9 +1,9 @@
 /**
  * How each window's event counts are obtained, so rules, dashboards and the service agree on one source.
  * Only a few windows are recorded: the five-minute base and the fast tiers' long windows (1h and 1d for a
- * 30-day SLO); up to an hour from the raw series, longer ones as the sum of back-to-back copies of a
- * shorter recorded window read at offsets. Every other window is composed of tiles where it is read. A
- * window no recorded window divides (28m for a 28-day SLO) is recorded from the raw series. Tiles are exact: the sum of twelve
+ * 30-day SLO); up to an hour from the raw series, longer ones from the five-minute counts. Every other
+ * window is the sum of back-to-back copies of a shorter recorded window read at offsets, composed where
+ * it is read. A window no recorded window divides (28m for a 28-day SLO) is recorded from the raw series. Tiles are exact: the sum of twelve
  * five-minute counts ending 0, 5, ..., 55 minutes ago is the hour's count, so a failure enters every window
  * the moment it enters the five-minute count, as it does in raw `rate(...[1h])` rules.
  */
@@ -18,8 +18,8 @@ export const SLOW_GROUP_INTERVAL_MS = 5 * 60_000;
 
 export type CountSource =
   | { kind: 'raw' }
-  /** `count` back-to-back copies of the recorded `tileMs` window. */
-  | { kind: 'tiles'; tileMs: number; count: number };
+  /** The mean of the recorded five-minute counts over the window, times the number of five-minute slots. */
+  | { kind: 'average' };
 
 export interface RecordedCountWindow {
   windowMs: number;
@@ -48,11 +48,14 @@ function tileCandidates(windows: readonly AlertWindow[]): number[] {
 /**
  * Recorded windows up to an hour read the raw series (cheap at that length): the page-fast pair is then
  * exactly what raw-rate rules compute, and the hourly tiles stay right whatever the evaluation interval.
+ * Longer ones (1d) average the five-minute counts recorded every evaluation: every event is counted in
+ * five overlapping counts, so the extrapolation of each `increase()` at its edges averages out, and the
+ * SLO window summed from them is as exact as the average over the whole window (thirty times cheaper).
  */
 const RAW_UP_TO_MS = 3_600_000;
 
-function recordedWindow(windowMs: number, tile: number | undefined): RecordedCountWindow {
-  const source: CountSource = windowMs <= RAW_UP_TO_MS || tile === undefined ? { kind: 'raw' } : { kind: 'tiles', tileMs: tile, count: windowMs / tile };
+function recordedWindow(windowMs: number): RecordedCountWindow {
+  const source: CountSource = windowMs <= RAW_UP_TO_MS ? { kind: 'raw' } : { kind: 'average' };
   return { windowMs, source, slow: false };
 }
 
@@ -74,13 +77,12 @@ export function countWindowPlan(windows: readonly AlertWindow[], extraMs: readon
       sources.set(windowMs, { recorded: false, tileMs: tile, count: windowMs / tile });
       continue;
     }
-    recorded.push(recordedWindow(windowMs, tile));
+    recorded.push(recordedWindow(windowMs));
     sources.set(windowMs, { recorded: true });
   }
-  const tiles = recordedMs();
   for (const windowMs of extraMs) {
     if (recorded.some((r) => r.windowMs === windowMs)) continue;
-    recorded.push(recordedWindow(windowMs, largestDividingTile(windowMs, tiles)));
+    recorded.push(recordedWindow(windowMs));
   }
   markSlowTiles(recorded, sources, pageWindows, extraMs);
   return { recorded, sources };
@@ -99,8 +101,6 @@ function markSlowTiles(
     fast.add(windowMs);
     const source = sources.get(windowMs);
     if (source && !source.recorded) need(source.tileMs);
-    const own = recorded.find((r) => r.windowMs === windowMs);
-    if (own?.source.kind === 'tiles') need(own.source.tileMs);
   };
   for (const windowMs of [...pageWindows, ...extraMs, BASE_WINDOW_MS]) need(windowMs);
   for (const entry of recorded) entry.slow = !fast.has(entry.windowMs);

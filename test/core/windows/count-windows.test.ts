@@ -8,7 +8,7 @@ const DAY = 86_400_000;
 
 function describePlan(plan: CountWindowPlan): { recorded: string[]; composed: string[] } {
   const recorded = plan.recorded.map((r) => {
-    const from = r.source.kind === 'raw' ? 'raw' : `${r.source.count}x${formatDuration(r.source.tileMs)}`;
+    const from = r.source.kind;
     return `${formatDuration(r.windowMs)}=${from}${r.slow ? ' (slow)' : ''}`;
   });
   const composed = [...plan.sources].flatMap(([ms, s]) => (s.recorded ? [] : [`${formatDuration(ms)}=${s.count}x${formatDuration(s.tileMs)}`]));
@@ -16,20 +16,20 @@ function describePlan(plan: CountWindowPlan): { recorded: string[]; composed: st
 }
 
 describe('count windows', () => {
-  it('records windows up to an hour from raw series, longer fast long windows as tiles; composes the rest', () => {
+  it('records windows up to an hour from raw series, longer fast long windows from the 5m counts; composes the rest', () => {
     expect(describePlan(countWindowPlan(alertWindows(30 * DAY)))).toEqual({
-      recorded: ['5m=raw', '1h=raw', '1d=24x1h (slow)'],
+      recorded: ['5m=raw', '1h=raw', '1d=average (slow)'],
       composed: ['30m=6x5m', '2h=2x1h', '6h=6x1h', '3d=3x1d'],
     });
   });
 
   it('records from raw series a window no recorded window divides (28m of a 28-day SLO), and tiles on it', () => {
     expect(describePlan(countWindowPlan(alertWindows(28 * DAY)))).toEqual({
-      recorded: ['5m=raw', '28m=raw', '56m=raw', '22h24m=24x56m (slow)'],
+      recorded: ['5m=raw', '28m=raw', '56m=raw', '22h24m=average (slow)'],
       composed: ['1h52m=2x56m', '5h36m=6x56m', '2d19h12m=3x22h24m'],
     });
     expect(describePlan(countWindowPlan(alertWindows(7 * DAY)))).toEqual({
-      recorded: ['5m=raw', '7m=raw', '14m=raw', '5h36m=24x14m (slow)'],
+      recorded: ['5m=raw', '7m=raw', '14m=raw', '5h36m=average (slow)'],
       composed: ['28m=2x14m', '1h24m=6x14m', '16h48m=3x5h36m'],
     });
   });

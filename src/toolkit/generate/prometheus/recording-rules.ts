@@ -1,6 +1,7 @@
 /**
- * Recording rules of one SLO. Count SLIs record the five-minute counts from the raw series and a few
- * tiles summed from them (core/windows/count-windows.ts); everything else is composed where it is read.
+ * Recording rules of one SLO. Count SLIs record the five-minute and hourly counts from the raw series and
+ * the daily count from the five-minute ones (core/windows/count-windows.ts); every other window is a sum
+ * of these tiles, composed where it is read.
  * Rules that may lag minutes (slow tiles, the whole window, metadata) go to the slow group.
  */
 import { RECORDED, SERVICE_LABEL, SLI_KIND_LABEL, SLO_LABEL, TEAM_LABEL, WINDOW_LABEL } from '../../../core/conventions/metrics.js';
@@ -10,7 +11,6 @@ import { BASE_WINDOW_MS } from '../../../core/windows/alert-windows.js';
 import type { CountWindowPlan, RecordedCountWindow } from '../../../core/windows/count-windows.js';
 import { eventQueries } from '../../../core/sli/event-queries.js';
 import { budgetText, series } from '../../../core/promql/promql-text.js';
-import { tiledCountText } from '../../../core/promql/window-count-text.js';
 import type { RecordingRule } from './rule-types.js';
 import { rawWindowErrorRatio, windowCount, windowSecondsExpr } from './window-queries.js';
 import { windowLabel } from '../../../core/windows/window-text.js';
@@ -31,8 +31,9 @@ function windowed(record: string, slo: Slo, windowMs: number, expr: string): Rec
 
 function countRules(slo: Slo, recorded: RecordedCountWindow): RecordingRule[] {
   const { windowMs, source } = recorded;
-  if (source.kind === 'tiles') {
-    return COUNT_METRICS.map((metric) => windowed(metric, slo, windowMs, tiledCountText(series(metric, slo.id, source.tileMs), source.tileMs, source.count)));
+  if (source.kind === 'average') {
+    const slots = windowMs / BASE_WINDOW_MS;
+    return COUNT_METRICS.map((metric) => windowed(metric, slo, windowMs, `avg_over_time(${series(metric, slo.id, BASE_WINDOW_MS)}[${formatDuration(windowMs)}]) * ${slots}`));
   }
   const queries = eventQueries(slo, windowMs);
   if (queries.kind !== 'counts') throw new Error(`${slo.id}: a raw SLI has no event counts`);

@@ -29,7 +29,13 @@ interface Mutation {
 
 const MUTATIONS: Mutation[] = [
   { name: 'page-fast threshold ×10', from: '(14.4 *', to: '(144 *', scenario: 'fast burn', alert: 'page' },
-  { name: 'page-fast long window 1h → 6h', from: `window="1h"} > (14.4 *`, to: `window="6h"} > (14.4 *`, scenario: 'fast burn', alert: 'page' },
+  {
+    name: 'page-fast long window 1h → 1d',
+    from: '(1 - burnrate:slo_good_events{slo="orders-availability",window="1h"}|window="1h"}) > (14.4 *',
+    to: '(1 - burnrate:slo_good_events{slo="orders-availability",window="1d"}|window="1d"}) > (14.4 *',
+    scenario: 'fast burn',
+    alert: 'page',
+  },
   { name: 'page-slow threshold ÷10', from: '(6 *', to: '(0.6 *', scenario: 'slow burn', alert: 'page' },
   { name: 'ticket thresholds ×10', from: '(3 *|(1 *', to: '(30 *|(10 *', scenario: 'slow burn', alert: 'ticket' },
   { name: 'low-traffic guard removed', from: '>= 100', to: '>= 0', scenario: 'low traffic', alert: 'page' },
