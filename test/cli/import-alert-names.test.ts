@@ -102,7 +102,7 @@ describe('burnrate import --keep-alert-names, then generate', () => {
   it('says which series and labels to update, and that the alert names are kept', () => {
     expect(importOut).toContain("update what matches Sloth's names");
     expect(importOut).toContain(`${NAME}{sloth_id="${SLO}",sloth_severity="page"} → ${NAME}{slo="${SLO}",burnrate_tier="page"}`);
-    expect(importOut).toContain('slo:sli_error:ratio_rate<window> (5m … 3d) → burnrate:slo_error_ratio{window="<window>"}');
+    expect(importOut).toContain('slo:sli_error:ratio_rate<window> (5m, 1h) → 1 - burnrate:slo_good_events{window="<window>"} / burnrate:slo_total_events{window="<window>"}');
   });
 
   describe.each(prometheusLines())('on Prometheus $name', ({ promtool: binary }) => {

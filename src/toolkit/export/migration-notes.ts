@@ -42,15 +42,15 @@ function pyrraAlerts(slo: Slo, original: string, keep: boolean): string[] {
 
 const SLOTH_SERIES = [
   `labels: sloth_id → ${SLO_LABEL}, sloth_service → ${SERVICE_LABEL}, sloth_window → ${WINDOW_LABEL}, sloth_severity → ${TIER_LABEL} (on alerts)`,
-  `slo:sli_error:ratio_rate<window> (5m … 3d) → ${RECORDED.errorRatio}{${WINDOW_LABEL}="<window>"}`,
-  `slo:sli_error:ratio_rate30d (the period) → ${RECORDED.windowErrorRatio}`,
+  `slo:sli_error:ratio_rate<window> (5m, 1h) → 1 - ${RECORDED.goodEvents}{${WINDOW_LABEL}="<window>"} / ${RECORDED.totalEvents}{${WINDOW_LABEL}="<window>"}; other windows are sums of these counts (docs/rules.md)`,
+  `slo:sli_error:ratio_rate30d (the period) → 1 - ${RECORDED.windowGoodEvents} / ${RECORDED.windowTotalEvents}`,
   `slo:objective:ratio, sloth_slo_info → ${RECORDED.objective}`,
   `slo:period_error_budget_remaining:ratio → ${RECORDED.budgetRemaining}`,
   `slo:error_budget:ratio, slo:current_burn_rate:ratio, slo:period_burn_rate:ratio, slo:time_period:days → none: derive them from the series above (docs/rules.md)`,
 ];
 
 const PYRRA_SERIES = [
-  `<metric>:burnrate<window>{slo} → ${RECORDED.errorRatio}{${SLO_LABEL},${WINDOW_LABEL}="<window>"}`,
+  `<metric>:burnrate<window>{slo} → 1 - ${RECORDED.goodEvents} / ${RECORDED.totalEvents} {${SLO_LABEL},${WINDOW_LABEL}="<window>"} (5m, 1h; other windows are sums of these counts)`,
   `<metric>:increase<window>{slo} → ${RECORDED.windowTotalEvents}, ${RECORDED.windowGoodEvents}`,
 ];
 

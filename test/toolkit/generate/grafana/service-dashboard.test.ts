@@ -4,7 +4,7 @@ import { LOG_SERVICE_LABEL } from '../../../../src/core/conventions/metrics.js';
 import { renderDashboards } from '../../../../src/toolkit/generate/grafana/dashboards.js';
 import { serviceDashboardUid } from '../../../../src/toolkit/generate/grafana/uid.js';
 import { alertingPeriodMs, alertWindows } from '../../../../src/core/windows/alert-windows.js';
-import { formatDuration } from '../../../../src/core/model/duration.js';
+import { formatDuration, parseDurationMs } from '../../../../src/core/model/duration.js';
 import { objectiveRatio, type Slo } from '../../../../src/core/model/slo.js';
 import { parseSelector } from '../../../../src/core/promql/promql.js';
 import { substitute } from './dashboard-queries.js';
@@ -48,7 +48,12 @@ describe('service dashboards', () => {
       const pairs = windows.filter((w) => w.tier === tier);
       const steps = graph.fieldConfig.defaults.thresholds.steps.filter((s: Json) => s.value !== null).map((s: Json) => s.value);
       expect(steps).toEqual([...new Set(pairs.map((p) => p.factor))].sort((a, b) => a - b));
-      const read = graph.targets.map((t: Json) => /window="([^"]+)"/.exec(t.expr)?.[1]);
+      // The window each target reads: its recorded label, or its tile times the tiles summed (good and total alike).
+      const read = graph.targets.map((t: Json) => {
+        const tile = /window="([^"]+)"/.exec(t.expr)?.[1] ?? '';
+        const tiles = (t.expr.match(/"burnrate_tile", "/g) ?? []).length / 2;
+        return tiles > 0 ? formatDuration((parseDurationMs(tile) ?? NaN) * tiles) : tile;
+      });
       expect(read).toEqual(pairs.flatMap((p) => [formatDuration(p.longWindowMs), formatDuration(p.shortWindowMs)]));
       expect(graph.title.includes('(alert disabled)')).toBe(!slo.alerting[tier].enabled);
     }
