@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALERT_NAMES } from '../../src/core/conventions/metrics.js';
 import { listAlerts, startAlertmanager, type AlertmanagerServer } from '../support/alertmanager.js';
 import { runCli } from '../support/cli.js';
+import { runRulesAtTestPace } from '../support/rules-at-test-pace.js';
 import { alertmanagerLines, prometheusLines } from '../support/stack-tools.js';
 import { startFakePagerDutyEvents, type FakePagerDutyEvents, type PagerDutyEvent } from '../support/fake-pagerduty-events.js';
 import { waitFor } from '../support/processes.js';
@@ -51,6 +52,8 @@ describe.each(STACKS)('an SLO burning its budget pages PagerDuty and resolves (P
     temp = await makeTempDir('burnrate-e2e-');
     const generated = await runCli(['generate', 'test/e2e/fixtures', '--out', temp.dir]);
     expect(generated.code, generated.stderr).toBe(0);
+    // The ticket reads the daily count of the window group.
+    await runRulesAtTestPace(path.join(temp.dir, 'alerts/prometheus/orders.rules.yaml'));
 
     events = await startFakePagerDutyEvents();
     const overlay = await overlayAlertmanagerConfig(path.join(temp.dir, 'alerts/alertmanager/alertmanager.yaml'), {

@@ -92,35 +92,32 @@ const GOOD = counterSamples('good');
 const BAD = counterSamples('bad');
 
 /**
- * What the generated rules compute from these samples on a line: the 1h counts read from the raw series
- * (sum of increase() per series); the 30d window sums those ending at `end`, `end` − 1h, ... (thirty 1d
- * tiles of twenty-four 1h counts); and the mean of the 5m ratios at 120m.
+ * What the generated rules compute from these samples on a line: the 5m counts recorded every minute
+ * (sum of increase() per series); the 30d window, whose daily counts average them, is the ratio of their
+ * sums at `end`; and the mean of the 5m ratios at 120m.
  */
 function trafficOracle(line: LineName, end = END_MINUTE) {
+  const good: Sample[] = [];
+  const total: Sample[] = [];
   const ratio: Sample[] = [];
   for (let u = 0; u <= end; u++) {
-    const [g, b] = [increase(line, GOOD, u * MINUTE_MS, 5 * MINUTE_MS), increase(line, BAD, u * MINUTE_MS, 5 * MINUTE_MS)];
-    if (g !== undefined && b !== undefined) ratio.push({ t: u * MINUTE_MS, v: 1 - g / (g + b) });
-  }
-  let [good, total] = [0, 0];
-  for (let u = end; u >= 0; u -= 60) {
-    const [g, b] = [increase(line, GOOD, u * MINUTE_MS, HOUR_MS), increase(line, BAD, u * MINUTE_MS, HOUR_MS)];
+    const t = u * MINUTE_MS;
+    const [g, b] = [increase(line, GOOD, t, 5 * MINUTE_MS), increase(line, BAD, t, 5 * MINUTE_MS)];
     if (g === undefined || b === undefined) continue;
-    good += g;
-    total += g + b;
+    good.push({ t, v: g });
+    total.push({ t, v: g + b });
+    ratio.push({ t, v: 1 - g / (g + b) });
   }
-  const month = 30 * 24 * HOUR_MS;
-  const weighted = 1 - good / total;
-  const unweighted = avgOverTime(line, ratio, 120 * MINUTE_MS, month) ?? NaN;
+  const day = 24 * HOUR_MS;
+  const weighted = 1 - (avgOverTime(line, good, end * MINUTE_MS, day) ?? NaN) / (avgOverTime(line, total, end * MINUTE_MS, day) ?? NaN);
+  const unweighted = avgOverTime(line, ratio, 120 * MINUTE_MS, 30 * day) ?? NaN;
   return { weighted, unweighted };
 }
 
-it('the oracle: on 2.x closed ranges the 1h counts at 1h steps hold every event exactly once, so the 30d ratio is the ratio of sums', () => {
+it('the oracle: on 2.x closed ranges every event falls in five recorded 5m counts, so the 30d ratio is the ratio of sums', () => {
   const sum = (key: 'good' | 'bad') => PHASES.reduce((s, p) => s + p.minutes * p[key], 0);
-  const exact = sum('bad') / (sum('bad') + sum('good'));
-  expect(trafficOracle('2.x').weighted).toBeCloseTo(exact, 15);
-  // 3.x ranges are left-open: each hour's increase is extrapolated from 59 minutes.
-  expect(trafficOracle('3.x').weighted).not.toBeCloseTo(exact, 6);
+  expect(trafficOracle('2.x').weighted).toBeCloseTo(sum('bad') / (sum('bad') + sum('good')), 15);
+  expect(trafficOracle('3.x').weighted).not.toBeCloseTo(trafficOracle('2.x').weighted, 6);
 });
 
 /**
