@@ -9,6 +9,8 @@ import { RECORDED } from '../../../../src/core/conventions/metrics.js';
 import { generateArtifacts } from '../../../../src/toolkit/generate/artifacts.js';
 import { renderDashboards } from '../../../../src/toolkit/generate/grafana/dashboards.js';
 import { budgetRemainingExpr, sliExpr } from '../../../../src/toolkit/generate/grafana/promql.js';
+import { hasEventCounts } from '../../../../src/core/sli/sli-kinds.js';
+import { runRulesAtTestPace } from '../../../support/rules-at-test-pace.js';
 import type { Slo } from '../../../../src/core/model/slo.js';
 import { freePort } from '../../../support/ports.js';
 import { prometheusLines } from '../../../support/stack-tools.js';
@@ -67,7 +69,9 @@ describe.each(prometheusLines())('dashboard queries on a real Prometheus $name r
     const rulesDir = path.join(tmp.dir, 'rules');
     await mkdir(rulesDir);
     for (const [file, content] of generateArtifacts(slos)) {
-      if (file.startsWith('alerts/prometheus/')) await writeFile(path.join(rulesDir, path.basename(file)), content);
+      if (!file.startsWith('alerts/prometheus/')) continue;
+      await writeFile(path.join(rulesDir, path.basename(file)), content);
+      await runRulesAtTestPace(path.join(rulesDir, path.basename(file)));
     }
     const targetPort = await freePort();
     exposition = await startExposition(targetPort);
@@ -119,7 +123,12 @@ describe.each(prometheusLines())('dashboard queries on a real Prometheus $name r
     async (_id, slo: Slo) => {
       const values = { cluster: '.*' };
       const pairs = [
-        [substitute(sliExpr(slo, 'slo-window'), values), `1 - max(${RECORDED.windowErrorRatio}{slo="${slo.id}"})`],
+        [
+          substitute(sliExpr(slo, 'slo-window'), values),
+          hasEventCounts(slo.sli)
+            ? `min(${RECORDED.windowGoodEvents}{slo="${slo.id}"} / ${RECORDED.windowTotalEvents}{slo="${slo.id}"})`
+            : `1 - max(${RECORDED.windowErrorRatio}{slo="${slo.id}"})`,
+        ],
         [substitute(budgetRemainingExpr(slo), values), `min(${RECORDED.budgetRemaining}{slo="${slo.id}"})`],
       ] as const;
       // A moment in the past, so the rule group evaluated before it has written all its series.
