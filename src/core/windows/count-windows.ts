@@ -28,11 +28,14 @@ export interface RecordedCountWindow {
   slow: boolean;
 }
 
+/** How a window is read: its own recorded series, or `count` copies of the recorded `tileMs` window at offsets. */
+export type WindowSource = { recorded: true } | { recorded: false; tileMs: number; count: number };
+
 export interface CountWindowPlan {
-  /** Recorded windows in the order they must be evaluated (each after the tiles it sums). */
+  /** Recorded windows in the order they must be evaluated. */
   recorded: RecordedCountWindow[];
-  /** How every alert window (and any other planned window) is read. */
-  sources: Map<number, { recorded: true } | { recorded: false; tileMs: number; count: number }>;
+  /** How every alert window is read. */
+  sources: Map<number, WindowSource>;
 }
 
 function largestDividingTile(windowMs: number, tiles: readonly number[]): number | undefined {
@@ -88,26 +91,18 @@ export function countWindowPlan(windows: readonly AlertWindow[], extraMs: readon
   return { recorded, sources };
 }
 
-/** Tiles read by no page window and no forced extra window go to the slow group. */
-function markSlowTiles(
-  recorded: RecordedCountWindow[],
-  sources: CountWindowPlan['sources'],
-  pageWindows: ReadonlySet<number>,
-  extraMs: readonly number[],
-): void {
-  const fast = new Set<number>();
-  const need = (windowMs: number): void => {
-    if (fast.has(windowMs)) return;
-    fast.add(windowMs);
+/** Recorded windows no page window reads (itself or as its tile), other than the base and the extras, go to the slow group. */
+function markSlowTiles(recorded: RecordedCountWindow[], sources: CountWindowPlan['sources'], pageWindows: ReadonlySet<number>, extraMs: readonly number[]): void {
+  const readByPages = [...pageWindows].map((windowMs) => {
     const source = sources.get(windowMs);
-    if (source && !source.recorded) need(source.tileMs);
-  };
-  for (const windowMs of [...pageWindows, ...extraMs, BASE_WINDOW_MS]) need(windowMs);
+    return source && !source.recorded ? source.tileMs : windowMs;
+  });
+  const fast = new Set([...readByPages, ...extraMs, BASE_WINDOW_MS]);
   for (const entry of recorded) entry.slow = !fast.has(entry.windowMs);
 }
 
 /** How to read a window of any length from the plan: recorded, or composed from the largest dividing tile. */
-export function composeWindow(plan: CountWindowPlan, windowMs: number): { recorded: true } | { recorded: false; tileMs: number; count: number } | undefined {
+export function composeWindow(plan: CountWindowPlan, windowMs: number): WindowSource | undefined {
   const known = plan.sources.get(windowMs);
   if (known) return known;
   const tile = largestDividingTile(windowMs, [...plan.sources].filter(([, source]) => source.recorded).map(([ms]) => ms));

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { parse } from 'yaml';
+import { alertComparisons } from '../../support/alert-comparisons.js';
 import { describe, expect, it } from 'vitest';
 import { alertingPeriodMs, alertWindows, type AlertWindow } from '../../../src/core/windows/alert-windows.js';
 import { formatDuration } from '../../../src/core/model/duration.js';
@@ -80,16 +81,7 @@ describe('thresholds in PromQL', () => {
       .map((r) => r.expr)
       .join('\nor\n');
     // Each comparison reads one window: its recorded label, or its tile times the number of tiles summed.
-    const withoutGuards = exprs.replace(/^.*>= \d+$/gm, '');
-    const segments = withoutGuards.split(/> \((\S+) \* \(1 - 0\.999\)\)/);
-    const compared: string[] = [];
-    for (let i = 1; i < segments.length; i += 2) {
-      const reads = segments[i - 1] ?? '';
-      const totals = reads.slice(reads.lastIndexOf('burnrate:slo_good_events'));
-      const tile = /window="(\w+)"/.exec(totals)?.[1] ?? '?';
-      const tiles = (totals.match(/burnrate:slo_total_events/g) ?? []).length;
-      compared.push(`${tiles > 1 ? `${tiles}x${tile}` : tile} > ${segments[i]}`);
-    }
+    const compared = alertComparisons(exprs.replace(/^.*>= \d+$/gm, '')).comparisons.map((c) => `${c.tiles > 1 ? `${c.tiles}x${c.tile}` : c.tile} > ${c.factor}`);
     expect(compared).toEqual(['1h > 14.4', '5m > 14.4', '6x1h > 6', '6x5m > 6', '5m > 3', '1d > 3', '2x1h > 3', '3x1d > 1', '6x1h > 1']);
     expect(rules).toContain('burnrate:slo_total_events{slo="orders-availability",window="1h"} >= 100');
   });

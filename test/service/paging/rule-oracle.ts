@@ -8,6 +8,7 @@ import { sloRuleGroups } from '../../../src/toolkit/generate/prometheus/rule-gro
 import type { Slo } from '../../../src/core/model/slo.js';
 import { TIER_LABEL } from '../../../src/core/conventions/metrics.js';
 import { formatDuration, parseDurationMs } from '../../../src/core/model/duration.js';
+import { alertComparisons, windowReadBy } from '../../support/alert-comparisons.js';
 
 export interface OraclePair {
   conditions: { window: string; factor: number }[];
@@ -22,25 +23,19 @@ export function pageRuleExpr(slo: Slo): string {
   return (rule as { expr: string }).expr;
 }
 
-/** The window one comparison reads: its recorded label, or its tile times the number of tiles summed. */
-function windowRead(reads: string): string {
-  const totals = reads.slice(reads.lastIndexOf('burnrate:slo_good_events'));
-  const tile = /window="([^"]+)"/.exec(totals)?.[1] ?? '?';
-  const tiles = (totals.match(/burnrate:slo_total_events/g) ?? []).length;
-  return tiles > 1 ? formatDuration((parseDurationMs(tile) ?? NaN) * tiles) : tile;
+function windowOf(read: { tile: string; tiles: number }): string {
+  return read.tiles > 1 ? formatDuration((parseDurationMs(read.tile) ?? NaN) * read.tiles) : read.tile;
 }
 
 export function pageRulePairs(slo: Slo): OraclePair[] {
   return pageRuleExpr(slo)
     .split('\nor\n')
     .map((pair) => {
-      const parts = pair.split(/> \((\d+(?:\.\d+)?) \* \(1 - [\d.]+\)\)/);
-      const conditions: OraclePair['conditions'] = [];
-      for (let i = 1; i < parts.length; i += 2) conditions.push({ window: windowRead(parts[i - 1] ?? ''), factor: Number(parts[i]) });
+      const { comparisons, rest } = alertComparisons(pair);
+      const conditions = comparisons.map((c) => ({ window: windowOf(c), factor: c.factor }));
       // What follows the last comparison: the guard on the long window's total, if any.
-      const rest = parts.at(-1) ?? '';
       const guard = /\s>= (\d+)\s*\)?\s*$/.exec(rest);
-      return { conditions, ...(guard ? { guard: { window: windowRead(`burnrate:slo_good_events ${rest}`), minEvents: Number(guard[1]) } } : {}) };
+      return { conditions, ...(guard ? { guard: { window: windowOf(windowReadBy(`burnrate:slo_good_events ${rest}`)), minEvents: Number(guard[1]) } } : {}) };
     });
 }
 

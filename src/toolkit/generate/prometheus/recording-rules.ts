@@ -70,11 +70,10 @@ export function wholeWindowErrorRatio(slo: Slo): string {
 function wholeWindowRules(slo: Slo, plan: CountWindowPlan): RecordingRule[] {
   const labels = wholeWindowLabels(slo);
   if (!hasEventCounts(slo.sli)) return [{ record: RECORDED.windowErrorRatio, expr: rawWindowErrorRatio(slo), labels }];
-  return COUNT_METRICS.map((metric, i) => ({
-    record: [RECORDED.windowGoodEvents, RECORDED.windowTotalEvents][i] as string,
-    expr: windowCount(slo, metric, plan),
-    labels,
-  }));
+  return [
+    { record: RECORDED.windowGoodEvents, expr: windowCount(slo, RECORDED.goodEvents, plan), labels },
+    { record: RECORDED.windowTotalEvents, expr: windowCount(slo, RECORDED.totalEvents, plan), labels },
+  ];
 }
 
 function metadataRules(slo: Slo): RecordingRule[] {

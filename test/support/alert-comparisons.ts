@@ -1,0 +1,25 @@
+/**
+ * An independent reading of generated burn-alert PromQL: each `… > (factor * (1 - objective))` comparison and
+ * the window it reads, as its recorded `window` label or as a tile summed several times at offsets.
+ */
+export interface Comparison {
+  /** The recorded window label of the counts read (the tile, when they are summed). */
+  tile: string;
+  /** How many copies of the tile are summed: 1 for a recorded window. */
+  tiles: number;
+  factor: number;
+}
+
+/** The window the text before a comparison reads: the totals after its last good-events selector. */
+export function windowReadBy(reads: string): { tile: string; tiles: number } {
+  const totals = reads.slice(reads.lastIndexOf('burnrate:slo_good_events'));
+  return { tile: /window="([^"]+)"/.exec(totals)?.[1] ?? '?', tiles: (totals.match(/burnrate:slo_total_events/g) ?? []).length };
+}
+
+/** Every ratio comparison of `expr` in order, and the text after the last one (where a guard sits). */
+export function alertComparisons(expr: string): { comparisons: Comparison[]; rest: string } {
+  const parts = expr.split(/> \((\d+(?:\.\d+)?) \* \(1 - [\d.]+\)\)/);
+  const comparisons: Comparison[] = [];
+  for (let i = 1; i < parts.length; i += 2) comparisons.push({ ...windowReadBy(parts[i - 1] ?? ''), factor: Number(parts[i]) });
+  return { comparisons, rest: parts.at(-1) ?? '' };
+}
