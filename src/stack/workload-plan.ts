@@ -79,6 +79,8 @@ export function planItem(slo: Slo): PlanItem {
     case 'ratio':
     case 'raw':
       return { kind: 'counters', slo, groups };
+    case 'threshold':
+      return { kind: 'skipped', slo, reason: 'the demo workload has no threshold SLIs' };
     default:
       return unreachableSliKind(sli);
   }

@@ -32,9 +32,25 @@ const alertTier = tier.extend({
 
 const sli = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ratio'), good: z.string().optional(), errors: z.string().optional(), total: z.string() }),
-  z.object({ kind: z.literal('latency'), histogram: z.string(), thresholdSeconds: z.number(), buckets: z.array(z.number()).optional() }),
+  z.object({
+    kind: z.literal('latency'),
+    histogram: z.string(),
+    thresholdSeconds: z.number(),
+    buckets: z.array(z.number()).optional(),
+    native: z.literal(true).optional(),
+  }),
   z.object({ kind: z.literal('boolGauge'), metric: z.string() }),
   z.object({ kind: z.literal('raw'), errorRatio: z.string() }),
+  z.object({
+    kind: z.literal('threshold'),
+    measure: z.discriminatedUnion('of', [
+      z.object({ of: z.literal('quantile'), histogram: z.string(), quantile: z.number().gt(0).lt(1), native: z.literal(true).optional() }),
+      z.object({ of: z.literal('gauge'), metric: z.string() }),
+      z.object({ of: z.literal('query'), query: z.string() }),
+    ]),
+    op: z.enum(['lt', 'lte', 'gt', 'gte']),
+    value: z.number(),
+  }),
   z.object({
     kind: z.literal('traces'),
     spanService: z.string(),
@@ -59,6 +75,7 @@ const catalogSlo = z.object({
   objectivePercent: z.number().gt(0).lt(100),
   window,
   sli,
+  timeSlices: z.object({ sliceSeconds: z.number().positive(), sliceTarget: z.number().gt(0).lte(1).optional() }).optional(),
   groupBy: z.array(z.string()),
   labels: z.record(z.string(), z.string()),
   runbookUrl: httpUrl.optional(),

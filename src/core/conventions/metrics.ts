@@ -47,6 +47,11 @@ export const RECORDED = {
   goodEvents: 'burnrate:slo_good_events',
   /** All events in a recorded window. Labels: slo, window, groupBy labels. */
   totalEvents: 'burnrate:slo_total_events',
+  /**
+   * Time-slice SLOs only: the judgment of the slice that just ended, 1 good and 0 bad (or the slice's own ratio
+   * for ratio slices); no sample for a slice without data. Labels: slo, groupBy labels.
+   */
+  sliceGood: 'burnrate:slo_slice_good',
   /** Raw SLIs only: share of bad events in the window, 0..1. Labels: slo, window, groupBy labels. */
   errorRatio: 'burnrate:slo_error_ratio',
   /** Good events over the whole SLO window (rolling or calendar period to date). */

@@ -12,9 +12,18 @@ export type Selector = string;
 
 export type Sli =
   | { kind: 'ratio'; good?: Selector; errors?: Selector; total: Selector }
-  | { kind: 'latency'; histogram: Selector; thresholdSeconds: number; buckets?: number[] }
+  | {
+      kind: 'latency';
+      histogram: Selector;
+      thresholdSeconds: number;
+      buckets?: number[];
+      /** A Prometheus native histogram: good events are read with histogram_fraction, no `le` bucket needed. */
+      native?: true;
+    }
   | { kind: 'boolGauge'; metric: Selector }
   | { kind: 'raw'; errorRatio: string }
+  /** Time slices only: a slice is good when the measured value compares to `value` as `op` says. */
+  | { kind: 'threshold'; measure: ThresholdMeasure; op: ThresholdOp; value: number }
   | {
       kind: 'traces';
       spanService: string;
@@ -26,6 +35,32 @@ export type Sli =
     };
 
 export type SliKind = Sli['kind'];
+
+/** What a threshold SLI measures per slice. */
+export type ThresholdMeasure =
+  /** A quantile of a histogram over the slice, e.g. p99 latency; `native`: a Prometheus native histogram. */
+  | { of: 'quantile'; histogram: Selector; quantile: number; native?: true }
+  /** A gauge averaged over the slice, e.g. queue depth. */
+  | { of: 'gauge'; metric: Selector }
+  /** Any PromQL instant-vector expression; `{{window}}` stands for the slice length. */
+  | { of: 'query'; query: string };
+
+/** OpenSLO's comparison operators: a slice is good when `measured op value`. */
+export type ThresholdOp = 'lt' | 'lte' | 'gt' | 'gte';
+
+/**
+ * Budgeting by time slices: every slice of `sliceSeconds` is judged once, and the budget counts slices
+ * instead of events. Slices without data are not judged.
+ */
+export interface TimeSlices {
+  sliceSeconds: number;
+  /**
+   * A slice is good when its SLI ratio is at least this (OpenSLO Timeslices). Absent: each slice counts as
+   * its own ratio, so the SLI is the mean of the slices' ratios (OpenSLO RatioTimeslices). Threshold SLIs
+   * judge their slices by their threshold and have none.
+   */
+  sliceTarget?: number;
+}
 
 export interface AlertTier {
   enabled: boolean;
@@ -76,6 +111,8 @@ export interface Slo {
   objectivePercent: number;
   window: SloWindow;
   sli: Sli;
+  /** Present: the budget counts time slices (OpenSLO Timeslices, RatioTimeslices); absent: events. */
+  timeSlices?: TimeSlices;
   groupBy: string[];
   labels: Record<string, string>;
   runbookUrl?: string;

@@ -9,6 +9,8 @@ import type { Slo } from '../model/slo.js';
 import { parseSelector, renderSelector } from '../promql/promql.js';
 import { BASE_WINDOW_MS } from '../windows/alert-windows.js';
 import { sumBy } from '../promql/promql-text.js';
+import { unreachableSliKind } from './sli-kinds.js';
+import { sliceCountQueries } from './slice-queries.js';
 
 export type EventQueries = { kind: 'counts'; good: string; total: string } | { kind: 'errorRatio'; errorRatio: string };
 
@@ -49,7 +51,17 @@ export function latencySelectors(sli: Extract<Slo['sli'], { kind: 'latency' }>):
   };
 }
 
+/**
+ * Good and total events over a window. Time-slice SLOs count judged slices instead (slice-queries.ts);
+ * `sliceEventQueries` gives the events of one slice that the judgment reads.
+ */
 export function eventQueries(slo: Slo, windowMs: number = BASE_WINDOW_MS): EventQueries {
+  if (slo.timeSlices) return { kind: 'counts', ...sliceCountQueries({ ...slo, timeSlices: slo.timeSlices }, windowMs) };
+  return sliEventQueries(slo, windowMs);
+}
+
+/** The SLI's own events over a window, whatever the budgeting method; undefined for threshold SLIs. */
+export function sliEventQueries(slo: Slo, windowMs: number): EventQueries {
   const { sli, groupBy } = slo;
   const range = formatDuration(windowMs);
   switch (sli.kind) {
@@ -60,6 +72,7 @@ export function eventQueries(slo: Slo, windowMs: number = BASE_WINDOW_MS): Event
       return ratioCounts(groupBy, range, total, good);
     }
     case 'latency': {
+      if (sli.native) return nativeLatencyCounts(sli.histogram, sli.thresholdSeconds, groupBy, range);
       const { bucket, count } = latencySelectors(sli);
       return { kind: 'counts', good: increase(groupBy, bucket, range), total: increase(groupBy, count, range) };
     }
@@ -71,5 +84,22 @@ export function eventQueries(slo: Slo, windowMs: number = BASE_WINDOW_MS): Event
       };
     case 'raw':
       return { kind: 'errorRatio', errorRatio: sli.errorRatio.replaceAll('{{window}}', range) };
+    case 'threshold':
+      throw new Error(`${slo.id}: a threshold SLI has no events; it judges time slices`);
+    default:
+      return unreachableSliKind(sli);
   }
+}
+
+/**
+ * The latency SLI's good and total events from a native histogram: the share of observations at or under
+ * the threshold (histogram_fraction) times their count, so any threshold works without an `le` bucket.
+ */
+function nativeLatencyCounts(histogram: string, thresholdSeconds: number, groupBy: readonly string[], range: string): EventQueries {
+  const increased = sumBy(groupBy, `increase(${histogram}[${range}])`);
+  return {
+    kind: 'counts',
+    good: `histogram_fraction(0, ${thresholdSeconds}, ${increased}) * histogram_count(${increased})`,
+    total: `histogram_count(${increased})`,
+  };
 }

@@ -24,6 +24,8 @@ export const SLI_KINDS: { readonly [K in SliKind]: SliKindTraits } = {
     measures: 'errorRatio',
     noSyntheticSeries: 'a raw SLI is an arbitrary PromQL expression, so no input series can be derived from it',
   },
+  // Counted in judged time slices: a threshold SLI exists only with timeSlices.
+  threshold: { measures: 'events', noSyntheticSeries: 'a threshold SLI has no event series; its time slices are scenario-tested on their own' },
   traces: { measures: 'events' },
 };
 

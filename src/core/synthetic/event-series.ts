@@ -2,7 +2,7 @@
  * Which synthetic series feed an SLI, and what each one counts. Built from the very selectors the
  * recording rules read (event-queries.ts), so a test series is counted exactly as production ones are.
  */
-import type { Slo } from '../model/slo.js';
+import type { Slo, ThresholdMeasure } from '../model/slo.js';
 import { metricNames, parseSelector, type ParsedSelector } from '../promql/promql.js';
 import { latencySelectors, tracesSelectors } from '../sli/event-queries.js';
 import { matchesSelector, type LabelSet } from './label-matching.js';
@@ -50,6 +50,7 @@ function countSelectors(slo: Slo): CountSelectors | undefined {
     }
     case 'boolGauge':
     case 'raw':
+    case 'threshold':
       return undefined;
     default:
       return unreachableSliKind(sli);
@@ -61,8 +62,16 @@ export function sliSelectors(slo: Slo): ParsedSelector[] {
   const { sli } = slo;
   if (sli.kind === 'raw') return metricNames(sli.errorRatio).map((metric) => ({ metric, matchers: [] }));
   if (sli.kind === 'boolGauge') return [parseSelector(sli.metric)].filter((s): s is ParsedSelector => s !== undefined);
+  if (sli.kind === 'threshold') return thresholdSelectors(sli.measure);
   const selectors = countSelectors(slo);
   return [selectors?.total, selectors?.part].map((s) => (s === undefined ? undefined : parseSelector(s))).filter((s): s is ParsedSelector => s !== undefined);
+}
+
+function thresholdSelectors(measure: ThresholdMeasure): ParsedSelector[] {
+  if (measure.of === 'query') return metricNames(measure.query.replaceAll('{{window}}', '5m')).map((metric) => ({ metric, matchers: [] }));
+  const selector = parseSelector(measure.of === 'quantile' ? measure.histogram : measure.metric);
+  if (!selector) return [];
+  return [measure.of === 'quantile' && !measure.native ? { ...selector, metric: `${selector.metric ?? ''}_bucket` } : selector];
 }
 
 /** One value per groupBy label that all selectors accept, so every series lands in the same group. */

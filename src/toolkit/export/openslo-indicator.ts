@@ -7,14 +7,15 @@
  * - raw: ratioMetric raw (rawType failure) with the error ratio over 5 minutes.
  * Where OpenSLO cannot carry the exact SLI, the caller adds the `burnrate.dev/sli` annotation.
  */
+import { thresholdValueText } from '../../core/sli/slice-queries.js';
 import { latencySelectors, tracesSelectors } from '../../core/sli/event-queries.js';
-import type { Slo } from '../../core/model/slo.js';
+import type { Slo, ThresholdOp } from '../../core/model/slo.js';
 
 export interface ExportedIndicator {
   /** The OpenSLO SLI spec: ratioMetric or thresholdMetric. */
   spec: Record<string, unknown>;
   /** op and value for the objective of a thresholdMetric. */
-  objective: { op?: 'gte'; value?: number };
+  objective: { op?: ThresholdOp; value?: number };
 }
 
 const RAW_EXPORT_WINDOW = '5m';
@@ -50,5 +51,9 @@ export function exportIndicator(slo: Slo): ExportedIndicator {
         spec: { ratioMetric: { counter: false, rawType: 'failure', raw: metric(sli.errorRatio.replaceAll('{{window}}', RAW_EXPORT_WINDOW)) } },
         objective: {},
       };
+    case 'threshold': {
+      const sliceMs = (slo.timeSlices?.sliceSeconds ?? 60) * 1000;
+      return { spec: { thresholdMetric: metric(thresholdValueText(sli.measure, slo.groupBy, sliceMs)) }, objective: { op: sli.op, value: sli.value } };
+    }
   }
 }

@@ -4,8 +4,8 @@
  * The defaults mirror validate/check-alerting.ts; the import/export round-trip test fails if they drift.
  */
 import { formatDuration } from '../../core/model/duration.js';
-import type { AlertingPolicy, AlertTier, Sli, SliKind } from '../../core/model/slo.js';
-import type { AlertingInput, Duration, PageTierInput, SliInput, TierInput } from '../sdk/types.js';
+import type { AlertingPolicy, AlertTier, Sli, SliKind, ThresholdMeasure } from '../../core/model/slo.js';
+import type { AlertingInput, Duration, PageTierInput, SliInput, ThresholdSliInput, TierInput } from '../sdk/types.js';
 import { DEFAULT_MIN_EVENTS, DEFAULT_PAGE_KEEP_FIRING_SECONDS } from '../../core/model/alerting-defaults.js';
 import { latencyText } from '../load/latency-text.js';
 
@@ -17,11 +17,19 @@ export function sliToInput(sli: Sli): SliInput {
     case 'ratio':
       return { kind: 'ratio', ...(sli.good !== undefined ? { good: sli.good } : { errors: sli.errors }), total: sli.total };
     case 'latency':
-      return { kind: 'latency', histogram: sli.histogram, threshold: latencyText(sli.thresholdSeconds), ...(sli.buckets ? { buckets: [...sli.buckets] } : {}) };
+      return {
+        kind: 'latency',
+        histogram: sli.histogram,
+        threshold: latencyText(sli.thresholdSeconds),
+        ...(sli.buckets ? { buckets: [...sli.buckets] } : {}),
+        ...(sli.native ? { native: true } : {}),
+      };
     case 'boolGauge':
       return { kind: 'boolGauge', metric: sli.metric };
     case 'raw':
       return { kind: 'raw', errorRatio: sli.errorRatio };
+    case 'threshold':
+      return { kind: 'threshold', ...thresholdMeasureInput(sli.measure), op: sli.op, value: sli.value };
     case 'traces':
       return {
         kind: 'traces',
@@ -31,6 +39,17 @@ export function sliToInput(sli: Sli): SliInput {
         ...(sli.spanKind !== undefined ? { spanKind: sli.spanKind } : {}),
         ...(sli.latencyThresholdSeconds !== undefined ? { latencyThreshold: latencyText(sli.latencyThresholdSeconds) } : {}),
       };
+  }
+}
+
+function thresholdMeasureInput(measure: ThresholdMeasure): Omit<ThresholdSliInput, 'kind' | 'op' | 'value'> {
+  switch (measure.of) {
+    case 'quantile':
+      return { histogram: measure.histogram, quantile: measure.quantile, ...(measure.native ? { native: true } : {}) };
+    case 'gauge':
+      return { gauge: measure.metric };
+    case 'query':
+      return { query: measure.query };
   }
 }
 

@@ -39,6 +39,11 @@ export interface LatencySliInput {
   threshold: LatencyThreshold;
   /** The histogram's bucket boundaries in seconds, if known; validation then proves the threshold matches one. */
   buckets?: number[];
+  /**
+   * The histogram is a Prometheus native (exponential) histogram: good events are read from the histogram
+   * itself with `histogram_fraction`, so any threshold works and no `le` bucket is needed.
+   */
+  native?: boolean;
 }
 
 /** A 0/1 gauge such as blackbox `probe_success`: each sample at 1 is a good event, each sample an event. */
@@ -74,7 +79,43 @@ export interface TracesSliInput {
   latencyThreshold?: LatencyThreshold;
 }
 
-export type SliInput = RatioSliInput | LatencySliInput | BoolGaugeSliInput | RawSliInput | TracesSliInput;
+/**
+ * A value judged once per time slice against a threshold, e.g. "p99 latency under 300ms": needs `timeSlices`.
+ * Measure one of: a histogram quantile (`histogram` and `quantile`), a gauge (`gauge`) or a PromQL `query`.
+ */
+export interface ThresholdSliInput {
+  kind: 'threshold';
+  /** Histogram base name with matchers (classic: without `_bucket`), e.g. `http_request_duration_seconds{job="api"}`. */
+  histogram?: string;
+  /** The quantile of the histogram, above 0 and below 1, e.g. 0.99. */
+  quantile?: number;
+  /** The histogram is a Prometheus native histogram. */
+  native?: boolean;
+  /** A gauge, averaged over each slice, e.g. `queue_depth{job="worker"}`. */
+  gauge?: string;
+  /** Any PromQL instant-vector expression; write `{{window}}` where the slice length goes. */
+  query?: string;
+  /** A slice is good when the measured value is below (lt), at most (lte), above (gt) or at least (gte) `value`. */
+  op: 'lt' | 'lte' | 'gt' | 'gte';
+  /** The threshold: a number, or a latency such as "300ms" when measuring a latency histogram's quantile. */
+  value: number | LatencyThreshold;
+}
+
+export type SliInput = RatioSliInput | LatencySliInput | BoolGaugeSliInput | RawSliInput | ThresholdSliInput | TracesSliInput;
+
+/**
+ * Budget by time slices instead of events (OpenSLO Timeslices and RatioTimeslices): each slice is judged
+ * good or bad once, and the objective is the share of good slices. A quiet minute weighs as much as a busy one.
+ */
+export interface TimeSlicesInput {
+  /** Slice length such as "1m" or "5m"; it must divide every alert window (5m, 1h, ...) and the SLO window. */
+  slice: Duration;
+  /**
+   * A slice is good when its SLI is at least this ratio, e.g. 0.99 (OpenSLO timeSliceTarget). Leave it out to
+   * count each slice as its own ratio (OpenSLO RatioTimeslices). Threshold SLIs judge slices by their value.
+   */
+  target?: number;
+}
 
 /** A burn tier's own alert decoration: what an imported Sloth page_alert or ticket_alert carried. */
 export interface TierDecoration {
@@ -136,6 +177,8 @@ export interface SloInput {
   window?: WindowInput;
   /** How good and total events are counted. */
   sli: SliInput;
+  /** Budget by time slices instead of events; threshold SLIs need it. */
+  timeSlices?: TimeSlicesInput;
   /** One SLO per value of these labels (per route, per tenant). The selectors must keep them. */
   groupBy?: string[];
   /**

@@ -1,11 +1,11 @@
 /** Value checks of an SLI, and its normalised form. */
 import type { Sli } from '../../core/model/slo.js';
-import { parseLatencySeconds } from '../../core/model/duration.js';
 import { SPAN_COUNTERS } from '../../core/conventions/metrics.js';
 import type { SliInput } from '../sdk/types.js';
 import { checkRawSli } from './check-raw-sli.js';
+import { checkThresholdSli } from './check-threshold-sli.js';
+import { checkHistogram, checkLatencyThreshold } from './check-histogram.js';
 import { checkSelector, warnNotCounter, warnPinnedGroupBy } from './check-selector.js';
-import { didYouMean, durationHint } from './hints.js';
 import type { ProblemSink } from '../../core/diagnostics/problem.js';
 import { renderSelector, type ParsedSelector } from '../../core/promql/promql.js';
 import { unreachableSliKind } from '../../core/sli/sli-kinds.js';
@@ -13,15 +13,6 @@ import { unreachableSliKind } from '../../core/sli/sli-kinds.js';
 /** Bucket boundaries of the Prometheus client libraries' default histogram. */
 export const DEFAULT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-function checkLatencyThreshold(field: string, text: string, sink: ProblemSink): number | undefined {
-  const seconds = parseLatencySeconds(text);
-  if (seconds === undefined || seconds <= 0) {
-    const hint = durationHint(text);
-    sink.error('latency-threshold', field, `must be a latency above 0 such as "300ms" or "1.5s", got ${JSON.stringify(text)}${didYouMean(hint && `"${hint}"`)}`);
-    return undefined;
-  }
-  return seconds;
-}
 
 /** Same series, whatever the spacing or matcher order. */
 function sameSelector(a: ParsedSelector, b: ParsedSelector): boolean {
@@ -69,30 +60,15 @@ function checkBuckets(buckets: readonly number[], sink: ProblemSink): boolean {
   return false;
 }
 
-function checkHistogram(expr: string, groupBy: readonly string[], sink: ProblemSink): boolean {
-  const selector = checkSelector('sli.histogram', expr, sink);
-  if (!selector) return false;
-  const metric = selector.metric ?? '';
-  const suffix = /_(bucket|count|sum)$/.exec(metric);
-  if (suffix) {
-    const base = expr.replace(metric, metric.slice(0, -suffix[0].length));
-    sink.error('histogram-base-name', 'sli.histogram', `give the histogram's base name without ${suffix[0]}: ${base}`);
-    return false;
-  }
-  if (selector.matchers.some((m) => m.name === 'le')) {
-    sink.error('histogram-le-matcher', 'sli.histogram', 'must not match on "le"; the threshold picks the bucket');
-    return false;
-  }
-  if (/_(milliseconds|ms|millis)$/.test(metric)) {
-    sink.warning('histogram-unit', 'sli.histogram', `"${metric}" seems to measure milliseconds, but Burnrate reads the bucket le="<threshold in seconds>"; make sure the histogram's buckets are in seconds`);
-  }
-  warnPinnedGroupBy('sli.histogram', expr, groupBy, sink);
-  return true;
-}
 
 function checkLatency(sli: Extract<SliInput, { kind: 'latency' }>, groupBy: readonly string[], sink: ProblemSink): Sli | undefined {
   const histogramOk = checkHistogram(sli.histogram, groupBy, sink);
   const seconds = checkLatencyThreshold('sli.threshold', sli.threshold, sink);
+  if (sli.native) {
+    if (sli.buckets) sink.error('native-histogram-buckets', 'sli.buckets', 'a native histogram has no fixed buckets: any threshold works, so leave "buckets" out');
+    if (seconds === undefined || !histogramOk || sli.buckets) return undefined;
+    return { kind: 'latency', histogram: sli.histogram, thresholdSeconds: seconds, native: true };
+  }
   const bucketsOk = sli.buckets ? checkBuckets(sli.buckets, sink) : true;
   if (seconds === undefined || !histogramOk || !bucketsOk) return undefined;
   const isBucket = (list: readonly number[]) => list.some((b) => Math.abs(b - seconds) < 1e-9);
@@ -156,6 +132,8 @@ export function checkSli(sli: SliInput, groupBy: readonly string[], sink: Proble
       return checkRawSli(sli, groupBy, sink);
     case 'traces':
       return checkTraces(sli, groupBy, sink);
+    case 'threshold':
+      return checkThresholdSli(sli, groupBy, sink);
     default:
       return unreachableSliKind(sli);
   }

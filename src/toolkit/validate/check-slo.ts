@@ -8,6 +8,7 @@ import { checkGroupBy, checkLabelMap, ownLabels, usableGroupBy } from './check-l
 import { checkSloMapping, type SetMapping } from './check-mapped-labels.js';
 import { checkSli } from './check-sli.js';
 import { checkWindow } from './check-window.js';
+import { checkTimeSlices, defaultSliceMinEvents } from './check-time-slices.js';
 import { didYouMean, nameHint } from './hints.js';
 import type { ProblemSink } from '../../core/diagnostics/problem.js';
 import { hasEventCounts } from '../../core/sli/sli-kinds.js';
@@ -67,10 +68,16 @@ export function checkSlo(
   const groupBy = input.groupBy ?? [];
   ok = checkGroupBy(groupBy, sink) && ok;
   const sli = checkSli(input.sli, usableGroupBy(groupBy), sink);
+  const slices = checkTimeSlices(input.timeSlices, sli, window, sink);
+  ok = slices.ok && ok;
   ok = checkLabelMap('labels', input.labels, sink) && ok;
   ok = checkUrl('runbookUrl', input.runbookUrl, sink) && ok;
   ok = checkUrl('dashboardUrl', input.dashboardUrl, sink) && ok;
-  const alerting = checkAlerting(input.alerting, window ? alertingPeriodMs(window) : Infinity, sink, mapping.severity);
+  const checkedAlerting = checkAlerting(input.alerting, window ? alertingPeriodMs(window) : Infinity, sink, mapping.severity);
+  const alerting =
+    checkedAlerting && window && slices.timeSlices && input.alerting?.minEvents === undefined
+      ? { ...checkedAlerting, minEvents: defaultSliceMinEvents(window, slices.timeSlices.sliceSeconds) }
+      : checkedAlerting;
   if (sli && !hasEventCounts(sli) && input.alerting?.minEvents !== undefined && input.alerting.minEvents > 0) {
     sink.warning('raw-min-events', 'alerting.minEvents', 'raw SLIs have no event counts, so the low-traffic guard cannot apply');
   }
@@ -87,6 +94,7 @@ export function checkSlo(
     objectivePercent: input.objective,
     window,
     sli,
+    ...(slices.timeSlices ? { timeSlices: slices.timeSlices } : {}),
     groupBy: [...groupBy],
     labels: ownLabels({ ...(set.labels ?? {}), ...(input.labels ?? {}) }),
     ...(runbookUrl !== undefined ? { runbookUrl } : {}),

@@ -27,9 +27,21 @@ const latencySli = z.strictObject({
   histogram: z.string(),
   threshold: z.string(),
   buckets: z.array(z.number()).optional(),
+  native: z.boolean().optional(),
 });
 const boolGaugeSli = z.strictObject({ kind: z.literal('boolGauge'), metric: z.string() });
 const rawSli = z.strictObject({ kind: z.literal('raw'), errorRatio: z.string() });
+const thresholdSli = z.strictObject({
+  kind: z.literal('threshold'),
+  histogram: z.string().optional(),
+  quantile: z.number().optional(),
+  native: z.boolean().optional(),
+  gauge: z.string().optional(),
+  query: z.string().optional(),
+  op: z.enum(['lt', 'lte', 'gt', 'gte']),
+  value: z.union([z.number(), z.string()]),
+});
+const timeSlices = z.strictObject({ slice: z.string(), target: z.number().optional() });
 const tracesSli = z.strictObject({
   kind: z.literal('traces'),
   service: z.string(),
@@ -39,7 +51,7 @@ const tracesSli = z.strictObject({
   latencyThreshold: z.string().optional(),
 });
 
-export const sliSchema = z.discriminatedUnion('kind', [ratioSli, latencySli, boolGaugeSli, rawSli, tracesSli]);
+export const sliSchema = z.discriminatedUnion('kind', [ratioSli, latencySli, boolGaugeSli, rawSli, thresholdSli, tracesSli]);
 
 // The SDK's input union and this schema name every SLI kind of the model, and only those.
 const sdkKindsMatchModel: SameShape<SliInput['kind'], SliKind> = true;
@@ -66,6 +78,7 @@ export const sloSchema = z.strictObject({
   objective: z.number(),
   window: windowSchema.optional(),
   sli: sliSchema,
+  timeSlices: timeSlices.optional(),
   groupBy: z.array(z.string()).optional(),
   labels: labels.optional(),
   runbookUrl: z.string().optional(),
@@ -96,5 +109,7 @@ export const KNOWN_FIELDS: Record<string, readonly string[]> = {
   'sli.latency': Object.keys(latencySli.shape),
   'sli.boolGauge': Object.keys(boolGaugeSli.shape),
   'sli.raw': Object.keys(rawSli.shape),
+  'sli.threshold': Object.keys(thresholdSli.shape),
+  timeSlices: Object.keys(timeSlices.shape),
   'sli.traces': Object.keys(tracesSli.shape),
 };
