@@ -71,3 +71,8 @@ export function sliceCountQueries(slo: Pick<Slo, 'id' | 'groupBy'> & { timeSlice
   const judged = `${sliceSeries(slo.id)}[${range}]`;
   return { good: sumBy(slo.groupBy, `sum_over_time(${judged})`), total: sumBy(slo.groupBy, `count_over_time(${judged})`) };
 }
+
+/** What an SLO's budget counts, for sentences: "events" or "1m slices". */
+export function countedUnit(slo: Pick<Slo, 'timeSlices'>): string {
+  return slo.timeSlices ? `${formatDuration(slo.timeSlices.sliceSeconds * 1000)} slices` : 'events';
+}

@@ -75,7 +75,7 @@ function thresholdSelectors(measure: ThresholdMeasure): ParsedSelector[] {
 }
 
 /** One value per groupBy label that all selectors accept, so every series lands in the same group. */
-function groupLabels(slo: Slo, selectors: readonly ParsedSelector[]): LabelSet | undefined {
+export function groupLabels(slo: Slo, selectors: readonly ParsedSelector[]): LabelSet | undefined {
   const labels: Record<string, string> = {};
   for (const name of slo.groupBy) {
     const value = labelValue(

@@ -1,4 +1,5 @@
 /** Multiwindow, multi-burn-rate alerts, plus no-data and budget-exhausted alerts, for one SLO. */
+import { countedUnit } from '../../../core/sli/slice-queries.js';
 import { alertName } from '../../../core/conventions/alert-names.js';
 import {
   ALERT_NAMES,
@@ -66,7 +67,7 @@ function links(slo: Slo): Record<string, string> {
 
 function budgetSentence(slo: Slo): string {
   const budget = `${Number((errorBudgetRatio(slo) * 100).toPrecision(6))}%`;
-  return `Objective ${percentText(slo)} over ${windowText(slo.window)}; the error budget is ${budget} of events.`;
+  return `Objective ${percentText(slo)} over ${windowText(slo.window)}; the error budget is ${budget} of ${countedUnit(slo)}.`;
 }
 
 function burnAlert(slo: Slo, tier: AlertTierName, pairs: readonly AlertWindow[], plan: CountWindowPlan): AlertingRule {

@@ -3,6 +3,7 @@
  * receives"): summary, description and the runbook and dashboard links, written from the SLO model.
  * Texts keep the `{{ $labels.x }}` templates a rule holds; expected-alerts.ts expands them as Prometheus does.
  */
+import { countedUnit } from '../../../core/sli/slice-queries.js';
 import { formatDuration } from '../../../core/model/duration.js';
 import { errorBudgetRatio, type Slo } from '../../../core/model/slo.js';
 import { sloAlertWindows, type AlertTierName } from '../../../core/windows/alert-windows.js';
@@ -20,7 +21,7 @@ function links(slo: Slo): Record<string, string> {
 /** "Objective 99.9% over 30d; the error budget is 0.1% of events." */
 function objectiveSentence(slo: Slo): string {
   const budgetPercent = Number((errorBudgetRatio(slo) * 100).toPrecision(6));
-  return `Objective ${slo.objectivePercent}% over ${windowText(slo.window)}; the error budget is ${budgetPercent}% of events.`;
+  return `Objective ${slo.objectivePercent}% over ${windowText(slo.window)}; the error budget is ${budgetPercent}% of ${countedUnit(slo)}.`;
 }
 
 /** One clause per burn pair of the tier: factor, both windows, and the share of the budget it lets burn. */

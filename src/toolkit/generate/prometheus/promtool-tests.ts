@@ -17,6 +17,7 @@ import { planScenarios, type ScenarioPlan } from './scenarios.js';
 import type { RuleGroup } from './rule-types.js';
 import type { Check, Scenario } from './scenario-types.js';
 import { counterValues, gaugeValues } from './synthetic-series.js';
+import { renderSlicePromtoolTest } from './slice-promtool-test.js';
 
 export { groupEvalOrder } from './rule-file-context.js';
 
@@ -75,6 +76,7 @@ function comments(slo: Slo, plan: ScenarioPlan): string {
 
 /** The promtool test file of `slo`, one of the SLOs `ruleFile` holds (`fileSlos`, in file order). */
 export function renderPromtoolTest(slo: Slo, fileSlos: readonly Slo[], ruleFile: string, context = ruleFileContext(fileSlos)): string {
+  if (slo.timeSlices) return renderSlicePromtoolTest(slo, slo.timeSlices, fileSlos, ruleFile, context);
   const others = fileSlos.filter((o) => o !== slo);
   const source = isolatedSource(slo, others, context);
   const plan = planScenarios(slo, source);

@@ -9,7 +9,8 @@ import { formatDuration } from '../../../core/model/duration.js';
 import { objectiveRatio, type Slo } from '../../../core/model/slo.js';
 import { BASE_WINDOW_MS } from '../../../core/windows/alert-windows.js';
 import type { CountWindowPlan, RecordedCountWindow } from '../../../core/windows/count-windows.js';
-import { eventQueries } from '../../../core/sli/event-queries.js';
+import { eventQueries, sliEventQueries } from '../../../core/sli/event-queries.js';
+import { sliceJudgmentText } from '../../../core/sli/slice-queries.js';
 import { budgetText, series } from '../../../core/promql/promql-text.js';
 import type { RecordingRule } from './rule-types.js';
 import { rawWindowErrorRatio, windowCount, windowSecondsExpr } from './window-queries.js';
@@ -96,9 +97,17 @@ function metadataRules(slo: Slo): RecordingRule[] {
   ];
 }
 
+/** Time-slice SLOs: the judgment of the slice that just ended, first in its group so the counts read it. */
+function sliceJudgmentRules(slo: Slo): RecordingRule[] {
+  if (!slo.timeSlices) return [];
+  const timed = { ...slo, timeSlices: slo.timeSlices };
+  const events = slo.sli.kind === 'threshold' ? undefined : sliEventQueries(slo, slo.timeSlices.sliceSeconds * 1000);
+  return [{ record: RECORDED.sliceGood, expr: sliceJudgmentText(timed, events), labels: { [SLO_LABEL]: slo.id } }];
+}
+
 export function recordingRules(slo: Slo, plan: CountWindowPlan, rawWindowsMs: readonly number[]): SloRecordingRules {
   const slowTail = [...wholeWindowRules(slo, plan), ...metadataRules(slo)];
   if (!hasEventCounts(slo.sli)) return { fast: rawRatioRules(slo, rawWindowsMs), slow: slowTail };
   const counts = (slow: boolean) => plan.recorded.filter((r) => r.slow === slow).flatMap((r) => countRules(slo, r));
-  return { fast: counts(false), slow: [...counts(true), ...slowTail] };
+  return { fast: [...sliceJudgmentRules(slo), ...counts(false)], slow: [...counts(true), ...slowTail] };
 }

@@ -17,7 +17,8 @@ export function sloRuleGroups(slo: Slo): RuleGroup[] {
   const plan = sloCountPlan(slo);
   const { fast, slow } = recordingRules(slo, plan, recordedWindowsMs(windows));
   const groups: RuleGroup[] = [
-    { name: recordingGroupName(slo.id), rules: fast },
+    // A time-slice SLO's counts group judges one slice per evaluation.
+    { name: recordingGroupName(slo.id), ...(slo.timeSlices ? { interval: formatDuration(slo.timeSlices.sliceSeconds * 1000) } : {}), rules: fast },
     { name: slowRecordingGroupName(slo.id), interval: formatDuration(SLOW_GROUP_INTERVAL_MS), rules: slow },
   ];
   const alerts = alertingRules(slo, windows, plan);
