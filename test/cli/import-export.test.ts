@@ -66,11 +66,11 @@ describe('burnrate export', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--format must be one of openslo, sloth, got "nagios"');
 
-    const invalid = await runCli(['export', '--format', 'openslo', 'test/fixtures/openslo/timeslices.yaml']);
+    const invalid = await runCli(['export', '--format', 'openslo', 'test/fixtures/openslo/timeslices-invalid.yaml']);
     expect(invalid.code).toBe(1);
     expect(invalid.stdout).toBe('');
-    expect(invalid.stderr).toContain('web-availability › spec.budgetingMethod: time-slice budgeting is not supported');
-    expect(invalid.stderr).toContain('3 errors; nothing exported');
+    expect(invalid.stderr).toContain('ratio-slices-with-target › spec.objectives[0].timeSliceTarget: applies to budgetingMethod: Timeslices');
+    expect(invalid.stderr).toContain('8 errors; nothing exported');
   });
 });
 

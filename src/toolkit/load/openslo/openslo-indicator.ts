@@ -12,6 +12,7 @@ import { prometheusQuery, type DataSourceTypes } from './metric-source.js';
 import type { MetricSpec, Objective, RatioMetric, SliSpec } from './openslo-schema.js';
 import type { ConvertedIndicator } from './openslo-converted.js';
 import { thresholdToSli } from './openslo-threshold.js';
+import type { SliceBudget } from './openslo-time-slices.js';
 
 function counterQuery(metric: MetricSpec, path: string, sources: DataSourceTypes, sink: ProblemSink): CounterQuery | undefined {
   const query = prometheusQuery(metric, path, sources, sink);
@@ -82,7 +83,8 @@ function ratioToSli(ratio: RatioMetric, path: string, sources: DataSourceTypes, 
 
 /**
  * `path` is where the SLI spec sits in its document ("spec.indicator.spec" inline, "spec" in an SLI object);
- * `sink` reports on that document, `sloSink` on the SLO's objectives.
+ * `sink` reports on that document, `sloSink` on the SLO's objectives; `slices` is the time-slice budget
+ * (absent: Occurrences), which decides what a thresholdMetric means.
  */
 export function indicatorToSli(
   spec: SliSpec,
@@ -91,6 +93,7 @@ export function indicatorToSli(
   sources: DataSourceTypes,
   sink: ProblemSink,
   sloSink: ProblemSink = sink,
+  slices?: SliceBudget,
 ): ConvertedIndicator | undefined {
   if ((spec.ratioMetric === undefined) === (spec.thresholdMetric === undefined)) {
     sink.error('indicator-metric', path, 'give exactly one of ratioMetric or thresholdMetric');
@@ -104,5 +107,5 @@ export function indicatorToSli(
     }
     return ratioToSli(spec.ratioMetric, path, sources, sink);
   }
-  return thresholdToSli(spec.thresholdMetric as MetricSpec, objectives, path, sources, sink, sloSink);
+  return thresholdToSli(spec.thresholdMetric as MetricSpec, objectives, path, sources, sink, sloSink, slices);
 }
