@@ -85,6 +85,16 @@ describe('burnrate export --format sloth', () => {
     expect(reread.ok).toBe(true);
     expect(reread.slos.map((s) => s.source.format)).toEqual(Array(6).fill('sloth'));
   });
+
+  it('writes nothing when an SLO has time slices, which Sloth cannot express', async () => {
+    const out = path.join(tmp.dir, 'export/sloth/time-slices.yml');
+    const run = await runCli(['export', '--format', 'sloth', '--out', out, 'test/fixtures/time-slices']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('error: test/fixtures/time-slices/checkout.slo.ts › checkout-p99-latency › sli: Sloth has no threshold SLI');
+    expect(run.stderr).toContain('5 errors; nothing exported');
+    expect(existsSync(out)).toBe(false);
+  });
 });
 
 describe('burnrate import', () => {
