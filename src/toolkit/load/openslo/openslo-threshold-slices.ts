@@ -49,7 +49,7 @@ export function slicedThresholdToSli(
 ): ConvertedIndicator | undefined {
   let ok = true;
   if (objective.op === undefined) {
-    sloSink.error('missing-field', 'spec.objectives[0].op', 'is required with a thresholdMetric: lt, lte, gt or gte, comparing each slice\'s value with value');
+    sloSink.error('missing-field', 'spec.objectives[0].op', 'is required with a thresholdMetric: lt, lte, gt or gte (a slice is good when its value compares so with value)');
     ok = false;
   }
   if (objective.value === undefined) {
