@@ -101,11 +101,10 @@ export function indicatorToSli(
   }
   if (spec.ratioMetric) {
     const withOp = objectives.findIndex((o) => o.op !== undefined || o.value !== undefined);
-    if (withOp >= 0) {
-      sloSink.error('ratio-op-value', `spec.objectives[${withOp}]`, 'op and value apply to a thresholdMetric only; a ratioMetric objective needs target or targetPercent');
-      return undefined;
-    }
-    return ratioToSli(spec.ratioMetric, path, sources, sink);
+    if (withOp >= 0) sloSink.error('ratio-op-value', `spec.objectives[${withOp}]`, 'op and value apply to a thresholdMetric only; a ratioMetric objective needs target or targetPercent');
+    // Read on regardless, so the metrics' own problems show at once.
+    const converted = ratioToSli(spec.ratioMetric, path, sources, sink);
+    return withOp >= 0 ? undefined : converted;
   }
   return thresholdToSli(spec.thresholdMetric as MetricSpec, objectives, path, sources, sink, sloSink, slices);
 }
