@@ -16,7 +16,7 @@ interface Exported {
 }
 
 const FORMATS: Record<string, { name: string; write: (slos: readonly Slo[]) => Exported }> = {
-  openslo: { name: 'OpenSLO', write: (slos) => ({ ...exportOpenSlo(slos), problems: [] }) },
+  openslo: { name: 'OpenSLO', write: exportOpenSlo },
   sloth: { name: 'Sloth', write: exportSloth },
 };
 

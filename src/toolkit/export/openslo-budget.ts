@@ -4,6 +4,7 @@
  * SLI judges each slice once, good or bad as a whole: Timeslices with timeSliceTarget 1 says exactly that.
  */
 import type { Slo } from '../../core/model/slo.js';
+import type { Problem } from '../../core/diagnostics/problem.js';
 
 export interface OpenSloBudget {
   budgetingMethod: 'Occurrences' | 'Timeslices' | 'RatioTimeslices';
@@ -29,4 +30,18 @@ export function openSloBudget(slo: Pick<Slo, 'sli' | 'timeSlices'>): OpenSloBudg
   const target = slo.sli.kind === 'threshold' ? 1 : slices.sliceTarget;
   if (target === undefined) return { budgetingMethod: 'RatioTimeslices', objective: { timeSliceWindow } };
   return { budgetingMethod: 'Timeslices', objective: { timeSliceTarget: target, timeSliceWindow } };
+}
+
+/** A warning for a slice OpenSLO validators refuse (seconds), though Burnrate reads it back. */
+export function sliceWarning(slo: Slo): Problem | undefined {
+  const seconds = slo.timeSlices?.sliceSeconds;
+  if (seconds === undefined || seconds % 60 === 0) return undefined;
+  return {
+    severity: 'warning',
+    code: 'openslo-export',
+    file: slo.source.file,
+    slo: slo.id,
+    field: 'timeSlices.slice',
+    message: `is written as timeSliceWindow: ${sliceShorthand(seconds)}; Burnrate reads it back, but OpenSLO validators such as oslo accept minutes and longer only`,
+  };
 }

@@ -7,12 +7,12 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { Slo, SloWindow } from '../../core/model/slo.js';
-import { ProblemSink } from '../../core/diagnostics/problem.js';
+import { ProblemSink, type Problem } from '../../core/diagnostics/problem.js';
 import { ANNOTATIONS } from '../load/openslo/burnrate-annotations.js';
 import { indicatorToSli } from '../load/openslo/openslo-indicator.js';
 import { OPENSLO_API_VERSION, sliSpecSchema } from '../load/openslo/openslo-schema.js';
 import { TEAM_LABEL } from '../load/openslo/openslo-ownership.js';
-import { openSloBudget } from './openslo-budget.js';
+import { openSloBudget, sliceWarning } from './openslo-budget.js';
 import { exportIndicator, type ExportedIndicator } from './openslo-indicator.js';
 import { alertingToInput, sliToInput } from './slo-input.js';
 import { exportHeader, yamlStream } from './yaml-stream.js';
@@ -20,6 +20,8 @@ import { exportHeader, yamlStream } from './yaml-stream.js';
 export interface OpenSloExport {
   content: string;
   documents: number;
+  /** Warnings: what OpenSLO validators may refuse. */
+  problems: Problem[];
 }
 
 /** Calendar periods start at midnight on the 1st (month) or on a Monday (week); 2024-01-01 is both. */
@@ -98,5 +100,6 @@ export function exportOpenSlo(slos: readonly Slo[]): OpenSloExport {
     const serviceSlos = byService.get(service) ?? [];
     documents.push(serviceDocument(service, serviceSlos), ...serviceSlos.map(sloDocument));
   }
-  return { content: yamlStream(exportHeader(slos, 'openslo'), documents), documents: documents.length };
+  const problems = [...slos].sort((a, b) => a.id.localeCompare(b.id)).map(sliceWarning).filter((problem) => problem !== undefined);
+  return { content: yamlStream(exportHeader(slos, 'openslo'), documents), documents: documents.length, problems };
 }

@@ -103,6 +103,17 @@ describe('time slices in OpenSLO', () => {
   it('writes a slice in one unit, as OpenSLO durations are', () => {
     expect([60, 300, 3600, 5400, 86_400, 30].map(sliceShorthand)).toEqual(['1m', '5m', '1h', '90m', '1d', '30s']);
   });
+
+  it('warns about a slice of seconds, which oslo refuses, and still reads it back', async () => {
+    const original = await loadFixture('time-slices');
+    const slos = original.slos.map((slo) => (slo.timeSlices ? { ...slo, timeSlices: { ...slo.timeSlices, sliceSeconds: 30 } } : slo));
+    const exported = exportOpenSlo(slos);
+    expect(exported.problems.map((p) => `${p.severity} ${p.slo} › ${p.field}`)).toEqual(slos.map((slo) => `warning ${slo.id} › timeSlices.slice`).sort());
+    expect(exported.problems[0]?.message).toContain('is written as timeSliceWindow: 30s');
+    expect(exportOpenSlo(original.slos).problems).toEqual([]);
+    const { result } = throughOpenSlo(slos);
+    expect(result.slos.map((slo) => slo.timeSlices?.sliceSeconds)).toEqual(slos.map(() => 30));
+  });
 });
 
 const sliInput = fc.oneof(
