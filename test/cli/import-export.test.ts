@@ -132,6 +132,22 @@ describe('burnrate import', () => {
     expect(strip(imported.slos)).toEqual(strip(original.slos));
   });
 
+  it('imports OpenSLO time slices and thresholdMetrics into definitions with the same SLOs', async () => {
+    const dir = await project('openslo-time-slices');
+    const fixtures = ['timeslices.yaml', 'ratio-timeslices.yaml', 'threshold-timeslices.yaml', 'v1alpha-timeslices.yaml'].map((f) => `openslo/${f}`);
+    const run = await runCli(['import', '--from', 'openslo', ...fixtures.map((f) => path.join(FIXTURES, f)), '--out', 'defs'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const checkout = await readFile(path.join(dir, 'defs/checkout.slo.ts'), 'utf8');
+    // timeSlices right after the SLI it budgets, the threshold's measure before its comparison.
+    expect(checkout).toContain("        op: 'lt',\n        value: 0.3,\n      },\n      timeSlices: { slice: '1m' },\n");
+    const imported = validateDocuments(await loadDefinitions([path.join(dir, 'defs')], dir));
+    expect(imported.ok).toBe(true);
+    const original = await loadFixture(...fixtures);
+    const strip = (slos: typeof imported.slos) => slos.map(({ source: _source, ...rest }) => rest).sort((a, b) => a.id.localeCompare(b.id));
+    expect(strip(imported.slos)).toEqual(strip(original.slos));
+    expect(imported.slos.filter((slo) => slo.timeSlices).length).toBe(6);
+  });
+
   it('exits 1 with every problem and writes nothing when an input is invalid', async () => {
     const dir = await project('invalid');
     const run = await runCli(['import', '--from', 'sloth', path.join(FIXTURES, 'sloth'), '--out', 'slo-definitions'], { cwd: dir });
