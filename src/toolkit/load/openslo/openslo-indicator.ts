@@ -1,7 +1,8 @@
 /**
  * An OpenSLO SLI spec as a Burnrate SLI. ratioMetric good/bad/total become a ratio SLI (or a latency SLI
  * when good is a histogram bucket and total its count), ratioMetric raw a raw SLI, and thresholdMetric a
- * latency SLI when it names a Prometheus histogram in seconds. Everything else is refused, with the field.
+ * threshold SLI under time slices, else a latency SLI when it names a Prometheus histogram in seconds.
+ * Everything else is refused, with the field.
  */
 import type { SliInput } from '../../sdk/types.js';
 import type { ProblemSink } from '../../../core/diagnostics/problem.js';

@@ -37,7 +37,7 @@ function targetPercent(objective: Objective, field: string, sink: ProblemSink): 
   return Number((target * 100).toPrecision(12));
 }
 
-function refuseUnsupported(objective: Objective, field: string, sink: ProblemSink): boolean {
+function refuseComposite(objective: Objective, field: string, sink: ProblemSink): boolean {
   let ok = true;
   if (objective.indicator !== undefined || objective.indicatorRef !== undefined || objective.compositeWeight !== undefined) {
     sink.error('composite-slo', field, 'composite SLOs (an indicator per objective) are not supported; write one SLO per indicator');
@@ -57,7 +57,7 @@ export function readObjectives(objectives: readonly Objective[], method: Budgeti
   let ok = true;
   objectives.forEach((objective, index) => {
     const field = `spec.objectives[${index}]`;
-    ok = refuseUnsupported(objective, field, sink) && ok;
+    ok = refuseComposite(objective, field, sink) && ok;
     const percent = targetPercent(objective, field, sink);
     // An unknown budgeting method is reported once, on the SLO; its slices are not read.
     const slices = method ? objectiveTimeSlices(method, objective, field, threshold, sink) : { ok: true };
