@@ -66,11 +66,11 @@ describe('burnrate export', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--format must be one of openslo, sloth, got "nagios"');
 
-    const invalid = await runCli(['export', '--format', 'openslo', 'test/fixtures/openslo/timeslices.yaml']);
+    const invalid = await runCli(['export', '--format', 'openslo', 'test/fixtures/openslo/timeslices-invalid.yaml']);
     expect(invalid.code).toBe(1);
     expect(invalid.stdout).toBe('');
-    expect(invalid.stderr).toContain('web-availability › spec.budgetingMethod: time-slice budgeting is not supported');
-    expect(invalid.stderr).toContain('3 errors; nothing exported');
+    expect(invalid.stderr).toContain('ratio-slices-with-target › spec.objectives[0].timeSliceTarget: applies to budgetingMethod: Timeslices');
+    expect(invalid.stderr).toContain('8 errors; nothing exported');
   });
 });
 
@@ -84,6 +84,16 @@ describe('burnrate export --format sloth', () => {
     const reread = validateDocuments(await loadDefinitions([out]));
     expect(reread.ok).toBe(true);
     expect(reread.slos.map((s) => s.source.format)).toEqual(Array(6).fill('sloth'));
+  });
+
+  it('writes nothing when an SLO has time slices, which Sloth cannot express', async () => {
+    const out = path.join(tmp.dir, 'export/sloth/time-slices.yml');
+    const run = await runCli(['export', '--format', 'sloth', '--out', out, 'test/fixtures/time-slices']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('error: test/fixtures/time-slices/checkout.slo.ts › checkout-p99-latency › sli: Sloth has no threshold SLI');
+    expect(run.stderr).toContain('5 errors; nothing exported');
+    expect(existsSync(out)).toBe(false);
   });
 });
 
@@ -120,6 +130,22 @@ describe('burnrate import', () => {
     const original = await loadFixture('openslo/checkout.yaml', 'openslo/storefront.yaml');
     const strip = (slos: typeof imported.slos) => slos.map(({ source: _source, ...rest }) => rest);
     expect(strip(imported.slos)).toEqual(strip(original.slos));
+  });
+
+  it('imports OpenSLO time slices and thresholdMetrics into definitions with the same SLOs', async () => {
+    const dir = await project('openslo-time-slices');
+    const fixtures = ['timeslices.yaml', 'ratio-timeslices.yaml', 'threshold-timeslices.yaml', 'v1alpha-timeslices.yaml'].map((f) => `openslo/${f}`);
+    const run = await runCli(['import', '--from', 'openslo', ...fixtures.map((f) => path.join(FIXTURES, f)), '--out', 'defs'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const checkout = await readFile(path.join(dir, 'defs/checkout.slo.ts'), 'utf8');
+    // timeSlices right after the SLI it budgets, the threshold's measure before its comparison.
+    expect(checkout).toContain("        op: 'lt',\n        value: 0.3,\n      },\n      timeSlices: { slice: '1m' },\n");
+    const imported = validateDocuments(await loadDefinitions([path.join(dir, 'defs')], dir));
+    expect(imported.ok).toBe(true);
+    const original = await loadFixture(...fixtures);
+    const strip = (slos: typeof imported.slos) => slos.map(({ source: _source, ...rest }) => rest).sort((a, b) => a.id.localeCompare(b.id));
+    expect(strip(imported.slos)).toEqual(strip(original.slos));
+    expect(imported.slos.filter((slo) => slo.timeSlices).length).toBe(6);
   });
 
   it('exits 1 with every problem and writes nothing when an input is invalid', async () => {

@@ -11,14 +11,21 @@ import { EXIT, ExitError } from '../exit-codes.js';
 interface Exported {
   content: string;
   documents: number;
-  /** What the format cannot hold (warnings). */
+  /** What the format cannot hold (warnings), and SLOs it cannot express at all (errors). */
   problems: Problem[];
 }
 
 const FORMATS: Record<string, { name: string; write: (slos: readonly Slo[]) => Exported }> = {
-  openslo: { name: 'OpenSLO', write: (slos) => ({ ...exportOpenSlo(slos), problems: [] }) },
+  openslo: { name: 'OpenSLO', write: exportOpenSlo },
   sloth: { name: 'Sloth', write: exportSloth },
 };
+
+function refuse(problems: readonly Problem[], json: boolean | undefined): never {
+  if (json) process.stdout.write(`${JSON.stringify({ ok: false, problems: problemsJson(problems) }, null, 2)}\n`);
+  else printProblems(problems);
+  const errors = errorsOf(problems).length;
+  throw new ExitError(EXIT.invalid, `${errors} error${errors === 1 ? '' : 's'}; nothing exported`);
+}
 
 export function registerExport(program: Command): void {
   program
@@ -34,15 +41,12 @@ export function registerExport(program: Command): void {
         throw new ExitError(EXIT.usage, `burnrate export: --format must be one of ${Object.keys(FORMATS).join(', ')}, got "${options.format}"`);
       }
       const result = await loadAndValidate(paths);
-      if (!result.ok) {
-        if (options.json) process.stdout.write(`${JSON.stringify({ ok: false, problems: problemsJson(result.problems) }, null, 2)}\n`);
-        else printProblems(result.problems);
-        const errors = errorsOf(result.problems).length;
-        throw new ExitError(EXIT.invalid, `${errors} error${errors === 1 ? '' : 's'}; nothing exported`);
-      }
+      if (!result.ok) refuse(result.problems, options.json);
       if (result.slos.length === 0) throw new ExitError(EXIT.invalid, 'burnrate export: no SLO definitions found; nothing exported');
       const exported = format.write(result.slos);
       const problems = [...result.problems, ...exported.problems];
+      // SLOs the format cannot express at all: writing the others would drop them without a trace.
+      if (errorsOf(exported.problems).length > 0) refuse(problems, options.json);
       if (options.out) {
         await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
         await writeFile(options.out, exported.content);

@@ -4,7 +4,9 @@
  * - latency: ratioMetric good = the histogram's `le` bucket, total = its `_count` (the matcher the rules use);
  * - traces: ratioMetric over the span counters the Burnrate service exports for this SLO;
  * - boolGauge: thresholdMetric on the gauge with op gte, value 1 (a sample at 1 is a good event);
- * - raw: ratioMetric raw (rawType failure) with the error ratio over 5 minutes.
+ * - raw: ratioMetric raw (rawType failure) with the error ratio over 5 minutes;
+ * - threshold: thresholdMetric on the PromQL each slice measures (`{{window}}` as the slice), op and value
+ *   on the objective; read back it is a query, so quantile and gauge measures need the annotation.
  * Where OpenSLO cannot carry the exact SLI, the caller adds the `burnrate.dev/sli` annotation.
  */
 import { thresholdValueText } from '../../core/sli/slice-queries.js';

@@ -1,16 +1,18 @@
 /**
  * The validated SLOs as OpenSLO v1 YAML: per service a Service object, then one SLO object per Burnrate SLO
- * with an inline indicator. Burnrate-only settings travel in `burnrate.dev/*` annotations, so loading the
- * export gives back the same SLOs. Pure and deterministic (services and SLOs sorted, stable key order).
+ * with an inline indicator and its budgeting method (openslo-budget.ts). Burnrate-only settings travel in
+ * `burnrate.dev/*` annotations, so loading the export gives back the same SLOs. Pure and deterministic
+ * (services and SLOs sorted, stable key order).
  * The header comment opens the first document (see yaml-stream.ts), so OpenSLO validators accept the file.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { Slo, SloWindow } from '../../core/model/slo.js';
-import { ProblemSink } from '../../core/diagnostics/problem.js';
+import { ProblemSink, type Problem } from '../../core/diagnostics/problem.js';
 import { ANNOTATIONS } from '../load/openslo/burnrate-annotations.js';
 import { indicatorToSli } from '../load/openslo/openslo-indicator.js';
 import { OPENSLO_API_VERSION, sliSpecSchema } from '../load/openslo/openslo-schema.js';
 import { TEAM_LABEL } from '../load/openslo/openslo-ownership.js';
+import { openSloBudget, sliceWarning } from './openslo-budget.js';
 import { exportIndicator, type ExportedIndicator } from './openslo-indicator.js';
 import { alertingToInput, sliToInput } from './slo-input.js';
 import { exportHeader, yamlStream } from './yaml-stream.js';
@@ -18,6 +20,8 @@ import { exportHeader, yamlStream } from './yaml-stream.js';
 export interface OpenSloExport {
   content: string;
   documents: number;
+  /** Warnings: what OpenSLO validators may refuse. */
+  problems: Problem[];
 }
 
 /** Calendar periods start at midnight on the 1st (month) or on a Monday (week); 2024-01-01 is both. */
@@ -32,7 +36,9 @@ function timeWindow(window: SloWindow) {
 function indicatorIsExact(slo: Slo, indicator: ExportedIndicator, objectives: object[]): boolean {
   const spec = sliSpecSchema.safeParse(indicator.spec);
   if (!spec.success) return false;
-  const read = indicatorToSli(spec.data, objectives, 'spec', new Map(), new ProblemSink('export'));
+  const slices = slo.timeSlices ? { sliceMs: slo.timeSlices.sliceSeconds * 1000 } : undefined;
+  const sink = new ProblemSink('export');
+  const read = indicatorToSli(spec.data, objectives, 'spec', new Map(), sink, sink, slices);
   if (!read || read.groupBy.length > 0) return false;
   const expected = sliToInput(slo.sli);
   const buckets = slo.sli.kind === 'latency' && slo.sli.buckets ? { buckets: [...slo.sli.buckets] } : {};
@@ -45,14 +51,15 @@ function sortedLabels(labels: Record<string, string>): Record<string, string> {
 
 function sloDocument(slo: Slo) {
   const indicator = exportIndicator(slo);
-  const objectives = [{ ...indicator.objective, targetPercent: slo.objectivePercent }];
+  const budget = openSloBudget(slo);
+  const objectives = [{ ...indicator.objective, targetPercent: slo.objectivePercent, ...budget.objective }];
   const annotations: Record<string, string> = {};
   if (!indicatorIsExact(slo, indicator, objectives)) annotations[ANNOTATIONS.sli] = JSON.stringify(sliToInput(slo.sli));
   else if (slo.sli.kind === 'latency' && slo.sli.buckets) annotations[ANNOTATIONS.buckets] = slo.sli.buckets.join(',');
   if (slo.groupBy.length > 0) annotations[ANNOTATIONS.groupBy] = slo.groupBy.join(',');
   if (slo.runbookUrl) annotations[ANNOTATIONS.runbookUrl] = slo.runbookUrl;
   if (slo.dashboardUrl) annotations[ANNOTATIONS.dashboardUrl] = slo.dashboardUrl;
-  const alerting = alertingToInput(slo.alerting, slo.sli.kind);
+  const alerting = alertingToInput(slo);
   if (alerting) annotations[ANNOTATIONS.alerting] = JSON.stringify(alerting);
   return {
     apiVersion: OPENSLO_API_VERSION,
@@ -67,7 +74,7 @@ function sloDocument(slo: Slo) {
       service: slo.service,
       indicator: { metadata: { name: `${slo.id}-sli` }, spec: indicator.spec },
       timeWindow: timeWindow(slo.window),
-      budgetingMethod: 'Occurrences',
+      budgetingMethod: budget.budgetingMethod,
       objectives,
     },
   };
@@ -93,5 +100,6 @@ export function exportOpenSlo(slos: readonly Slo[]): OpenSloExport {
     const serviceSlos = byService.get(service) ?? [];
     documents.push(serviceDocument(service, serviceSlos), ...serviceSlos.map(sloDocument));
   }
-  return { content: yamlStream(exportHeader(slos, 'openslo'), documents), documents: documents.length };
+  const problems = [...slos].sort((a, b) => a.id.localeCompare(b.id)).map(sliceWarning).filter((problem) => problem !== undefined);
+  return { content: yamlStream(exportHeader(slos, 'openslo'), documents), documents: documents.length, problems };
 }

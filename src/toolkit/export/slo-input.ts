@@ -4,10 +4,11 @@
  * The defaults mirror validate/check-alerting.ts; the import/export round-trip test fails if they drift.
  */
 import { formatDuration } from '../../core/model/duration.js';
-import type { AlertingPolicy, AlertTier, Sli, SliKind, ThresholdMeasure } from '../../core/model/slo.js';
+import type { AlertTier, Sli, SliKind, Slo, ThresholdMeasure } from '../../core/model/slo.js';
 import type { AlertingInput, Duration, PageTierInput, SliInput, ThresholdSliInput, TierInput } from '../sdk/types.js';
 import { DEFAULT_MIN_EVENTS, DEFAULT_PAGE_KEEP_FIRING_SECONDS } from '../../core/model/alerting-defaults.js';
 import { latencyText } from '../load/latency-text.js';
+import { defaultSliceMinEvents } from '../validate/check-time-slices.js';
 
 const DEFAULT_SEVERITY = { page: 'critical', ticket: 'warning', noData: 'warning', budgetExhausted: 'warning' } as const;
 const DEFAULT_NO_DATA_FOR = '10m';
@@ -70,8 +71,15 @@ function pageInput(tier: AlertTier): PageTierInput | undefined {
   return { ...(typeof base === 'object' ? base : {}), keepFiringFor: formatDuration(keep * 1000) as Duration };
 }
 
+/** The guard validation gives an SLO that sets none: time-slice SLOs count judged slices (check-time-slices.ts). */
+function defaultMinEvents(slo: Pick<Slo, 'window' | 'timeSlices'>): number {
+  return slo.timeSlices ? defaultSliceMinEvents(slo.window, slo.timeSlices.sliceSeconds) : DEFAULT_MIN_EVENTS;
+}
+
 /** Alerting options that differ from the defaults; undefined when everything is default. */
-export function alertingToInput(alerting: AlertingPolicy, sliKind: SliKind): AlertingInput | undefined {
+export function alertingToInput(slo: Pick<Slo, 'alerting' | 'sli' | 'window' | 'timeSlices'>): AlertingInput | undefined {
+  const { alerting } = slo;
+  const sliKind: SliKind = slo.sli.kind;
   const input: AlertingInput = {};
   if (alerting.burnAlertName !== undefined) input.burnAlertName = alerting.burnAlertName;
   const page = pageInput(alerting.page);
@@ -80,7 +88,7 @@ export function alertingToInput(alerting: AlertingPolicy, sliKind: SliKind): Ale
   if (ticket !== undefined) input.ticket = ticket;
   if (Object.keys(alerting.labels).length > 0) input.labels = { ...alerting.labels };
   // Raw SLIs have no event counts: validation pins their guard to 0 whatever was written.
-  if (sliKind !== 'raw' && alerting.minEvents !== DEFAULT_MIN_EVENTS) input.minEvents = alerting.minEvents;
+  if (sliKind !== 'raw' && alerting.minEvents !== defaultMinEvents(slo)) input.minEvents = alerting.minEvents;
   const noDataFor = formatDuration(alerting.noData.forSeconds * 1000);
   if (!alerting.noData.enabled) input.noData = false;
   else if (noDataFor !== DEFAULT_NO_DATA_FOR || alerting.noData.severity !== DEFAULT_SEVERITY.noData) {

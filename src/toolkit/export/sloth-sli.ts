@@ -49,6 +49,7 @@ export function slothSli(slo: Slo): SlothSliOut {
     case 'raw':
       return { raw: { error_ratio_query: sli.errorRatio.replaceAll('{{window}}', WINDOW) } };
     case 'threshold':
-      throw new Error(`${slo.id}: Sloth has no time slices, so a threshold SLI cannot be exported to it`);
+      // exportSloth refuses these before writing (sloth-refused.ts): reaching here is a bug.
+      throw new Error(`${slo.id}: a threshold SLI has no Sloth form`);
   }
 }

@@ -2,18 +2,20 @@
  * The validated SLOs as Sloth `prometheus/v1` specs, one document per service (and team), so a team can go
  * back to Sloth. Labels every SLO of a service shares go on the service, `team` among them. The export
  * checks its own work (sloth-check.ts): what Sloth cannot hold is a warning naming the SLO and the field.
+ * SLOs Sloth cannot express at all (time slices) are left out with an error (sloth-refused.ts).
  */
 import type { AlertTier, Slo } from '../../core/model/slo.js';
 import { SLOTH_EXPORT_ALERT_NAME } from '../load/sloth/sloth-alerting.js';
 import type { Problem } from '../../core/diagnostics/problem.js';
 import { lostInSloth } from './sloth-check.js';
+import { slothRefusal } from './sloth-refused.js';
 import { slothSli } from './sloth-sli.js';
 import { exportHeader, yamlStream } from './yaml-stream.js';
 
 export interface SlothExport {
   content: string;
   documents: number;
-  /** Warnings: what Sloth cannot hold, per SLO and field. */
+  /** Errors: SLOs Sloth cannot express at all (left out); warnings: what Sloth cannot hold, per SLO and field. */
   problems: Problem[];
 }
 
@@ -63,11 +65,14 @@ function serviceDocument(slos: readonly Slo[]) {
 }
 
 export function exportSloth(slos: readonly Slo[]): SlothExport {
+  const refused = slos.map(slothRefusal).filter((problem) => problem !== undefined);
+  const expressible = slos.filter((slo) => !refused.some((problem) => problem.slo === slo.id));
   const groups = new Map<string, Slo[]>();
-  for (const slo of [...slos].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const slo of [...expressible].sort((a, b) => a.id.localeCompare(b.id))) {
     const key = `${slo.service}\u0000${slo.team}`;
     groups.set(key, [...(groups.get(key) ?? []), slo]);
   }
   const documents = [...groups.keys()].sort().map((key) => serviceDocument(groups.get(key) ?? []));
-  return { content: yamlStream(exportHeader(slos, 'sloth'), documents), documents: documents.length, problems: lostInSloth(slos, documents) };
+  const problems = [...refused, ...lostInSloth(expressible, documents)];
+  return { content: yamlStream(exportHeader(slos, 'sloth'), documents), documents: documents.length, problems };
 }

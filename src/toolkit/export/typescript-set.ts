@@ -14,9 +14,11 @@ const KEY_ORDER = [
   // alerting and its tiers: the name, then severity (and the page's hold) before labels and annotations
   'burnAlertName', 'for', 'severity', 'keepFiringFor',
   // shared by set and SLO
-  'labels', 'runbookUrl', 'dashboardUrl', 'slos', 'sli', 'alerting',
-  // SLI: kind first, numerator before total
-  'kind', 'good', 'errors', 'total', 'histogram', 'threshold', 'buckets',
+  'labels', 'runbookUrl', 'dashboardUrl', 'slos', 'sli', 'timeSlices', 'alerting',
+  // SLI: kind first, numerator before total; a threshold SLI's measure before its comparison
+  'kind', 'good', 'errors', 'total', 'histogram', 'threshold', 'buckets', 'quantile', 'native', 'gauge', 'query', 'op', 'value',
+  // time slices
+  'slice', 'target',
 ];
 /** Objects under these keys always span lines: they are what a reader scans. */
 const ALWAYS_EXPANDED = new Set(['slos', 'sli']);

@@ -9,6 +9,9 @@ import { didYouMean, durationHint } from './hints.js';
 /** Shorter slices hold too few scrapes to judge. */
 const MIN_SLICE_MS = 10_000;
 
+/** Slices to suggest when the given one does not fit, longest first. */
+const SUGGESTED_SLICES_MS = [60_000, 30_000, 10_000];
+
 /** Every window a slice must divide: each alert window and the SLO's period. */
 function windowsToDivide(window: SloWindow): number[] {
   const alertWindows = sloAlertWindows({ window }).flatMap((w) => [w.shortWindowMs, w.longWindowMs]);
@@ -23,10 +26,13 @@ function checkSlice(text: string, window: SloWindow | undefined, sink: ProblemSi
     return undefined;
   }
   if (!window) return ms;
-  const undivided = windowsToDivide(window).filter((w) => w % ms !== 0);
+  const windows = windowsToDivide(window);
+  const undivided = windows.filter((w) => w % ms !== 0);
   if (undivided.length > 0) {
-    const windows = undivided.map(formatDuration).join(', ');
-    sink.error('time-slice-divides', 'timeSlices.slice', `must divide every alert window and the SLO window, so each holds whole slices; ${text} does not divide ${windows} (1m always does)`);
+    // Windows scale with the SLO window, so 1m does not divide them all (33d gives a 5m30s window).
+    const fits = SUGGESTED_SLICES_MS.find((slice) => windows.every((w) => w % slice === 0));
+    const hint = fits === undefined ? '' : ` (${formatDuration(fits)} does)`;
+    sink.error('time-slice-divides', 'timeSlices.slice', `must divide every alert window and the SLO window, so each holds whole slices; ${text} does not divide ${undivided.map(formatDuration).join(', ')}${hint}`);
     return undefined;
   }
   return ms;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { exportOpenSlo } from '../../../src/toolkit/export/openslo.js';
+import { sliceShorthand } from '../../../src/toolkit/export/openslo-budget.js';
 import { openSloToDocument } from '../../../src/toolkit/load/openslo/openslo-loader.js';
 import type { Slo } from '../../../src/core/model/slo.js';
 import type { SloInput, SloSetInput } from '../../../src/toolkit/sdk/types.js';
@@ -23,6 +24,8 @@ const GROUPS: Record<string, string[]> = {
   'slo-definitions': ['../../slo-definitions'],
   'OpenSLO fixtures': ['openslo/checkout.yaml', 'openslo/storefront.yaml'],
   'Sloth fixtures': ['sloth/checkout.yml', 'sloth/home-wifi.yml', 'sloth/api-gateway-by-route.yml', 'sloth/search-crd.yml'],
+  'time-slice definitions': ['time-slices'],
+  'OpenSLO time-slice fixtures': ['openslo/timeslices.yaml', 'openslo/ratio-timeslices.yaml', 'openslo/threshold-timeslices.yaml', 'openslo/v1alpha-timeslices.yaml'],
 };
 
 describe('round trip through OpenSLO', () => {
@@ -66,6 +69,53 @@ describe('round trip through OpenSLO', () => {
   });
 });
 
+describe('time slices in OpenSLO', () => {
+  type SloDoc = { kind: string; metadata: { name: string; annotations?: Record<string, string> }; spec: { budgetingMethod: string; objectives: Record<string, unknown>[] } };
+
+  async function exported(): Promise<Map<string, SloDoc>> {
+    const original = await loadFixture('time-slices');
+    expect(original.ok, JSON.stringify(original.problems)).toBe(true);
+    const docs = parseAllDocuments(exportOpenSlo(original.slos).content).map((d) => (Array.isArray(d) ? d[0] : d).toJS() as SloDoc);
+    return new Map(docs.filter((d) => d.kind === 'SLO').map((d) => [d.metadata.name, d]));
+  }
+
+  it('writes Timeslices with the slice target, RatioTimeslices without, and a threshold as op and value judged per whole slice', async () => {
+    const docs = await exported();
+    const budget = (name: string) => ({ method: docs.get(name)?.spec.budgetingMethod, objective: docs.get(name)?.spec.objectives[0] });
+    expect(budget('checkout-good-minutes')).toEqual({ method: 'Timeslices', objective: { targetPercent: 99.5, timeSliceTarget: 0.99, timeSliceWindow: '1m' } });
+    expect(budget('checkout-slice-ratio')).toEqual({ method: 'RatioTimeslices', objective: { targetPercent: 99, timeSliceWindow: '5m' } });
+    expect(budget('checkout-replication-lag')).toEqual({ method: 'Timeslices', objective: { op: 'lte', value: 30, targetPercent: 99.5, timeSliceTarget: 1, timeSliceWindow: '1m' } });
+  });
+
+  it('annotates only what OpenSLO cannot say: quantile and gauge measures, and a guard other than the slice default', async () => {
+    const docs = await exported();
+    const annotations = Object.fromEntries([...docs].map(([name, d]) => [name, Object.keys(d.metadata.annotations ?? {}).sort()]));
+    expect(annotations).toEqual({
+      'checkout-good-minutes': [],
+      'checkout-p99-latency': ['burnrate.dev/alerting', 'burnrate.dev/sli'],
+      'checkout-queue-depth': ['burnrate.dev/group-by', 'burnrate.dev/sli'],
+      'checkout-replication-lag': [],
+      'checkout-slice-ratio': ['burnrate.dev/group-by', 'burnrate.dev/histogram-buckets'],
+    });
+    expect(docs.get('checkout-p99-latency')?.metadata.annotations?.['burnrate.dev/alerting']).toBe('{"minEvents":20}');
+  });
+
+  it('writes a slice in one unit, as OpenSLO durations are', () => {
+    expect([60, 300, 3600, 5400, 86_400, 30].map(sliceShorthand)).toEqual(['1m', '5m', '1h', '90m', '1d', '30s']);
+  });
+
+  it('warns about a slice of seconds, which oslo refuses, and still reads it back', async () => {
+    const original = await loadFixture('time-slices');
+    const slos = original.slos.map((slo) => (slo.timeSlices ? { ...slo, timeSlices: { ...slo.timeSlices, sliceSeconds: 30 } } : slo));
+    const exported = exportOpenSlo(slos);
+    expect(exported.problems.map((p) => `${p.severity} ${p.slo} › ${p.field}`)).toEqual(slos.map((slo) => `warning ${slo.id} › timeSlices.slice`).sort());
+    expect(exported.problems[0]?.message).toContain('is written as timeSliceWindow: 30s');
+    expect(exportOpenSlo(original.slos).problems).toEqual([]);
+    const { result } = throughOpenSlo(slos);
+    expect(result.slos.map((slo) => slo.timeSlices?.sliceSeconds)).toEqual(slos.map(() => 30));
+  });
+});
+
 const sliInput = fc.oneof(
   fc.record({ kind: fc.constant('ratio' as const), errors: fc.constant('req_total{code=~"5.."}'), total: fc.constant('req_total') }),
   fc.record({ kind: fc.constant('ratio' as const), good: fc.constant('req_total{code!~"5.."}'), total: fc.constant('req_total{job="a"}') }),
@@ -81,6 +131,33 @@ const sliInput = fc.oneof(
   ),
 );
 
+const thresholdInput = fc.oneof(
+  fc.record(
+    { kind: fc.constant('threshold' as const), histogram: fc.constant('lat_seconds{job="a"}'), quantile: fc.constantFrom(0.5, 0.99), native: fc.constant(true), op: fc.constantFrom('lt' as const, 'lte' as const), value: fc.constantFrom(0.25, 1) },
+    { requiredKeys: ['kind', 'histogram', 'quantile', 'op', 'value'] },
+  ),
+  fc.record({ kind: fc.constant('threshold' as const), gauge: fc.constant('queue_depth{job="w"}'), op: fc.constantFrom('lte' as const, 'gt' as const), value: fc.constantFrom(0, 100) }),
+  fc.record({
+    kind: fc.constant('threshold' as const),
+    // {{window}} reads back exactly; a fixed range of the slice's length reads back as {{window}}, so the annotation keeps it.
+    query: fc.constantFrom('max by (route) (max_over_time(lag_seconds[{{window}}]))', 'max by (route) (max_over_time(lag_seconds[1m]))', 'max by (route) (lag_seconds)'),
+    op: fc.constantFrom('lt' as const, 'gte' as const),
+    value: fc.constantFrom(30, 0.5),
+  }),
+);
+
+/**
+ * Threshold SLIs need slices without a target; the other kinds may budget by slices, with or without one.
+ * A minute divides the alert windows of 28 days and of calendar periods, not of every day count.
+ */
+function withTimeSlices(slo: SloInput, slices: SloInput['timeSlices']): SloInput {
+  const sliced = slo.sli.kind === 'threshold' ? { slice: '1m' as const } : slices;
+  if (!sliced) return slo;
+  return { ...slo, ...(typeof slo.window === 'string' ? { window: '28d' as const } : {}), timeSlices: sliced };
+}
+
+const timeSlices = fc.option(fc.record({ slice: fc.constant('1m' as const), target: fc.constantFrom(0.9, 0.99, 1) }, { requiredKeys: ['slice'] }), { nil: undefined });
+
 const tier = fc.oneof(fc.boolean(), fc.record({ severity: fc.constantFrom('critical', 'warning', 'info', 'page') }, { requiredKeys: [] }));
 
 const sloInput: fc.Arbitrary<SloInput> = fc.record(
@@ -91,7 +168,7 @@ const sloInput: fc.Arbitrary<SloInput> = fc.record(
       fc.integer({ min: 1, max: 35 }).map((d) => `${d}d` as const),
       fc.record({ calendar: fc.constantFrom('month' as const, 'week' as const), timeZone: fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York') }),
     ),
-    sli: sliInput,
+    sli: fc.oneof(sliInput, thresholdInput),
     labels: fc.constantFrom<Record<string, string>>({}, { component: 'edge' }),
     runbookUrl: fc.constant('https://runbooks.example.com/x'),
     dashboardUrl: fc.constant('https://grafana.example.com/d/x'),
@@ -108,7 +185,9 @@ const sloInput: fc.Arbitrary<SloInput> = fc.record(
     ),
   },
   { requiredKeys: ['objective', 'sli'] },
-).map((slo) => (slo.sli.kind === 'traces' || slo.sli.kind === 'raw' ? slo : { ...slo, groupBy: ['route'] }));
+)
+  .chain((slo) => timeSlices.map((slices) => withTimeSlices(slo, slices)))
+  .map((slo) => (slo.sli.kind === 'traces' || slo.sli.kind === 'raw' ? slo : { ...slo, groupBy: ['route'] }));
 
 describe('round trip property', () => {
   it('any valid SLO set comes back from OpenSLO as the same model', () => {

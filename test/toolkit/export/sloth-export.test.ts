@@ -82,6 +82,24 @@ describe('export to Sloth', () => {
   });
 });
 
+describe('SLOs Sloth cannot express', () => {
+  it('refuses time-slice and threshold SLOs with an error naming each, and writes only the others', async () => {
+    const original = await loadFixture('time-slices', 'definitions/ratio-good.slo.ts');
+    expect(original.ok).toBe(true);
+    const { exported, result } = throughSloth(original.slos);
+    expect(exported.problems.filter((p) => p.severity === 'error').map((p) => `${p.slo} › ${p.field}`)).toEqual([
+      'checkout-good-minutes › timeSlices',
+      'checkout-p99-latency › sli',
+      'checkout-queue-depth › sli',
+      'checkout-replication-lag › sli',
+      'checkout-slice-ratio › timeSlices',
+    ]);
+    expect(exported.problems.find((p) => p.slo === 'checkout-good-minutes')?.message).toContain('Sloth counts events only and has no time slices');
+    expect(result.slos.map((slo) => slo.service)).toEqual(['orders']);
+    expect(exported.documents).toBe(1);
+  });
+});
+
 const sliInput = fc.oneof(
   fc.record({ kind: fc.constant('ratio' as const), errors: fc.constant('req_total{code=~"5.."}'), total: fc.constant('req_total') }),
   fc.record({ kind: fc.constant('ratio' as const), good: fc.constant('req_total{code!~"5.."}'), total: fc.constant('req_total') }),

@@ -1,7 +1,8 @@
 /**
  * An OpenSLO SLI spec as a Burnrate SLI. ratioMetric good/bad/total become a ratio SLI (or a latency SLI
  * when good is a histogram bucket and total its count), ratioMetric raw a raw SLI, and thresholdMetric a
- * latency SLI when it names a Prometheus histogram in seconds. Everything else is refused, with the field.
+ * threshold SLI under time slices, else a latency SLI when it names a Prometheus histogram in seconds.
+ * Everything else is refused, with the field.
  */
 import type { SliInput } from '../../sdk/types.js';
 import type { ProblemSink } from '../../../core/diagnostics/problem.js';
@@ -12,6 +13,7 @@ import { prometheusQuery, type DataSourceTypes } from './metric-source.js';
 import type { MetricSpec, Objective, RatioMetric, SliSpec } from './openslo-schema.js';
 import type { ConvertedIndicator } from './openslo-converted.js';
 import { thresholdToSli } from './openslo-threshold.js';
+import type { SliceBudget } from './openslo-time-slices.js';
 
 function counterQuery(metric: MetricSpec, path: string, sources: DataSourceTypes, sink: ProblemSink): CounterQuery | undefined {
   const query = prometheusQuery(metric, path, sources, sink);
@@ -82,7 +84,8 @@ function ratioToSli(ratio: RatioMetric, path: string, sources: DataSourceTypes, 
 
 /**
  * `path` is where the SLI spec sits in its document ("spec.indicator.spec" inline, "spec" in an SLI object);
- * `sink` reports on that document, `sloSink` on the SLO's objectives.
+ * `sink` reports on that document, `sloSink` on the SLO's objectives; `slices` is the time-slice budget
+ * (absent: Occurrences), which decides what a thresholdMetric means.
  */
 export function indicatorToSli(
   spec: SliSpec,
@@ -91,6 +94,7 @@ export function indicatorToSli(
   sources: DataSourceTypes,
   sink: ProblemSink,
   sloSink: ProblemSink = sink,
+  slices?: SliceBudget,
 ): ConvertedIndicator | undefined {
   if ((spec.ratioMetric === undefined) === (spec.thresholdMetric === undefined)) {
     sink.error('indicator-metric', path, 'give exactly one of ratioMetric or thresholdMetric');
@@ -98,11 +102,10 @@ export function indicatorToSli(
   }
   if (spec.ratioMetric) {
     const withOp = objectives.findIndex((o) => o.op !== undefined || o.value !== undefined);
-    if (withOp >= 0) {
-      sloSink.error('ratio-op-value', `spec.objectives[${withOp}]`, 'op and value apply to a thresholdMetric only; a ratioMetric objective needs target or targetPercent');
-      return undefined;
-    }
-    return ratioToSli(spec.ratioMetric, path, sources, sink);
+    if (withOp >= 0) sloSink.error('ratio-op-value', `spec.objectives[${withOp}]`, 'op and value apply to a thresholdMetric only; a ratioMetric objective needs target or targetPercent');
+    // Read on regardless, so the metrics' own problems show at once.
+    const converted = ratioToSli(spec.ratioMetric, path, sources, sink);
+    return withOp >= 0 ? undefined : converted;
   }
-  return thresholdToSli(spec.thresholdMetric as MetricSpec, objectives, path, sources, sink, sloSink);
+  return thresholdToSli(spec.thresholdMetric as MetricSpec, objectives, path, sources, sink, sloSink, slices);
 }

@@ -2,13 +2,17 @@
  * OpenSLO objectives: each becomes one Burnrate SLO. A single objective keeps the SLO's name; several
  * objectives become `<slo>-<objective name>`, the objective named by `name` or its displayName.
  */
+import type { TimeSlicesInput } from '../../sdk/types.js';
 import type { ProblemSink } from '../../../core/diagnostics/problem.js';
 import type { Objective } from './openslo-schema.js';
+import { objectiveTimeSlices, type BudgetingMethod } from './openslo-time-slices.js';
 
 export interface ReadObjective {
   /** Appended to the SLO name when the SLO has several objectives. */
   suffix?: string;
   objectivePercent: number;
+  /** Absent when the SLO counts events (Occurrences). */
+  timeSlices?: TimeSlicesInput;
 }
 
 export function slug(text: string): string {
@@ -33,22 +37,17 @@ function targetPercent(objective: Objective, field: string, sink: ProblemSink): 
   return Number((target * 100).toPrecision(12));
 }
 
-function refuseUnsupported(objective: Objective, field: string, sink: ProblemSink): boolean {
+function refuseComposite(objective: Objective, field: string, sink: ProblemSink): boolean {
   let ok = true;
   if (objective.indicator !== undefined || objective.indicatorRef !== undefined || objective.compositeWeight !== undefined) {
     sink.error('composite-slo', field, 'composite SLOs (an indicator per objective) are not supported; write one SLO per indicator');
     ok = false;
   }
-  for (const key of ['timeSliceTarget', 'timeSliceWindow'] as const) {
-    if (objective[key] !== undefined) {
-      sink.error('timeslices', `${field}.${key}`, 'belongs to time-slice budgeting, which Burnrate does not support (budgetingMethod: Occurrences)');
-      ok = false;
-    }
-  }
   return ok;
 }
 
-export function readObjectives(objectives: readonly Objective[], sink: ProblemSink): ReadObjective[] | undefined {
+/** `threshold`: the indicator is a thresholdMetric, whose slices are judged by value (openslo-time-slices.ts). */
+export function readObjectives(objectives: readonly Objective[], method: BudgetingMethod | undefined, threshold: boolean, sink: ProblemSink): ReadObjective[] | undefined {
   if (objectives.length === 0) {
     sink.error('no-objectives', 'spec.objectives', 'must hold at least one objective');
     return undefined;
@@ -58,8 +57,11 @@ export function readObjectives(objectives: readonly Objective[], sink: ProblemSi
   let ok = true;
   objectives.forEach((objective, index) => {
     const field = `spec.objectives[${index}]`;
-    ok = refuseUnsupported(objective, field, sink) && ok;
+    ok = refuseComposite(objective, field, sink) && ok;
     const percent = targetPercent(objective, field, sink);
+    // An unknown budgeting method is reported once, on the SLO; its slices are not read.
+    const slices = method ? objectiveTimeSlices(method, objective, field, threshold, sink) : { ok: true };
+    ok = slices.ok && ok;
     let suffix: string | undefined;
     if (objectives.length > 1) {
       suffix = slug(objective.name ?? objective.displayName ?? '');
@@ -73,7 +75,7 @@ export function readObjectives(objectives: readonly Objective[], sink: ProblemSi
       seen.add(suffix);
     }
     if (percent === undefined) ok = false;
-    else read.push({ ...(suffix ? { suffix } : {}), objectivePercent: percent });
+    else read.push({ ...(suffix ? { suffix } : {}), objectivePercent: percent, ...(slices.timeSlices ? { timeSlices: slices.timeSlices } : {}) });
   });
   return ok ? read : undefined;
 }

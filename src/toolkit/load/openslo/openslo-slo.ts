@@ -9,8 +9,9 @@ import { indicatorToSli } from './openslo-indicator.js';
 import { objectSink, type OpenSloObjects } from './openslo-objects.js';
 import { readObjectives } from './openslo-objectives.js';
 import { checkServiceLabels, readOwnership } from './openslo-ownership.js';
-import type { OpenSloObject, SloSpec } from './openslo-schema.js';
+import type { OpenSloObject, SliSpec, SloSpec } from './openslo-schema.js';
 import { sloSources } from './openslo-source-map.js';
+import { readBudgetingMethod, sliceBudget, type BudgetingMethod, type SliceBudget } from './openslo-time-slices.js';
 import { timeWindowToInput } from './openslo-window.js';
 
 export interface ConvertedSlo {
@@ -22,31 +23,26 @@ export interface ConvertedSlo {
   setSources: FieldSources;
 }
 
-const TIMESLICE_METHODS = ['Timeslices', 'RatioTimeslices'];
-
-function checkUnsupported(spec: SloSpec, sink: ProblemSink): boolean {
-  let ok = true;
-  if (spec.budgetingMethod !== 'Occurrences') {
-    const why = TIMESLICE_METHODS.includes(spec.budgetingMethod)
-      ? 'time-slice budgeting is not supported; Burnrate counts good and total events'
-      : `must be one of Occurrences, ${TIMESLICE_METHODS.join(', ')}, got ${JSON.stringify(spec.budgetingMethod)}`;
-    sink.error('budgeting-method', 'spec.budgetingMethod', `${why} (use Occurrences)`);
-    ok = false;
-  }
-  if (spec.alertPolicies && spec.alertPolicies.length > 0) {
-    sink.error('alert-policies', 'spec.alertPolicies', `OpenSLO alert policies are not supported: Burnrate derives multiwindow burn-rate alerts itself; tune them with the annotation "${ANNOTATIONS.alerting}"`);
-    ok = false;
-  }
-  return ok;
+function checkAlertPolicies(spec: SloSpec, sink: ProblemSink): boolean {
+  if (!spec.alertPolicies || spec.alertPolicies.length === 0) return true;
+  sink.error('alert-policies', 'spec.alertPolicies', `OpenSLO alert policies are not supported: Burnrate derives multiwindow burn-rate alerts itself; tune them with the annotation "${ANNOTATIONS.alerting}"`);
+  return false;
 }
 
-function convertIndicator(slo: OpenSloObject<SloSpec>, objects: OpenSloObjects, root: ProblemSink, sink: ProblemSink): ConvertedIndicator | undefined {
+/** Whether the SLI is a thresholdMetric (or, from the annotation, a threshold SLI): its slices have no target. */
+function isThreshold(spec: SloSpec, objects: OpenSloObjects, annotations: BurnrateAnnotations): boolean {
+  if (annotations.sli !== undefined) return (annotations.sli as { kind?: unknown } | null)?.kind === 'threshold';
+  const indicator: SliSpec | undefined = spec.indicator?.spec ?? (spec.indicatorRef === undefined ? undefined : objects.slis.get(spec.indicatorRef)?.spec);
+  return indicator?.thresholdMetric !== undefined;
+}
+
+function convertIndicator(slo: OpenSloObject<SloSpec>, objects: OpenSloObjects, root: ProblemSink, sink: ProblemSink, slices: SliceBudget | undefined): ConvertedIndicator | undefined {
   const { spec } = slo;
   if ((spec.indicator === undefined) === (spec.indicatorRef === undefined)) {
     sink.error('indicator', 'spec.indicator', 'give exactly one of indicator (inline SLI) or indicatorRef (the name of an SLI in this file)');
     return undefined;
   }
-  if (spec.indicator) return indicatorToSli(spec.indicator.spec, spec.objectives, 'spec.indicator.spec', objects.dataSources, sink);
+  if (spec.indicator) return indicatorToSli(spec.indicator.spec, spec.objectives, 'spec.indicator.spec', objects.dataSources, sink, sink, slices);
   const ref = spec.indicatorRef as string;
   const sli = objects.slis.get(ref);
   if (!sli) {
@@ -57,7 +53,7 @@ function convertIndicator(slo: OpenSloObject<SloSpec>, objects: OpenSloObjects, 
   }
   // Problems inside the SLI object are reported on it (once, however many SLOs use it: see the loader).
   const sliSink = objectSink(root, sli.index, objects.count).forSlo(ref);
-  const converted = indicatorToSli(sli.spec, spec.objectives, 'spec', objects.dataSources, sliSink, sink);
+  const converted = indicatorToSli(sli.spec, spec.objectives, 'spec', objects.dataSources, sliSink, sink, slices);
   return converted && { ...converted, index: sli.index };
 }
 
@@ -91,7 +87,8 @@ export function convertSlo(slo: OpenSloObject<SloSpec>, objects: OpenSloObjects,
   const { metadata, spec } = slo;
   const document = objectSink(root, slo.index, objects.count).forSlo(metadata.name);
   const sink = slo.rewrite ? document.rewriting(slo.rewrite) : document;
-  let ok = checkUnsupported(spec, sink) && !slo.failed;
+  const method: BudgetingMethod | undefined = readBudgetingMethod(spec.budgetingMethod, sink);
+  let ok = checkAlertPolicies(spec, sink) && method !== undefined && !slo.failed;
   const annotations = readBurnrateAnnotations(metadata.annotations, Object.keys(ANNOTATIONS) as (keyof typeof ANNOTATIONS)[], 'SLO', sink);
   const serviceObject = objects.services.get(spec.service);
   const service = serviceObject?.metadata;
@@ -100,11 +97,11 @@ export function convertSlo(slo: OpenSloObject<SloSpec>, objects: OpenSloObjects,
   const serviceAnnotations = readBurnrateAnnotations(service?.annotations, ['team', 'runbookUrl', 'dashboardUrl'], 'Service', new ProblemSink(''));
   const owner = readOwnership(metadata, service, spec.service, sink);
   const window = timeWindowToInput(spec.timeWindow, sink);
-  const objectives = readObjectives(spec.objectives, sink);
+  const objectives = readObjectives(spec.objectives, method, isThreshold(spec, objects, annotations), sink);
   let indicator: ConvertedIndicator | undefined;
   if (annotations.sli !== undefined) indicator = { sli: annotations.sli as SliInput, groupBy: annotations.groupBy ?? [] };
   else {
-    const converted = convertIndicator(slo, objects, root, sink);
+    const converted = convertIndicator(slo, objects, root, sink, sliceBudget(method, spec.objectives[0]));
     indicator = converted && withAnnotations(converted, annotations, sink);
   }
   ok = ok && window !== null && objectives !== undefined && indicator !== undefined;
@@ -125,6 +122,7 @@ export function convertSlo(slo: OpenSloObject<SloSpec>, objects: OpenSloObjects,
       ...(runbookUrl !== undefined ? { runbookUrl } : {}),
       ...(dashboardUrl !== undefined ? { dashboardUrl } : {}),
       sli: indicator.sli,
+      ...(objective.timeSlices ? { timeSlices: objective.timeSlices } : {}),
       ...(annotations.alerting !== undefined ? { alerting: annotations.alerting as SloInput['alerting'] } : {}),
     },
     sources.slo(index),

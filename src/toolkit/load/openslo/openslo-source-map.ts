@@ -47,7 +47,9 @@ export function sloSources({ slo, objects, owner, annotations, serviceAnnotation
     slo(index: number): FieldSources {
       const objective = slo.spec.objectives[index];
       const target = objective?.targetPercent !== undefined ? 'targetPercent' : 'target';
-      return { ...common, objective: onSlo(`spec.objectives[${index}].${target}`) };
+      const at = `spec.objectives[${index}]`;
+      const slices = { timeSlices: onSlo(at), 'timeSlices.slice': onSlo(`${at}.timeSliceWindow`), 'timeSlices.target': onSlo(`${at}.timeSliceTarget`) };
+      return { ...common, ...slices, objective: onSlo(`${at}.${target}`) };
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
- * An OpenSLO thresholdMetric as a Burnrate latency SLI: a Prometheus histogram in seconds, good when an
- * observation is at or under the objective's value (op: lte). A quantile compared per evaluation is
- * time-slice budgeting and is refused, as are other operators.
+ * An OpenSLO thresholdMetric. Under time slices it is a Burnrate threshold SLI (openslo-threshold-slices.ts).
+ * Counting occurrences, it is a latency SLI: a Prometheus histogram in seconds, good when an observation is
+ * at or under the objective's value (op: lte); a quantile or other operators need time slices.
  */
 import type { ProblemSink } from '../../../core/diagnostics/problem.js';
 import { parseSelector } from '../../../core/promql/promql.js';
@@ -11,6 +11,8 @@ import { latencyText } from '../latency-text.js';
 import { prometheusQuery, type DataSourceTypes } from './metric-source.js';
 import type { ConvertedIndicator } from './openslo-converted.js';
 import type { MetricSpec, Objective } from './openslo-schema.js';
+import { slicedThresholdToSli } from './openslo-threshold-slices.js';
+import type { SliceBudget } from './openslo-time-slices.js';
 
 const THRESHOLD_SHAPE = 'a Prometheus histogram in seconds, e.g. http_request_duration_seconds_bucket{job="api"}, with op: lte and value in seconds';
 
@@ -21,6 +23,7 @@ export function thresholdToSli(
   sources: DataSourceTypes,
   sink: ProblemSink,
   sloSink: ProblemSink,
+  slices: SliceBudget | undefined,
 ): ConvertedIndicator | undefined {
   const at = `${path}.thresholdMetric`;
   if (objectives.length !== 1) {
@@ -31,8 +34,9 @@ export function thresholdToSli(
   const query = prometheusQuery(metric, at, sources, sink);
   if (query === undefined) return undefined;
   const queryField = `${at}.metricSource.spec.query`;
+  if (slices) return slicedThresholdToSli(query, queryField, objective, slices.sliceMs, sink, sloSink);
   if (query.includes('histogram_quantile')) {
-    sink.error('threshold-quantile', queryField, `a quantile compared per evaluation is time-slice budgeting, which Burnrate does not support; name ${THRESHOLD_SHAPE}`);
+    sink.error('threshold-quantile', queryField, `a quantile compared per evaluation needs time slices: set budgetingMethod: Timeslices with timeSliceWindow on the objective; or, counting occurrences, name ${THRESHOLD_SHAPE}`);
     return undefined;
   }
   const read = readCounterQuery(query.replace(SLOTH_WINDOW, '5m'));

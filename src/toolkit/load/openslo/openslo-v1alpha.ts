@@ -21,6 +21,8 @@ const objectiveSchema = z.strictObject({
   value: z.number().optional(),
   target: z.number().optional(),
   timeSliceTarget: z.number().optional(),
+  /** A duration, or a number of minutes. */
+  timeSliceWindow: z.union([z.number(), z.string()]).optional(),
   ratioMetrics: z.strictObject({ good: source, total: source, incremental: z.boolean().optional(), counter: z.boolean().optional() }).optional(),
 });
 const windowSchema = z.strictObject({
@@ -96,6 +98,9 @@ export function translateAlphaSlo(metadata: Metadata, raw: unknown, sink: Proble
   const spec = parseReporting(specSchema, raw, ['spec'], FORMAT, sink);
   if (!spec) return [];
   const windows = timeWindows(spec, sink);
+  // RatioTimeslices came with v1; other unknown methods are reported by the v1 converter.
+  const methodOk = spec.budgetingMethod !== 'RatioTimeslices';
+  if (!methodOk) sink.error('budgeting-method', 'spec.budgetingMethod', `must be Occurrences or Timeslices in ${FORMAT}, got "RatioTimeslices" (an OpenSLO v1 method)`);
   const several = spec.objectives.length > 1;
   return spec.objectives.flatMap((objective, index): TranslatedSlo[] => {
     const { ratioMetrics, ...rest } = objective;
@@ -122,7 +127,7 @@ export function translateAlphaSlo(metadata: Metadata, raw: unknown, sink: Proble
         objectives: [rest],
       },
       rewrite: rewriteFor(index, ratioMetrics !== undefined, counterKey),
-      failed: windows === null,
+      failed: windows === null || !methodOk,
     }];
   });
 }
