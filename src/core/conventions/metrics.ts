@@ -49,9 +49,11 @@ export const RECORDED = {
   totalEvents: 'burnrate:slo_total_events',
   /**
    * Time-slice SLOs only: the judgment of the slice that just ended, 1 good and 0 bad (or the slice's own ratio
-   * for ratio slices); no sample for a slice without data. Labels: slo, groupBy labels.
+   * for ratio slices), 0 for a slice without data. Labels: slo, groupBy labels.
    */
   sliceGood: 'burnrate:slo_slice_good',
+  /** Time-slice SLOs only: 1 when the slice that just ended had data (was judged), else 0. Labels: slo, groupBy labels. */
+  sliceJudged: 'burnrate:slo_slice_judged',
   /** Raw SLIs only: share of bad events in the window, 0..1. Labels: slo, window, groupBy labels. */
   errorRatio: 'burnrate:slo_error_ratio',
   /** Good events over the whole SLO window (rolling or calendar period to date). */

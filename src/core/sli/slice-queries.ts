@@ -1,9 +1,9 @@
 /**
  * Time-slice SLOs: the PromQL that judges one slice, and the counts of judged slices over a window.
- * The rules judge each slice once, in a group whose interval is the slice length, and record the judgment
- * (1 good, 0 bad, or the slice's own ratio for ratio slices) as `burnrate:slo_slice_good`. A slice without
- * data writes no sample, so it is not judged. Counts of good and judged slices are sums and counts of those
- * samples; everything after that (tiles, burn rates, budgets) is the same as for event counts.
+ * The rules judge each slice once, in a group whose interval is the slice length, and record whether it had
+ * data (`burnrate:slo_slice_judged`) and how good it was (`burnrate:slo_slice_good`: 1 good, 0 bad, or the
+ * slice's own ratio for ratio slices). Counts of good and judged slices are sums of those samples; everything
+ * after that (tiles, burn rates, budgets) is the same as for event counts.
  */
 import { RECORDED, SLO_LABEL } from '../conventions/metrics.js';
 import { formatDuration } from '../model/duration.js';
@@ -17,11 +17,6 @@ const COMPARISON: Record<ThresholdOp, string> = { lt: '<', lte: '<=', gt: '>', g
 
 export function comparisonText(op: ThresholdOp): string {
   return COMPARISON[op];
-}
-
-/** The slice judgments of one SLO. */
-export function sliceSeries(sloId: string): string {
-  return `${RECORDED.sliceGood}{${SLO_LABEL}="${sloId}"}`;
 }
 
 /** PromQL of the value a threshold SLI measures over one slice, per group. */
@@ -43,22 +38,28 @@ export function thresholdValueText(measure: ThresholdMeasure, groupBy: readonly 
 }
 
 /**
- * The judgment of the slice that ends now. `counts`: the SLI's good and total events over the slice;
- * `errorRatio`: a raw SLI's error ratio over the slice. NaN (no events, no observations) is filtered out
- * by `>= -Inf` and `> 0`, so a slice without data records nothing instead of a bad judgment.
+ * The judgment of the slice that ends now, as two series: `judged` is 1 when the slice has data and 0 when
+ * it has none (no events, no observations: NaN), `good` is 1 or 0 (the slice's ratio for ratio slices), and
+ * 0 when not judged. Both are present whenever the SLI's series are, so a quiet slice is a zero, never a gap
+ * that a tile read at an offset would fill with an older count. `events`: the SLI's events over the slice.
  */
-export function sliceJudgmentText(
+export function sliceJudgmentTexts(
   slo: Pick<Slo, 'sli' | 'groupBy'> & { timeSlices: TimeSlices },
   events: { kind: 'counts'; good: string; total: string } | { kind: 'errorRatio'; errorRatio: string } | undefined,
-): string {
+): { good: string; judged: string } {
   const { sli, timeSlices } = slo;
   if (sli.kind === 'threshold') {
     const value = thresholdValueText(sli.measure, slo.groupBy, timeSlices.sliceSeconds * 1000);
-    return `(${value}) >= -Inf ${COMPARISON[sli.op]} bool ${sli.value}`;
+    // A comparison with NaN is false, so a slice without a value is neither good nor judged.
+    return { good: `(${value}) ${COMPARISON[sli.op]} bool ${sli.value}`, judged: `(${value}) >= bool -Inf` };
   }
   if (!events) throw new Error('a time slice of a counted SLI needs its event queries');
-  const ratio = events.kind === 'counts' ? `(${events.good}) / ((${events.total}) > 0)` : `(1 - ((${events.errorRatio}) >= -Inf))`;
-  return timeSlices.sliceTarget === undefined ? ratio : `${ratio} >= bool ${timeSlices.sliceTarget}`;
+  const { ratio, judged } =
+    events.kind === 'counts'
+      ? { ratio: `(${events.good}) / ((${events.total}) > 0)`, judged: `(${events.total}) > bool 0` }
+      : { ratio: `1 - ((${events.errorRatio}) >= -Inf)`, judged: `(${events.errorRatio}) >= bool -Inf` };
+  const good = `(${ratio}) or (${judged})`;
+  return { good: timeSlices.sliceTarget === undefined ? good : `(${good}) >= bool ${timeSlices.sliceTarget}`, judged };
 }
 
 /**
@@ -68,8 +69,8 @@ export function sliceJudgmentText(
  */
 export function sliceCountQueries(slo: Pick<Slo, 'id' | 'groupBy'> & { timeSlices: TimeSlices }, windowMs: number): { good: string; total: string } {
   const range = formatDuration(windowMs - (slo.timeSlices.sliceSeconds * 1000) / 2);
-  const judged = `${sliceSeries(slo.id)}[${range}]`;
-  return { good: sumBy(slo.groupBy, `sum_over_time(${judged})`), total: sumBy(slo.groupBy, `count_over_time(${judged})`) };
+  const over = (metric: string) => sumBy(slo.groupBy, `sum_over_time(${metric}{${SLO_LABEL}="${slo.id}"}[${range}])`);
+  return { good: over(RECORDED.sliceGood), total: over(RECORDED.sliceJudged) };
 }
 
 /** What an SLO's budget counts, for sentences: "events" or "1m slices". */

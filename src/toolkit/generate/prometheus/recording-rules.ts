@@ -10,7 +10,7 @@ import { objectiveRatio, type Slo } from '../../../core/model/slo.js';
 import { BASE_WINDOW_MS } from '../../../core/windows/alert-windows.js';
 import type { CountWindowPlan, RecordedCountWindow } from '../../../core/windows/count-windows.js';
 import { eventQueries, sliEventQueries } from '../../../core/sli/event-queries.js';
-import { sliceJudgmentText } from '../../../core/sli/slice-queries.js';
+import { sliceJudgmentTexts } from '../../../core/sli/slice-queries.js';
 import { budgetText, series } from '../../../core/promql/promql-text.js';
 import type { RecordingRule } from './rule-types.js';
 import { rawWindowErrorRatio, windowCount, windowSecondsExpr } from './window-queries.js';
@@ -102,7 +102,11 @@ function sliceJudgmentRules(slo: Slo): RecordingRule[] {
   if (!slo.timeSlices) return [];
   const timed = { ...slo, timeSlices: slo.timeSlices };
   const events = slo.sli.kind === 'threshold' ? undefined : sliEventQueries(slo, slo.timeSlices.sliceSeconds * 1000);
-  return [{ record: RECORDED.sliceGood, expr: sliceJudgmentText(timed, events), labels: { [SLO_LABEL]: slo.id } }];
+  const { good, judged } = sliceJudgmentTexts(timed, events);
+  return [
+    { record: RECORDED.sliceJudged, expr: judged, labels: { [SLO_LABEL]: slo.id } },
+    { record: RECORDED.sliceGood, expr: good, labels: { [SLO_LABEL]: slo.id } },
+  ];
 }
 
 export function recordingRules(slo: Slo, plan: CountWindowPlan, rawWindowsMs: readonly number[]): SloRecordingRules {

@@ -16,6 +16,11 @@ import { filesIn, generateInto, promtoolEach, type PromtoolResult } from './rule
 export function expectedScenarios(slo: Slo): string[] {
   const { page, ticket, minEvents, noData } = slo.alerting;
   if (slo.sli.kind === 'raw') return noData.enabled ? ['no data'] : [];
+  if (slo.timeSlices) {
+    // Time slices: a fast burn and a healthy run, unless no input series can be derived (a PromQL query).
+    const synthetic = !(slo.sli.kind === 'threshold' && slo.sli.measure.of === 'query');
+    return [...(page.enabled && synthetic ? ['fast burn', 'healthy'] : []), ...(noData.enabled ? ['no data'] : [])];
+  }
   return [
     ...(page.enabled ? ['fast burn', 'outage'] : []),
     ...(ticket.enabled ? ['slow burn'] : []),
