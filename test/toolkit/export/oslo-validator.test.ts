@@ -18,7 +18,7 @@ const ORIGINS: Record<string, string[]> = {
   'every SLI kind and window': ['definitions'],
   'OpenSLO fixtures': ['openslo/checkout.yaml', 'openslo/storefront.yaml'],
   'Sloth fixtures': ['sloth/checkout.yml', 'sloth/home-wifi.yml', 'sloth/api-gateway-by-route.yml', 'sloth/search-crd.yml', 'sloth/multi-crd.yml'],
-  'Pyrra fixtures': ['pyrra/checkout.yaml', 'pyrra/alert-name.yaml', 'pyrra/plain-file.yaml'],
+  'Pyrra fixtures': ['pyrra/checkout.yaml', 'pyrra/alert-name.yaml', 'pyrra/plain-file.yaml', 'pyrra/native-latency.yaml'],
 };
 
 let tmp: { dir: string; remove: () => Promise<void> };
