@@ -64,6 +64,8 @@ export function planItem(slo: Slo): PlanItem {
     const routes = sli.route ? [sli.route] : slo.groupBy.includes('route') ? ROUTES.slice(0, 3) : ['/'];
     return { kind: 'spans', slo, sli, routes };
   }
+  // The workload serves the text exposition format, which cannot carry a native histogram.
+  if (sli.kind === 'latency' && sli.native) return { kind: 'skipped', slo, reason: 'the demo workload exposes classic histograms only, not native ones' };
   const source = eventSource(slo);
   if (!source.ok) return { kind: 'skipped', slo, reason: source.reason };
   const groups = groupsOf(slo, prettify(slo, source.series));

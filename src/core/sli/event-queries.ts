@@ -94,12 +94,14 @@ export function sliEventQueries(slo: Slo, windowMs: number): EventQueries {
 /**
  * The latency SLI's good and total events from a native histogram: the share of observations at or under
  * the threshold (histogram_fraction) times their count, so any threshold works without an `le` bucket.
+ * Observations in buckets wholly at or under the threshold count in full, those wholly above not at all;
+ * only a bucket the threshold cuts is interpolated. The lower bound is -Inf, not 0: from 0 Prometheus
+ * interpolates inside a zero bucket that has no positive buckets beside it and counts half of it.
+ * A window without observations has a NaN fraction; it counts as zero good events, as classic buckets do.
  */
-function nativeLatencyCounts(histogram: string, thresholdSeconds: number, groupBy: readonly string[], range: string): EventQueries {
+export function nativeLatencyCounts(histogram: string, thresholdSeconds: number, groupBy: readonly string[], range: string): EventQueries {
   const increased = sumBy(groupBy, `increase(${histogram}[${range}])`);
-  return {
-    kind: 'counts',
-    good: `histogram_fraction(0, ${thresholdSeconds}, ${increased}) * histogram_count(${increased})`,
-    total: `histogram_count(${increased})`,
-  };
+  const total = `histogram_count(${increased})`;
+  const good = `(histogram_fraction(-Inf, ${thresholdSeconds}, ${increased}) * ${total} >= 0)`;
+  return { kind: 'counts', good: orZeroLike(good, total), total };
 }

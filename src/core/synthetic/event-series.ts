@@ -9,8 +9,11 @@ import { matchesSelector, type LabelSet } from './label-matching.js';
 import { labelValue, synthesizeLabels, violateSelector } from './label-sets.js';
 import { SLI_KINDS, unreachableSliKind } from '../sli/sli-kinds.js';
 
-/** good/bad/total: counters of those events; gauge: a 0/1 gauge, one event per sample. */
-export type SeriesRole = 'good' | 'bad' | 'total' | 'gauge';
+/**
+ * good/bad/total: counters of those events; gauge: a 0/1 gauge, one event per sample; histogram: a native
+ * histogram holding good and bad events on either side of the latency threshold.
+ */
+export type SeriesRole = 'good' | 'bad' | 'total' | 'gauge' | 'histogram';
 
 export interface SyntheticSeries {
   labels: LabelSet;
@@ -45,6 +48,7 @@ function countSelectors(slo: Slo): CountSelectors | undefined {
       return { total, part: good, partRole: 'good' };
     }
     case 'latency': {
+      if (sli.native) return undefined;
       const { bucket, count } = latencySelectors(sli);
       return { total: count, part: bucket, partRole: 'good', partLabels: { le: String(sli.thresholdSeconds) } };
     }
@@ -61,7 +65,8 @@ function countSelectors(slo: Slo): CountSelectors | undefined {
 export function sliSelectors(slo: Slo): ParsedSelector[] {
   const { sli } = slo;
   if (sli.kind === 'raw') return metricNames(sli.errorRatio).map((metric) => ({ metric, matchers: [] }));
-  if (sli.kind === 'boolGauge') return [parseSelector(sli.metric)].filter((s): s is ParsedSelector => s !== undefined);
+  const single = singleSeriesSelector(slo);
+  if (single !== undefined) return [parseSelector(single.selector)].filter((s): s is ParsedSelector => s !== undefined);
   if (sli.kind === 'threshold') return thresholdSelectors(sli.measure);
   const selectors = countSelectors(slo);
   return [selectors?.total, selectors?.part].map((s) => (s === undefined ? undefined : parseSelector(s))).filter((s): s is ParsedSelector => s !== undefined);
@@ -72,6 +77,14 @@ function thresholdSelectors(measure: ThresholdMeasure): ParsedSelector[] {
   const selector = parseSelector(measure.of === 'quantile' ? measure.histogram : measure.metric);
   if (!selector) return [];
   return [measure.of === 'quantile' && !measure.native ? { ...selector, metric: `${selector.metric ?? ''}_bucket` } : selector];
+}
+
+/** SLIs read from one series that carries good and bad events alike: a 0/1 gauge or a native histogram. */
+function singleSeriesSelector(slo: Slo): { selector: string; role: 'gauge' | 'histogram' } | undefined {
+  const { sli } = slo;
+  if (sli.kind === 'boolGauge') return { selector: sli.metric, role: 'gauge' };
+  if (sli.kind === 'latency' && sli.native) return { selector: sli.histogram, role: 'histogram' };
+  return undefined;
 }
 
 /** One value per groupBy label that all selectors accept, so every series lands in the same group. */
@@ -122,11 +135,12 @@ export function eventSource(slo: Slo): EventSource {
   if (noSyntheticSeries !== undefined) return { ok: false, reason: noSyntheticSeries };
   const group = groupLabels(slo, sliSelectors(slo));
   if (!group) return { ok: false, reason: `no value of the groupBy labels (${slo.groupBy.join(', ')}) satisfies every selector` };
-  if (slo.sli.kind === 'boolGauge') {
-    const selector = parseSelector(slo.sli.metric);
+  const single = singleSeriesSelector(slo);
+  if (single) {
+    const selector = parseSelector(single.selector);
     const labels = selector && synthesizeLabels([selector], group);
-    if (!labels) return { ok: false, reason: `no series matches ${slo.sli.metric}` };
-    return { ok: true, series: [{ labels, role: 'gauge' }], groupLabels: group, gauge: true };
+    if (!labels) return { ok: false, reason: `no series matches ${single.selector}` };
+    return { ok: true, series: [{ labels, role: single.role }], groupLabels: group, gauge: single.role === 'gauge' };
   }
   const spec = countSelectors(slo);
   const series = spec ? countSeries(slo, spec, group) : 'it has no event selectors';

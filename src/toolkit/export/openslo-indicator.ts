@@ -2,6 +2,8 @@
  * A Burnrate SLI as an OpenSLO v1 indicator that other OpenSLO tools can read:
  * - ratio: ratioMetric good or bad over total, the selectors as written;
  * - latency: ratioMetric good = the histogram's `le` bucket, total = its `_count` (the matcher the rules use);
+ *   from a native histogram, ratioMetric raw (rawType failure): the share above the threshold over 5 minutes,
+ *   which OpenSLO cannot tell from any other expression, so the caller adds the annotation;
  * - traces: ratioMetric over the span counters the Burnrate service exports for this SLO;
  * - boolGauge: thresholdMetric on the gauge with op gte, value 1 (a sample at 1 is a good event);
  * - raw: ratioMetric raw (rawType failure) with the error ratio over 5 minutes;
@@ -12,6 +14,7 @@
 import { thresholdValueText } from '../../core/sli/slice-queries.js';
 import { latencySelectors, tracesSelectors } from '../../core/sli/event-queries.js';
 import type { Slo, ThresholdOp } from '../../core/model/slo.js';
+import { sumBy } from '../../core/promql/promql-text.js';
 
 export interface ExportedIndicator {
   /** The OpenSLO SLI spec: ratioMetric or thresholdMetric. */
@@ -31,6 +34,11 @@ function bare(selector: string): string {
   return selector.endsWith('{}') ? selector.slice(0, -2) : selector;
 }
 
+/** An error ratio (0..1) as OpenSLO's raw ratioMetric. */
+function rawFailure(errorRatio: string): ExportedIndicator {
+  return { spec: { ratioMetric: { counter: false, rawType: 'failure', raw: metric(errorRatio) } }, objective: {} };
+}
+
 export function exportIndicator(slo: Slo): ExportedIndicator {
   const { sli } = slo;
   switch (sli.kind) {
@@ -39,6 +47,7 @@ export function exportIndicator(slo: Slo): ExportedIndicator {
       return { spec: { ratioMetric: { counter: true, ...numerator, total: metric(sli.total) } }, objective: {} };
     }
     case 'latency': {
+      if (sli.native) return rawFailure(`histogram_fraction(${sli.thresholdSeconds}, +Inf, ${sumBy(slo.groupBy, `rate(${sli.histogram}[${RAW_EXPORT_WINDOW}])`)})`);
       const { bucket, count } = latencySelectors(sli);
       return { spec: { ratioMetric: { counter: true, good: metric(bare(bucket)), total: metric(bare(count)) } }, objective: {} };
     }
@@ -49,10 +58,7 @@ export function exportIndicator(slo: Slo): ExportedIndicator {
     case 'boolGauge':
       return { spec: { thresholdMetric: metric(sli.metric) }, objective: { op: 'gte', value: 1 } };
     case 'raw':
-      return {
-        spec: { ratioMetric: { counter: false, rawType: 'failure', raw: metric(sli.errorRatio.replaceAll('{{window}}', RAW_EXPORT_WINDOW)) } },
-        objective: {},
-      };
+      return rawFailure(sli.errorRatio.replaceAll('{{window}}', RAW_EXPORT_WINDOW));
     case 'threshold': {
       const sliceMs = (slo.timeSlices?.sliceSeconds ?? 60) * 1000;
       return { spec: { thresholdMetric: metric(thresholdValueText(sli.measure, slo.groupBy, sliceMs)) }, objective: { op: sli.op, value: sli.value } };

@@ -2,6 +2,7 @@
  * A Burnrate SLI as a Sloth SLI, in the forms the Sloth loader reads back as the same SLI:
  * - ratio: `sum(rate(errors[{{.window}}]))` over `sum(rate(total[…]))`, or `total - good` over total;
  * - latency: the histogram's `_count` minus its `le` bucket (the matcher Burnrate's rules use) over `_count`;
+ *   from a native histogram, the observations above the threshold (histogram_fraction) over all of them;
  * - boolGauge: `count_over_time(g) - sum_over_time(g)` over `count_over_time(g)`;
  * - raw: `raw.error_ratio_query`, `{{window}}` written as Sloth's `{{.window}}`;
  * - traces: a ratio over the span counters the Burnrate service exports (read back as a ratio SLI).
@@ -28,6 +29,15 @@ function goodOverTotal(good: string, total: string, groupBy: readonly string[]) 
   return events(`${all} - ${summed('rate', good, groupBy)}`, all);
 }
 
+/**
+ * Errors are the share above the threshold times the count: the complement of the recording rules' good
+ * share, exact where no bucket straddles the threshold. `rates` is the summed rate of the histogram.
+ */
+export function nativeLatencyEvents(rates: string, thresholdSeconds: number) {
+  const total = `histogram_count(${rates})`;
+  return events(`histogram_fraction(${thresholdSeconds}, +Inf, ${rates}) * ${total}`, total);
+}
+
 export function slothSli(slo: Slo): SlothSliOut {
   const { sli, groupBy } = slo;
   switch (sli.kind) {
@@ -35,6 +45,7 @@ export function slothSli(slo: Slo): SlothSliOut {
       if (sli.good !== undefined) return goodOverTotal(sli.good, sli.total, groupBy);
       return events(summed('rate', sli.errors as string, groupBy), summed('rate', sli.total, groupBy));
     case 'latency': {
+      if (sli.native) return nativeLatencyEvents(summed('rate', sli.histogram, groupBy), sli.thresholdSeconds);
       const { bucket, count } = latencySelectors(sli);
       return goodOverTotal(bucket, count, groupBy);
     }

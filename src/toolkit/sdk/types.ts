@@ -35,7 +35,7 @@ export interface LatencySliInput {
   kind: 'latency';
   /** Histogram base name with matchers, without `_bucket`: `http_request_duration_seconds{job="checkout"}`. */
   histogram: string;
-  /** Requests at or under this latency are good. Must be one of the histogram's bucket boundaries. */
+  /** Requests at or under this latency are good. One of a classic histogram's bucket boundaries; any latency when `native`. */
   threshold: LatencyThreshold;
   /** The histogram's bucket boundaries in seconds, if known; validation then proves the threshold matches one. */
   buckets?: number[];

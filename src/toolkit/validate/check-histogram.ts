@@ -14,7 +14,8 @@ export function checkLatencyThreshold(field: string, text: string, sink: Problem
   return seconds;
 }
 
-export function checkHistogram(expr: string, groupBy: readonly string[], sink: ProblemSink): boolean {
+/** `native`: a native histogram, read with histogram_fraction instead of an `le` bucket. */
+export function checkHistogram(expr: string, groupBy: readonly string[], sink: ProblemSink, native = false): boolean {
   const selector = checkSelector('sli.histogram', expr, sink);
   if (!selector) return false;
   const metric = selector.metric ?? '';
@@ -29,7 +30,8 @@ export function checkHistogram(expr: string, groupBy: readonly string[], sink: P
     return false;
   }
   if (/_(milliseconds|ms|millis)$/.test(metric)) {
-    sink.warning('histogram-unit', 'sli.histogram', `"${metric}" seems to measure milliseconds, but Burnrate reads the bucket le="<threshold in seconds>"; make sure the histogram's buckets are in seconds`);
+    const reads = native ? 'passes the threshold in seconds to histogram_fraction' : 'reads the bucket le="<threshold in seconds>"';
+    sink.warning('histogram-unit', 'sli.histogram', `"${metric}" seems to measure milliseconds, but Burnrate ${reads}; make sure the histogram's ${native ? 'observations' : 'buckets'} are in seconds`);
   }
   warnPinnedGroupBy('sli.histogram', expr, groupBy, sink);
   return true;

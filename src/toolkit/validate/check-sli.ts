@@ -62,7 +62,7 @@ function checkBuckets(buckets: readonly number[], sink: ProblemSink): boolean {
 
 
 function checkLatency(sli: Extract<SliInput, { kind: 'latency' }>, groupBy: readonly string[], sink: ProblemSink): Sli | undefined {
-  const histogramOk = checkHistogram(sli.histogram, groupBy, sink);
+  const histogramOk = checkHistogram(sli.histogram, groupBy, sink, sli.native);
   const seconds = checkLatencyThreshold('sli.threshold', sli.threshold, sink);
   if (sli.native) {
     if (sli.buckets) sink.error('native-histogram-buckets', 'sli.buckets', 'a native histogram has no fixed buckets: any threshold works, so leave "buckets" out');

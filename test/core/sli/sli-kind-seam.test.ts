@@ -67,7 +67,7 @@ describe('adding an SLI kind', () => {
   }, 120_000);
 
   it('then, once the SDK accepts it, at validation too', async () => {
-    await replaceIn(SDK_TYPES, '| RawSliInput | TracesSliInput;', "| RawSliInput | TracesSliInput | { kind: 'probe'; metric: string };");
+    await replaceIn(SDK_TYPES, '| ThresholdSliInput | TracesSliInput;', "| ThresholdSliInput | TracesSliInput | { kind: 'probe'; metric: string };");
     expect(await flaggedFiles()).toEqual([...FIRST_ROUND, 'src/toolkit/validate/check-sli.ts'].sort());
   }, 120_000);
 });

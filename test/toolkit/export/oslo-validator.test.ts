@@ -20,7 +20,7 @@ const ORIGINS: Record<string, string[]> = {
   'OpenSLO time-slice fixtures': ['openslo/timeslices.yaml', 'openslo/ratio-timeslices.yaml', 'openslo/threshold-timeslices.yaml', 'openslo/v1alpha-timeslices.yaml'],
   'OpenSLO fixtures': ['openslo/checkout.yaml', 'openslo/storefront.yaml'],
   'Sloth fixtures': ['sloth/checkout.yml', 'sloth/home-wifi.yml', 'sloth/api-gateway-by-route.yml', 'sloth/search-crd.yml', 'sloth/multi-crd.yml'],
-  'Pyrra fixtures': ['pyrra/checkout.yaml', 'pyrra/alert-name.yaml', 'pyrra/plain-file.yaml'],
+  'Pyrra fixtures': ['pyrra/checkout.yaml', 'pyrra/alert-name.yaml', 'pyrra/plain-file.yaml', 'pyrra/native-latency.yaml'],
 };
 
 let tmp: { dir: string; remove: () => Promise<void> };

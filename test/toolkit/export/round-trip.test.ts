@@ -116,6 +116,21 @@ describe('time slices in OpenSLO', () => {
   });
 });
 
+describe('native-histogram latency through OpenSLO', () => {
+  it('is written as the raw error ratio other tools can read, with the annotation that carries it back exactly', async () => {
+    const original = await loadFixture('definitions/latency-native.slo.ts', 'pyrra/native-latency.yaml');
+    expect(original.slos.map((s) => s.sli.kind === 'latency' && s.sli.native)).toEqual([true, true, true]);
+    const { yaml, result } = throughOpenSlo(original.slos);
+    type Doc = { kind: string; metadata: { name: string; annotations?: Record<string, string> }; spec: { indicator?: { spec: { ratioMetric?: { raw?: { metricSource: { spec: { query: string } } } } } } } };
+    const docs = parseAllDocuments(yaml).map((d) => (Array.isArray(d) ? d[0] : d).toJS() as Doc).filter((d) => d.kind === 'SLO');
+    const browse = docs.find((d) => d.metadata.name === 'catalog-browse-latency');
+    expect(browse?.spec.indicator?.spec.ratioMetric?.raw?.metricSource.spec.query).toBe('histogram_fraction(0.1, +Inf, sum by (route) (rate(catalog_render_duration_seconds{job="catalog"}[5m])))');
+    expect(docs.every((d) => d.metadata.annotations?.['burnrate.dev/sli']?.includes('"native":true'))).toBe(true);
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(withoutSource(result.slos)).toEqual(withoutSource(original.slos));
+  });
+});
+
 const sliInput = fc.oneof(
   fc.record({ kind: fc.constant('ratio' as const), errors: fc.constant('req_total{code=~"5.."}'), total: fc.constant('req_total') }),
   fc.record({ kind: fc.constant('ratio' as const), good: fc.constant('req_total{code!~"5.."}'), total: fc.constant('req_total{job="a"}') }),
@@ -123,6 +138,7 @@ const sliInput = fc.oneof(
     { kind: fc.constant('latency' as const), histogram: fc.constantFrom('lat_seconds{job="a"}', 'lat_seconds'), threshold: fc.constantFrom('100ms', '250ms', '1s', '2.5s'), buckets: fc.constant<number[]>([0.1, 0.25, 1, 2.5]) },
     { requiredKeys: ['kind', 'histogram', 'threshold'] },
   ),
+  fc.record({ kind: fc.constant('latency' as const), histogram: fc.constantFrom('lat_seconds{job="a"}', 'lat_seconds'), threshold: fc.constantFrom('100ms', '437ms', '1.2s'), native: fc.constant(true) }),
   fc.record({ kind: fc.constant('boolGauge' as const), metric: fc.constant('probe_success{job="blackbox"}') }),
   fc.record({ kind: fc.constant('raw' as const), errorRatio: fc.constant('sum(rate(e_total[{{window}}])) / sum(rate(a_total[{{window}}]))') }),
   fc.record(

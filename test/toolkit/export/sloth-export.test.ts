@@ -104,6 +104,7 @@ const sliInput = fc.oneof(
   fc.record({ kind: fc.constant('ratio' as const), errors: fc.constant('req_total{code=~"5.."}'), total: fc.constant('req_total') }),
   fc.record({ kind: fc.constant('ratio' as const), good: fc.constant('req_total{code!~"5.."}'), total: fc.constant('req_total') }),
   fc.record({ kind: fc.constant('latency' as const), histogram: fc.constantFrom('lat_seconds{job="a"}', 'lat_seconds'), threshold: fc.constantFrom('100ms', '250ms', '1s', '2.5s') }),
+  fc.record({ kind: fc.constant('latency' as const), histogram: fc.constantFrom('lat_seconds{job="a"}', 'lat_seconds'), threshold: fc.constantFrom('100ms', '437ms', '1.2s'), native: fc.constant(true) }),
   fc.record({ kind: fc.constant('boolGauge' as const), metric: fc.constant('probe_success{job="blackbox"}') }),
   fc.record({ kind: fc.constant('raw' as const), errorRatio: fc.constant('sum(rate(e_total[{{window}}])) / sum(rate(a_total[{{window}}]))') }),
 );
@@ -123,6 +124,22 @@ const sloInput: fc.Arbitrary<SloInput> = fc
     { requiredKeys: ['objective', 'sli'] },
   )
   .map((slo) => ({ ...slo, window: '30d' as const, ...(slo.sli.kind === 'raw' ? {} : { groupBy: ['route'] }) }));
+
+describe('native-histogram latency to Sloth', () => {
+  it('writes histogram_fraction over the rate, which Sloth accepts and the Sloth loader reads back unchanged', async () => {
+    const set: SloSetInput = {
+      service: 'shop',
+      team: 'web',
+      slos: { fast: { objective: 99, window: '30d', groupBy: ['route'], sli: { kind: 'latency', histogram: 'lat_seconds{job="a"}', threshold: '437ms', native: true } } },
+    };
+    const original = validateDocuments([{ file: 'shop.slo.ts', format: 'typescript', sets: [set], problems: [] }]);
+    const { exported, result } = throughSloth(original.slos);
+    expect(exported.content).toContain('error_query: histogram_fraction(0.437, +Inf, sum by (route)(rate(lat_seconds{job="a"}[{{.window}}]))) * histogram_count(sum by (route)(rate(lat_seconds{job="a"}[{{.window}}])))');
+    expect(exported.problems.map(formatProblem)).toEqual([]);
+    expect(withoutSource(result.slos)).toEqual(withoutSource(original.slos));
+    expect(await slothAccepts(exported.content, 'native.yml')).toBe(true);
+  });
+});
 
 describe('Sloth round trip property', () => {
   it('any SLO set Sloth can express comes back from Sloth as the same model, without a warning', () => {

@@ -37,6 +37,18 @@ describe('Pyrra fixtures', () => {
     expect([slo.alerting.page.enabled, slo.alerting.ticket.enabled, slo.alerting.noData.enabled]).toEqual([false, false, true]);
   });
 
+  it('reads latencyNative as a native latency SLI: the latency in seconds or as a duration, grouping as groupBy', async () => {
+    const result = await loadFixture('pyrra/native-latency.yaml');
+    expect(texts(result.problems)).toEqual([]);
+    const browse = byId(result.slos, 'catalog-browse-latency');
+    expect(browse.sli).toEqual({ kind: 'latency', histogram: 'catalog_render_duration_seconds{job="catalog"}', thresholdSeconds: 0.1, native: true });
+    expect(browse.groupBy).toEqual(['route']);
+    expect(browse.window).toEqual({ kind: 'rolling', days: 28 });
+    const search = byId(result.slos, 'catalog-search-latency');
+    expect(search.sli).toEqual({ kind: 'latency', histogram: 'catalog_search_duration_seconds{job="catalog",handler="/search"}', thresholdSeconds: 1.2, native: true });
+    expect(search.groupBy).toEqual([]);
+  });
+
   it('reads the plain-file form; the service label names the service, disabled: true switches burn alerts off', async () => {
     const result = await loadFixture('pyrra/plain-file.yaml');
     expect(texts(result.problems)).toEqual([]);
@@ -54,7 +66,7 @@ describe('Pyrra fixtures', () => {
     expect(result.problems.map((p) => `${p.slo} › ${p.field}: ${p.code}`)).toEqual([
       'search-latency › spec.partial_response_strategy: pyrra-partial-response',
       'search-latency › spec.window: pyrra-window',
-      'search-latency › spec.indicator.latencyNative: pyrra-latency-native',
+      'search-latency › spec.indicator.latencyNative.latency: pyrra-latency-native',
       'search-latency › spec.alerting.absentName: pyrra-alert-name',
       'search-errors › spec.target: pyrra-target',
       'search-errors › spec.indicator.ratio.errors.metric: pyrra-selector',
@@ -93,5 +105,15 @@ describe('Pyrra mapping details', () => {
     expect(texts(typo.problems)).toEqual(['inline.yaml:11:15 › api-availability › spec.alerting.burnrate: is not a field of Pyrra ServiceLevelObjective here; check the spelling']);
     const latency = yamlText(object('  indicator:\n    latency: { success: { metric: \'a_bucket{le="1"}\' }, total: { metric: b_count } }\n'));
     expect(texts(latency.problems)).toEqual([expect.stringContaining('spec.indicator.latency.success.metric: must be the le bucket')]);
+  });
+
+  it('refuses a latencyNative latency that is no latency above zero, and a total that is no selector, at their positions', () => {
+    const native = (latency: string, metric = 'h_seconds') => yamlText(object(`  indicator:\n    latencyNative:\n      latency: ${latency}\n      total: { metric: '${metric}' }\n`));
+    expect(texts(native('soon').problems)).toEqual([
+      'inline.yaml:11:7 › api-availability › spec.indicator.latencyNative.latency: must be a latency above zero such as "300ms", "1s" or "0.3" (seconds), got "soon"',
+    ]);
+    expect(texts(native('"0"').problems)).toEqual([expect.stringContaining('spec.indicator.latencyNative.latency: must be a latency above zero')]);
+    expect(texts(native('250ms', 'sum(rate(h[5m]))').problems)).toEqual([expect.stringContaining('spec.indicator.latencyNative.total.metric: must be a selector')]);
+    expect(native('250ms').slos[0]?.sli).toEqual({ kind: 'latency', histogram: 'h_seconds', thresholdSeconds: 0.25, native: true });
   });
 });

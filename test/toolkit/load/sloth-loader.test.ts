@@ -168,6 +168,20 @@ describe('Sloth mapping details', () => {
     expect(mixed.slos[0]?.sli).toEqual({ kind: 'raw', errorRatio: '(sum by (route) (rate(e_total[{{window}}]))) / (sum(rate(a_total[{{window}}])))' });
   });
 
+  it('reads the native-histogram form (share above the threshold times the count) as a native latency SLI', () => {
+    const q = (h: string) => `sum by (route) (rate(${h}[{{.window}}]))`;
+    const native = (error: string, total: string) => sloth(spec(events(`'${error}'`, `'${total}'`))).slos[0]?.sli;
+    expect(native(`histogram_fraction(0.25, +Inf, ${q('lat_seconds')}) * histogram_count(${q('lat_seconds')})`, `histogram_count(${q('lat_seconds')})`)).toEqual({
+      kind: 'latency',
+      histogram: 'lat_seconds',
+      thresholdSeconds: 0.25,
+      native: true,
+    });
+    // Another histogram in the error query is no such SLI: it stays the error ratio as written.
+    expect(native(`histogram_fraction(0.25, +Inf, ${q('other_seconds')}) * histogram_count(${q('lat_seconds')})`, `histogram_count(${q('lat_seconds')})`)?.kind).toBe('raw');
+    expect(native(`histogram_fraction(0, +Inf, ${q('lat_seconds')}) * histogram_count(${q('lat_seconds')})`, `histogram_count(${q('lat_seconds')})`)?.kind).toBe('raw');
+  });
+
   it("keeps per-tier labels other than severity, and annotations, on that tier's alert", () => {
     const yaml = spec(`${events('sum(rate(e_total[{{.window}}]))', 'sum(rate(a_total[{{.window}}]))')}    alerting:
       name: ApiErrors

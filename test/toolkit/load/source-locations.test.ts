@@ -63,7 +63,7 @@ spec:
     expect(at).toEqual([
       '11:3 document 1 spec.partial_response_strategy',
       '10:3 document 1 spec.window',
-      '13:5 document 1 spec.indicator.latencyNative',
+      '16:7 document 1 spec.indicator.latencyNative.latency',
       '18:5 document 1 spec.alerting.absentName',
       '27:3 document 2 spec.target',
       '32:9 document 2 spec.indicator.ratio.errors.metric',

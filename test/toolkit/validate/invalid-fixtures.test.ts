@@ -43,6 +43,13 @@ const CASES: Case[] = [
   { fixture: 'good-and-errors.slo.ts', errors: ['good-and-errors.slo.ts:10:7 › checkout-availability › sli: give "good" or "errors" next to "total", not both'] },
   { fixture: 'good-equals-total.slo.ts', errors: ['good-equals-total.slo.ts:12:9 › checkout-availability › sli.good: selects the same series as sli.total, so the SLI would always be 100%; add the matcher that tells good events apart, e.g. code=~"5.."'] },
   { fixture: 'threshold-not-a-bucket.slo.ts', errors: ['threshold-not-a-bucket.slo.ts:13:9 › checkout-latency › sli.threshold: 250ms (0.25s) is not a bucket boundary of this histogram, so no le="0.25" series exists; nearest buckets are 0.1s and 0.3s'] },
+  {
+    fixture: 'native-histogram-buckets.slo.ts',
+    errors: [
+      'native-histogram-buckets.slo.ts:15:9 › checkout-latency › sli.buckets: a native histogram has no fixed buckets: any threshold works, so leave "buckets" out',
+      'native-histogram-buckets.slo.ts:20:31 › checkout-latency-bucket › sli.histogram: give the histogram\'s base name without _bucket: http_request_duration_seconds{job="checkout"}',
+    ],
+  },
   { fixture: 'histogram-bucket-suffix.slo.ts', errors: ['histogram-bucket-suffix.slo.ts:12:9 › checkout-latency › sli.histogram: give the histogram\'s base name without _bucket: http_request_duration_seconds{job="checkout"}'] },
   { fixture: 'raw-without-window.slo.ts', errors: ['raw-without-window.slo.ts:12:9 › search-error-ratio › sli.errorRatio: must write its ranges as [{{window}}] so each alert window gets its own (found [5m]), e.g. sum(rate(errors_total[{{window}}])) / sum(rate(requests_total[{{window}}]))'] },
   { fixture: 'raw-drops-groupby.slo.ts', errors: ['raw-drops-groupby.slo.ts:13:9 › search-error-ratio-by-route › sli.errorRatio: drops the groupBy label "route": an aggregation or vector match loses it; keep it, e.g. sum by (route) (...)'] },

@@ -77,6 +77,37 @@ describe('values', () => {
   });
 });
 
+describe('native-histogram latency', () => {
+  const native = (threshold: string, extra: Record<string, unknown> = {}) => ({ objective: 99, sli: { kind: 'latency', histogram: 'rpc_duration_seconds', threshold, native: true, ...extra } });
+
+  it('accepts any threshold: no le bucket has to exist, so none is warned about', () => {
+    const thresholds = ['437ms', '1.2s', '0.75s', '3s'];
+    const result = validateDocuments([doc(Object.fromEntries(thresholds.map((t, i) => [`t${i}`, native(t)])))]);
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(result.slos.map((s) => s.sli)).toEqual(
+      [0.437, 1.2, 0.75, 3].map((seconds) => ({ kind: 'latency', histogram: 'rpc_duration_seconds', thresholdSeconds: seconds, native: true })),
+    );
+    // The same thresholds on a classic histogram are not default buckets, so they are warned about there.
+    const classic = Object.fromEntries(thresholds.map((t, i) => [`t${i}`, { objective: 99, sli: { kind: 'latency', histogram: 'rpc_duration_seconds', threshold: t } }]));
+    expect(lines([doc(classic)], 'warning')).toHaveLength(thresholds.length);
+  });
+
+  it('refuses buckets, and reports the SLO\'s other problems with it', () => {
+    expect(lines([doc({ a: native('fast', { buckets: [0.1, 0.3] }), b: native('300ms', { buckets: [0.3] }) })])).toEqual([
+      'checkout.slo.ts › checkout-a › sli.threshold: must be a latency above 0 such as "300ms" or "1.5s", got "fast"',
+      'checkout.slo.ts › checkout-a › sli.buckets: a native histogram has no fixed buckets: any threshold works, so leave "buckets" out',
+      'checkout.slo.ts › checkout-b › sli.buckets: a native histogram has no fixed buckets: any threshold works, so leave "buckets" out',
+    ]);
+  });
+
+  it('words the milliseconds warning for histogram_fraction', () => {
+    const slo = { objective: 99, sli: { kind: 'latency', histogram: 'rpc_duration_milliseconds', threshold: '100ms', native: true } };
+    expect(lines([doc({ ms: slo })], 'warning')).toEqual([
+      'checkout.slo.ts › checkout-ms › sli.histogram: "rpc_duration_milliseconds" seems to measure milliseconds, but Burnrate passes the threshold in seconds to histogram_fraction; make sure the histogram\'s observations are in seconds',
+    ]);
+  });
+});
+
 describe('warnings', () => {
   it('flags things that work but are likely mistakes, without failing', () => {
     const slos = {

@@ -8,7 +8,7 @@ import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo } from '../../../core/model/slo.js';
 import { yamlHeader } from '../header.js';
 import { durationText } from './burn-scenarios.js';
-import { eventSource, type EventSource } from '../../../core/synthetic/event-series.js';
+import { eventSource, type EventSource, type SyntheticSeries } from '../../../core/synthetic/event-series.js';
 import { expectedAlerts, type ExpectedAlert } from './expected-alerts.js';
 import { burnExpressionLabels, noDataExpressionLabels } from './expected-labels.js';
 import { matchesSelector, seriesText } from '../../../core/synthetic/label-matching.js';
@@ -16,8 +16,9 @@ import { ruleFileContext, type RuleFileContext } from './rule-file-context.js';
 import { planScenarios, type ScenarioPlan } from './scenarios.js';
 import type { RuleGroup } from './rule-types.js';
 import type { Check, Scenario } from './scenario-types.js';
-import { counterValues, gaugeValues } from './synthetic-series.js';
 import { renderSlicePromtoolTest } from './slice-promtool-test.js';
+import { counterValues, gaugeValues, type Timeline } from './synthetic-series.js';
+import { NEEDS_PROMETHEUS_3, nativeHistogramValues } from './native-histogram-series.js';
 
 export { groupEvalOrder } from './rule-file-context.js';
 
@@ -47,6 +48,12 @@ function othersNoData(others: readonly Slo[], check: Check, context: RuleFileCon
     .flatMap((o) => context.noDataOf(o));
 }
 
+function seriesValues(slo: Slo, role: SyntheticSeries['role'], timeline: Timeline, plan: ScenarioPlan): string {
+  if (role === 'gauge') return gaugeValues(timeline, 60_000 / plan.intervalMs);
+  if (role === 'histogram' && slo.sli.kind === 'latency') return nativeHistogramValues(timeline, slo.sli.thresholdSeconds);
+  return counterValues(timeline, role);
+}
+
 function testGroup(slo: Slo, others: readonly Slo[], source: EventSource, plan: ScenarioPlan, scenario: Scenario, context: RuleFileContext) {
   const { timeline } = scenario;
   const series = timeline && source.ok ? source.series : [];
@@ -55,7 +62,7 @@ function testGroup(slo: Slo, others: readonly Slo[], source: EventSource, plan: 
     interval: formatDuration(plan.intervalMs),
     input_series: series.map((s) => ({
       series: seriesText(s.labels),
-      values: timeline && s.role === 'gauge' ? gaugeValues(timeline, 60_000 / plan.intervalMs) : timeline ? counterValues(timeline, s.role) : '',
+      values: timeline ? seriesValues(slo, s.role, timeline, plan) : '',
     })),
     alert_rule_test: scenario.checks.map((check) => ({
       eval_time: durationText(check.minute),
@@ -65,10 +72,11 @@ function testGroup(slo: Slo, others: readonly Slo[], source: EventSource, plan: 
   };
 }
 
-function comments(slo: Slo, plan: ScenarioPlan): string {
+function comments(slo: Slo, source: EventSource, plan: ScenarioPlan): string {
   const lines = [
     `promtool unit tests of SLO ${slo.id}; run: promtool test rules <this file>.`,
     'Input series are synthesized from the SLO selectors; every number comes from its objective, windows and factors.',
+    ...(source.ok && source.series.some((s) => s.role === 'histogram') ? [NEEDS_PROMETHEUS_3] : []),
     ...plan.notes,
   ];
   return lines.map((line) => `# ${line}\n`).join('');
@@ -86,7 +94,7 @@ export function renderPromtoolTest(slo: Slo, fileSlos: readonly Slo[], ruleFile:
     group_eval_order: [...context.groupEvalOrder],
     tests: plan.scenarios.map((scenario) => testGroup(slo, others, source, plan, scenario, context)),
   };
-  return yamlHeader([slo.source.file]) + comments(slo, plan) + yamlText(doc);
+  return yamlHeader([slo.source.file]) + comments(slo, source, plan) + yamlText(doc);
 }
 
 /**

@@ -18,19 +18,23 @@ export interface Timeline {
   thenStale: boolean;
 }
 
-function number(value: number): string {
+export function number(value: number): string {
   return String(roundRatio(value));
 }
 
-function share(segment: Segment, role: SeriesRole): number {
+export function share(segment: Segment, role: SeriesRole): number {
   if (role === 'bad') return segment.eventsPerMinute * segment.errorRatio;
   if (role === 'good') return segment.eventsPerMinute * (1 - segment.errorRatio);
   return segment.eventsPerMinute;
 }
 
-/** `a+bxn` expands to n+1 samples a, a+b, ..., a+nb. */
+/** `a+bxn` expands to n+1 samples a, a+b, ..., a+nb; native histograms add up the same way. */
+export function runText(first: string, step: string, count: number): string {
+  return count === 1 ? first : `${first}+${step}x${count - 1}`;
+}
+
 function run(first: number, step: number, count: number): string {
-  return count === 1 ? number(first) : `${number(first)}+${number(step)}x${count - 1}`;
+  return runText(number(first), number(step), count);
 }
 
 /** A counter sampled every minute from 0 at t=0; segment increments land in the minute they belong to. */

@@ -1,12 +1,13 @@
 /**
  * A Pyrra indicator as a Burnrate SLI: `ratio` (errors over total) a ratio SLI, `latency` (the `le` bucket
- * over the histogram's `_count`) a latency SLI, `bool_gauge` a bool gauge SLI; `grouping` becomes groupBy.
- * Native histograms (`latencyNative`) have no Burnrate form and are refused.
+ * over the histogram's `_count`) a latency SLI, `latencyNative` (a native histogram and a latency) a native
+ * latency SLI, `bool_gauge` a bool gauge SLI; `grouping` becomes groupBy.
  */
 import type { SliInput } from '../../sdk/types.js';
 import type { ProblemSink } from '../../../core/diagnostics/problem.js';
 import { parseSelector } from '../../../core/promql/promql.js';
 import { latencyFromBucketRatio } from '../histogram-ratio.js';
+import { pyrraNativeLatency } from './pyrra-native-latency.js';
 import type { PyrraIndicator } from './pyrra-schema.js';
 
 export interface ConvertedIndicator {
@@ -36,8 +37,9 @@ export function pyrraIndicator(indicator: PyrraIndicator, sink: ProblemSink): Co
   const at = `${AT}.${kind}`;
   const fields: Record<string, string> = { sli: at, groupBy: `${at}.grouping` };
   if (indicator.latencyNative) {
-    sink.error('pyrra-latency-native', `${at}`, 'native histograms are not supported: Burnrate reads the le buckets of a classic histogram; write latency with success (the le bucket) and total (the _count)');
-    return undefined;
+    const histogram = selector(indicator.latencyNative.total.metric, `${at}.total.metric`, sink);
+    const sli = histogram === undefined ? undefined : pyrraNativeLatency(histogram, indicator.latencyNative.latency, `${at}.latency`, sink);
+    return sli && { sli, groupBy, fields: { ...fields, 'sli.histogram': `${at}.total.metric`, 'sli.threshold': `${at}.latency` } };
   }
   if (indicator.bool_gauge) {
     const metric = selector(indicator.bool_gauge.metric, `${at}.metric`, sink);

@@ -4,11 +4,14 @@
  * - `sum(rate(errors[w]))` over `sum(rate(total[w]))`: a ratio SLI with errors;
  * - `total - good` over `total`: a ratio SLI with good, or a latency SLI when good is an `le` bucket of
  *   the histogram whose `_count` is total (Sloth's usual latency SLO);
- * - `count_over_time(g[w]) - sum_over_time(g[w])` over `count_over_time(g[w])`: a bool gauge SLI.
+ * - `count_over_time(g[w]) - sum_over_time(g[w])` over `count_over_time(g[w])`: a bool gauge SLI;
+ * - `histogram_fraction(t, +Inf, Q) * histogram_count(Q)` over `histogram_count(Q)`, Q the rate of one
+ *   histogram: a native latency SLI (sloth-native-latency.ts).
  */
 import type { SliInput } from '../../sdk/types.js';
 import { readCounterDifference, readCounterQuery, readSampleQuery, SLOTH_WINDOW, type CounterQuery, type CounterQueryResult } from '../counter-query.js';
 import { latencyFromBucketRatio, sameSeries } from '../histogram-ratio.js';
+import { nativeLatencyParts, nativeLatencySli } from './sloth-native-latency.js';
 
 /** Stands in for {{.window}} while parsing; a range nobody writes, so finding it proves the placeholder. */
 const WINDOW_STAND_IN = '999999s';
@@ -50,6 +53,13 @@ function fromSamples(error: string, total: string): ReadEvents | undefined {
   return { sli: { kind: 'boolGauge', metric: count.selector }, groupBy: count.groupBy, fields: { 'sli.metric': 'total', groupBy: 'total' } };
 }
 
+function fromNativeHistogram(error: string, total: string): ReadEvents | undefined {
+  const parts = nativeLatencyParts(error, total);
+  const rates = parts && windowed(readCounterQuery(parts.rates), 'Rate');
+  if (!parts || !rates) return undefined;
+  return { sli: nativeLatencySli(rates.selector, parts.thresholdSeconds), groupBy: rates.groupBy, fields: { 'sli.histogram': 'total', 'sli.threshold': 'error', groupBy: 'total' } };
+}
+
 export function readEvents(errorQuery: string, totalQuery: string): ReadEvents | undefined {
   const error = errorQuery.replace(SLOTH_WINDOW, WINDOW_STAND_IN);
   const total = totalQuery.replace(SLOTH_WINDOW, WINDOW_STAND_IN);
@@ -58,5 +68,5 @@ export function readEvents(errorQuery: string, totalQuery: string): ReadEvents |
   if (errors && all && sameGrouping(errors, all)) {
     return { sli: { kind: 'ratio', errors: errors.selector, total: all.selector }, groupBy: all.groupBy, fields: { 'sli.errors': 'error', 'sli.total': 'total', groupBy: 'total' } };
   }
-  return (all ? fromDifference(error, all) : undefined) ?? fromSamples(error, total);
+  return (all ? fromDifference(error, all) : undefined) ?? fromSamples(error, total) ?? fromNativeHistogram(error, total);
 }
