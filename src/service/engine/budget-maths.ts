@@ -30,8 +30,10 @@ export function burnRateOf(counts: EventCounts | undefined, budgetRatio: number)
  * allowed = (1 − objective) × total, consumed = total − good, remaining = 1 − consumed / allowed,
  * minutes of full outage = remaining bad events (allowed − consumed) ÷ average events per minute over the
  * window, which equals remaining × (1 − objective) × window minutes; negative when overspent.
+ * Time-slice SLOs count judged slices: each remaining bad slice is `sliceSeconds` of full outage, whatever
+ * the traffic, so a window with quiet (unjudged) slices does not stretch the minutes.
  */
-export function budgetOf(counts: EventCounts, budgetRatio: number, windowSeconds: number): BudgetSnapshot['budget'] {
+export function budgetOf(counts: EventCounts, budgetRatio: number, windowSeconds: number, sliceSeconds?: number): BudgetSnapshot['budget'] {
   const allowedBadEvents = budgetRatio * counts.total;
   const consumedBadEvents = counts.total - counts.good;
   if (counts.total <= 0) return { allowedBadEvents: 0, consumedBadEvents: 0, remainingRatio: null, remainingMinutesOfOutage: null };
@@ -39,7 +41,8 @@ export function budgetOf(counts: EventCounts, budgetRatio: number, windowSeconds
   const remainingRatio = roundBudgetShare(exactRemaining);
   const eventsPerMinute = windowSeconds > 0 ? counts.total / (windowSeconds / 60) : 0;
   const remainingBadEvents = remainingRatio === 0 ? 0 : exactRemaining * allowedBadEvents;
-  const remainingMinutesOfOutage = eventsPerMinute > 0 ? roundRatio(remainingBadEvents / eventsPerMinute) : null;
+  const perMinute = sliceSeconds !== undefined ? 60 / sliceSeconds : eventsPerMinute;
+  const remainingMinutesOfOutage = perMinute > 0 ? roundRatio(remainingBadEvents / perMinute) : null;
   return { allowedBadEvents: roundRatio(allowedBadEvents), consumedBadEvents, remainingRatio, remainingMinutesOfOutage };
 }
 

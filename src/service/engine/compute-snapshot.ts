@@ -31,7 +31,7 @@ export function computeSnapshot(slo: Slo, observation: SloObservation, now: Date
     const reading = { window, errorRatio: windowCounts ? errorRatio(windowCounts) : null, burnRate: burnRateOf(windowCounts, budgetRatio) };
     return windowCounts ? { ...reading, totalEvents: windowCounts.total } : reading;
   });
-  const budget = budgetOf(counts, budgetRatio, bounds.seconds);
+  const budget = budgetOf(counts, budgetRatio, bounds.seconds, slo.timeSlices?.sliceSeconds);
   // The fastest signal decides the forecast: the SLO's shortest recorded window (5m).
   const shortest = burnRates.find((r) => r.window === burnRateWindows(slo)[0]?.window);
 
