@@ -76,6 +76,7 @@ const sloDefinitionProperties = {
   objectivePercent: { type: 'number' },
   window: { type: 'string', description: 'e.g. "30d" or "calendar month (Europe/Berlin)"' },
   sliKind: { type: 'string' },
+  counted: { type: 'string', description: 'what the budget counts: "events", or time slices such as "1m slices" (goodEvents and totalEvents then count good and judged slices)' },
   groupBy: { type: 'array', items: { type: 'string' } },
   labels,
 } as const;

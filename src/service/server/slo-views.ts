@@ -1,4 +1,5 @@
 /** What the API shows of an SLO: its definition joined with the latest evaluation's snapshots. */
+import { countedUnit } from '../../core/sli/slice-queries.js';
 import type { CatalogSlo } from '../catalog/load-catalog.js';
 import { snapshotsOfSlo, type SloSnapshots } from '../engine/snapshot-index.js';
 import type { BudgetSnapshot } from '../engine/types.js';
@@ -37,6 +38,7 @@ export function sloDefinition(slo: CatalogSlo) {
     objectivePercent: slo.objectivePercent,
     window: windowText(slo.window),
     sliKind: slo.sli.kind,
+    counted: countedUnit(slo),
     groupBy: [...slo.groupBy],
     labels: { ...slo.labels },
   };

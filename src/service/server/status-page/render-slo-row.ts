@@ -77,7 +77,7 @@ export function renderSloRow(slo: SloView, hidden: boolean): SafeHtml {
   return html`<tbody class="slo" id="slo-${slo.id}" data-search="${searchText(slo)}"${hidden ? html` hidden` : ''}>
 <tr class="slo-row">
 <td class="name"><strong>${slo.name}</strong> <span class="muted">${slo.service} · team ${slo.team}</span>${links(slo)}<div class="muted small" title="${slo.description}">${slo.id}</div></td>
-<td class="objective">${slo.objectivePercent}% <span class="muted">over ${slo.window}</span><div class="muted small">${slo.sliKind} SLI</div></td>
+<td class="objective">${slo.objectivePercent}% <span class="muted">over ${slo.window}</span><div class="muted small">${slo.sliKind} SLI${slo.counted === 'events' ? '' : `, budget in ${slo.counted}`}</div></td>
 <td class="sli">${sliCellText(slo, slo.objectivePercent)}</td>
 ${budgetCell(slo)}
 <td class="burn"><table class="pairs">${slo.alertPairs.map(pairRow)}</table></td>

@@ -48,6 +48,8 @@ export interface SloView extends BudgetView {
   objectivePercent: number;
   window: string;
   sliKind: string;
+  /** What the budget counts: "events" or time slices ("1m slices"). */
+  counted: string;
   groupBy: string[];
   runbookUrl?: string;
   dashboardUrl?: string;

@@ -3,7 +3,7 @@ import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo } from '../../../core/model/slo.js';
 import { BASE_WINDOW_MS } from '../../../core/windows/alert-windows.js';
 import { UNIT_RATIO } from './panel-options.js';
-import { eventRateExpr, worstErrorRatio } from './promql.js';
+import { eventCountExpr, eventRateExpr, worstErrorRatio } from './promql.js';
 import { referenceLine, timeseries } from './timeseries.js';
 import { hasEventCounts } from '../../../core/sli/sli-kinds.js';
 
@@ -14,6 +14,17 @@ export function eventsPanel(slo: Slo) {
     ])
       .description('A raw SLI records an error ratio, not event counts.')
       .unit(UNIT_RATIO);
+  }
+  if (slo.timeSlices) {
+    const slice = formatDuration(slo.timeSlices.sliceSeconds * 1000);
+    return timeseries(`Good and judged ${slice} slices per ${formatDuration(BASE_WINDOW_MS)}`, [
+      { expr: eventCountExpr(slo, 'total'), legend: 'judged' },
+      { expr: eventCountExpr(slo, 'good'), legend: 'good' },
+    ])
+      .description(`Each ${slice} slice is judged once; slices without data are not judged. The gap between the lines is the bad slices.`)
+      .min(0)
+      .overrideByName('judged', referenceLine('blue'))
+      .overrideByName('good', [{ id: 'color', value: { mode: 'fixed', fixedColor: 'green' } }]);
   }
   return timeseries('Good and total events per second', [
     { expr: eventRateExpr(slo, 'total'), legend: 'total' },

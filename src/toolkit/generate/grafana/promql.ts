@@ -113,10 +113,14 @@ export function objectiveExpr(slo: Slo): string {
 }
 
 /** Events per second from the five-minute counts. */
-export function eventRateExpr(slo: Slo, which: 'good' | 'total'): string {
+/** Good or total events (judged slices, for time slices) in the five-minute counts, summed over groups. */
+export function eventCountExpr(slo: Slo, which: 'good' | 'total'): string {
   const metric = which === 'good' ? RECORDED.goodEvents : RECORDED.totalEvents;
-  const series = selector(metric, { [SLO_LABEL]: slo.id, [WINDOW_LABEL]: formatDuration(BASE_WINDOW_MS) });
-  return `sum(${series}) / ${BASE_WINDOW_MS / 1000}`;
+  return `sum(${selector(metric, { [SLO_LABEL]: slo.id, [WINDOW_LABEL]: formatDuration(BASE_WINDOW_MS) })})`;
+}
+
+export function eventRateExpr(slo: Slo, which: 'good' | 'total'): string {
+  return `${eventCountExpr(slo, which)} / ${BASE_WINDOW_MS / 1000}`;
 }
 
 /** Every alert name the rules of these SLOs can fire (Burnrate's, and burn alert names kept from Sloth or Pyrra), as a regex alternative. */
