@@ -68,7 +68,7 @@ const CASES: Case[] = [
   },
   { fixture: 'reserved-groupby.slo.ts', errors: ['reserved-groupby.slo.ts:10:17 › checkout-latency › groupBy[0]: "le" is set by Burnrate itself and cannot be grouped by (reserved: slo, window, burnrate_tier, severity, team, service, sli_kind, __name__, le)'] },
   { fixture: 'bad-label-name.slo.ts', errors: ['bad-label-name.slo.ts:7:13 › labels.cost-center: label names must match [a-zA-Z_][a-zA-Z0-9_]* and not start with "__", got "cost-center"; did you mean "cost_center"?'] },
-  { fixture: 'unknown-sli-kind.slo.ts', errors: ['unknown-sli-kind.slo.ts:11:9 › checkout-availability › sli.kind: must be one of ratio, latency, boolGauge, raw, traces, got the string "ratoi"; did you mean "ratio"?'] },
+  { fixture: 'unknown-sli-kind.slo.ts', errors: ['unknown-sli-kind.slo.ts:11:9 › checkout-availability › sli.kind: must be one of ratio, latency, boolGauge, raw, threshold, traces, got the string "ratoi"; did you mean "ratio"?'] },
   { fixture: 'negative-min-events.slo.ts', errors: ['negative-min-events.slo.ts:15:19 › checkout-availability › alerting.minEvents: must be a whole number of events, 0 or more (0 switches the low-traffic guard off), got -5'] },
   { fixture: 'nodata-for-not-duration.slo.ts', errors: ['nodata-for-not-duration.slo.ts:11:29 › storefront-homepage-probe › alerting.noData.for: must be a duration above 0 such as "10m", got "10 minutes"; did you mean "10m"?'] },
   { fixture: 'nodata-longer-than-window.slo.ts', errors: ['nodata-longer-than-window.slo.ts:12:29 › storefront-homepage-probe › alerting.noData.for: must be shorter than the SLO window (7d), got 7d'] },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eventSource } from '../../../../src/core/synthetic/event-series.js';
+import { sliceSource } from '../../../../src/core/synthetic/slice-series.js';
 import { latencySelectors, tracesSelectors } from '../../../../src/core/sli/event-queries.js';
 import { anchoredRegex, matchesSelector, seriesText } from '../../../../src/core/synthetic/label-matching.js';
 import { regexSample, synthesizeLabels, violateSelector } from '../../../../src/core/synthetic/label-sets.js';
@@ -102,6 +103,17 @@ describe('event series of every example and fixture SLO', () => {
       const source = eventSource(slo);
       if (slo.sli.kind === 'raw') {
         expect(source.ok).toBe(false);
+        continue;
+      }
+      if (slo.sli.kind === 'threshold') {
+        // No events: its time slices get their own series, which the measured selector must count.
+        expect(source.ok).toBe(false);
+        const { measure } = slo.sli;
+        const slices = sliceSource(slo);
+        expect(slices.ok, slo.id).toBe(measure.of !== 'query');
+        if (!slices.ok || measure.of === 'query') continue;
+        const measured = measure.of === 'gauge' ? selector(measure.metric) : { ...selector(measure.histogram), metric: `${selector(measure.histogram).metric ?? ''}_bucket` };
+        expect(slices.series.every((s) => matchesSelector(s.labels, measured)), slo.id).toBe(true);
         continue;
       }
       expect(source.ok, slo.id).toBe(true);
