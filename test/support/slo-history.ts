@@ -16,6 +16,8 @@ export interface HistoryShape {
   now: Date;
   days: number;
   stepMs: number;
+  /** Points older than this many days are written an hour apart: retention keeps one an hour there anyway. */
+  rawDays?: number;
   group?: GroupLabels;
   perMinute?: number;
 }
@@ -68,7 +70,8 @@ export function historySnapshot(slo: CatalogSlo, at: Date, shape: HistoryShape):
 export async function seedHistory(store: SnapshotStore, slo: CatalogSlo, shape: HistoryShape): Promise<number> {
   const now = shape.now.getTime();
   let batch: BudgetSnapshot[] = [];
-  for (let at = now - shape.days * 86_400_000; at <= now; at += shape.stepMs) {
+  const fineFrom = now - (shape.rawDays ?? shape.days) * 86_400_000;
+  for (let at = now - shape.days * 86_400_000; at <= now; at += at < fineFrom ? 3_600_000 : shape.stepMs) {
     batch.push(historySnapshot(slo, new Date(at), shape));
     if (batch.length === BATCH) {
       await store.saveSnapshots(batch);

@@ -17,6 +17,8 @@ export function burnRateTable(view: SloPageView): SafeHtml {
 <p class="muted small">Burn rates of the latest evaluation; an alert fires when both windows of a pair burn faster than its threshold.</p>`;
 }
 
+const count = (n: number | null) => (n === null ? '–' : n.toLocaleString('en-US'));
+
 function ratio(good: number | null, total: number | null, digits: number): string {
   if (good === null || total === null) return 'unknown';
   return total === 0 ? 'no events' : percentText(good / total, digits);
@@ -26,7 +28,7 @@ export function clusterTable(view: SloPageView, snapshot: BudgetSnapshot | undef
   if (!snapshot || snapshot.clusters.length === 0) return html`<p class="muted">No cluster has reported yet.</p>`;
   const digits = sliDigits(view.slo.objectivePercent);
   const rows = snapshot.clusters.map(
-    (c) => html`<tr><th scope="row">${c.cluster}</th><td>${c.status}${c.error ? html` <span class="muted small">(${c.error})</span>` : ''}</td><td class="num">${c.goodEvents ?? '–'}</td><td class="num">${c.totalEvents ?? '–'}</td><td class="num">${ratio(c.goodEvents, c.totalEvents, digits)}</td></tr>`,
+    (c) => html`<tr><th scope="row">${c.cluster}</th><td>${c.status}${c.error ? html` <span class="muted small">(${c.error})</span>` : ''}</td><td class="num">${count(c.goodEvents)}</td><td class="num">${count(c.totalEvents)}</td><td class="num">${ratio(c.goodEvents, c.totalEvents, digits)}</td></tr>`,
   );
   return html`<table class="data" id="clusters"><thead><tr><th>cluster</th><th>status</th><th>good</th><th>total</th><th>SLI</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
