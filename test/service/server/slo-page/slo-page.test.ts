@@ -11,6 +11,7 @@ import { catalog, EVALUATED_AT, evaluationAt } from '../status-page/support/stat
 import { startStatusApp, type StatusApp } from '../status-page/support/status-app.js';
 import { seedHistory } from '../../../support/slo-history.js';
 import { seedPages } from '../../../support/slo-pages.js';
+import { catalogOf } from '../../support/test-catalog.js';
 
 const HOUR = 3_600_000;
 const slo = catalog.slos.find((s) => s.id === 'checkout-availability')!;
@@ -121,5 +122,36 @@ describe('assets', () => {
       if (url.startsWith('/assets/uplot-') && url.endsWith('.js')) expect(response.rawPayload.equals(uplotJs)).toBe(true);
     }
     expect((await get('/assets/uplot.min.js')).statusCode).toBe(404);
+  });
+});
+
+describe('a calendar SLO', () => {
+  const calendar = catalogOf([
+    {
+      service: 'billing',
+      team: 'payments',
+      slos: { invoices: { objective: 99.5, window: { calendar: 'month', timeZone: 'Europe/Berlin' }, sli: { kind: 'ratio', errors: 'invoice_total{code="500"}', total: 'invoice_total' } } },
+    },
+  ]);
+  let c: StatusApp;
+  beforeAll(async () => {
+    c = await startStatusApp(calendar, { latest: undefined, now: new Date('2026-03-10T09:30:00Z') });
+    await seedHistory(c.store, calendar.slos[0]!, { now: c.state.now, days: 12, stepMs: 60 * 60_000 });
+  });
+  afterAll(async () => c?.close());
+
+  it('shows its budget period and the reset, and its window range starts at the period start', async () => {
+    const body = (await c.app.inject({ method: 'GET', url: '/slos/billing-invoices?range=window' })).body;
+    // Local midnight of March 1st in Berlin is 23:00 UTC the day before; April 1st is in summer time.
+    expect(/<dd id="fact-period">(.*?)<\/dd>/.exec(body)?.[1]).toContain('datetime="2026-02-28T23:00:00.000Z"');
+    expect(/<dd id="fact-reset">(.*?)<\/dd>/.exec(body)?.[1]).toMatch(/datetime="2026-03-31T22:00:00.000Z".*Europe\/Berlin/);
+    expect(/<span class="muted small" id="range-text">(.*?)<\/span>/.exec(body)?.[1]).toContain('datetime="2026-02-28T23:00:00.000Z"');
+    const data = chartData(body);
+    expect(data.t[0]).toBeGreaterThanOrEqual(Date.parse('2026-02-28T23:00:00Z') / 1000);
+    expect(data.t.length).toBeGreaterThan(200);
+  });
+
+  it('has no calendar facts on a rolling SLO', async () => {
+    expect((await get('/slos/checkout-availability')).body).not.toContain('fact-period');
   });
 });
