@@ -20,13 +20,16 @@ export interface HistoryShape {
   rawDays?: number;
   group?: GroupLabels;
   perMinute?: number;
+  /** Share of the budget the steady drain spends over `days` (default 0.35) and the incident (default 0.2). */
+  drain?: number;
+  incident?: number;
 }
 
 /** Share of the budget spent by `at`: a steady drain plus an incident 30–31 h before `now`. */
-function spentShare(at: number, start: number, now: number): number {
-  const steady = 0.35 * ((at - start) / (now - start));
+function spentShare(at: number, start: number, now: number, shape: HistoryShape): number {
+  const steady = (shape.drain ?? 0.35) * ((at - start) / (now - start));
   const incidentStart = now - 31 * 3_600_000;
-  const incident = Math.min(1, Math.max(0, (at - incidentStart) / 3_600_000)) * 0.2;
+  const incident = Math.min(1, Math.max(0, (at - incidentStart) / 3_600_000)) * (shape.incident ?? 0.2);
   return steady + incident;
 }
 
@@ -42,7 +45,7 @@ export function historySnapshot(slo: CatalogSlo, at: Date, shape: HistoryShape):
   const total = Math.round((shape.perMinute ?? 1000) * (windowSeconds / 60));
   const allowed = (1 - slo.objectivePercent / 100) * total;
   const unknown = unknownAt(at.getTime(), now);
-  const consumed = Math.round(spentShare(at.getTime(), start, now) * allowed);
+  const consumed = Math.round(spentShare(at.getTime(), start, now, shape) * allowed);
   return {
     sloId: slo.id,
     group: shape.group ?? {},
