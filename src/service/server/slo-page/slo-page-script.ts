@@ -66,6 +66,17 @@ export const SLO_PAGE_SCRIPT = `(function () {
   document.querySelectorAll('details.points').forEach(function (details) {
     details.addEventListener('toggle', function () { if (details.open) fill(details); });
   });
+  // Charts are drawn at the width of their box; follow it when the window is resized.
+  var resizing = 0;
+  window.addEventListener('resize', function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(function () {
+      Object.keys(charts).forEach(function (name) {
+        var el = document.getElementById('plot-' + name);
+        charts[name].setSize({ width: Math.max(280, el.clientWidth), height: 240 });
+      });
+    }, 150);
+  });
   window.burnrateCharts = charts;
 })();
 `;

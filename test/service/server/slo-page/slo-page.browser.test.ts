@@ -83,6 +83,15 @@ describe('the SLO page', () => {
     expect(await page.locator('#plot-sli .u-legend .u-label').allTextContents()).toEqual(['time (UTC)', 'SLI', 'objective']);
   });
 
+  it('follows the width of its box when the window is resized', async () => {
+    const width = () => page.locator('#plot-budget canvas').evaluate((c) => c.getBoundingClientRect().width);
+    const before = await width();
+    await page.setViewportSize({ width: 600, height: 1000 });
+    await expect.poll(width).toBeLessThan(before);
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await expect.poll(width).toBe(before);
+  });
+
   it('shows the plotted numbers as text in a table a keyboard opens', async () => {
     const summary = page.locator('details[data-chart="budget"] summary');
     await summary.focus();
