@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SLO_PAGE_CSP } from '../../../../src/service/server/routes/slo-page-routes.js';
-import { catalog, EVALUATED_AT, evaluationAt } from '../status-page/support/status-fixture.js';
+import { catalog, EVALUATED_AT, evaluationAt, HOSTILE_ROUTE } from '../status-page/support/status-fixture.js';
 import { startStatusApp, type StatusApp } from '../status-page/support/status-app.js';
 import { seedHistory } from '../../../support/slo-history.js';
 import { seedPages } from '../../../support/slo-pages.js';
@@ -80,6 +80,16 @@ describe('GET /slos/:id', () => {
     expect(chartData(response.body).remaining).toEqual(points.map((p) => p.remainingRatio));
     expect(response.body).toContain('<input type="hidden" name="group" value="route=/cart">');
     expect(response.body).toContain('href="/slos/storefront-pages?range=1d"');
+  });
+
+  it('prints a hostile group label as text, on its page and in the group links', async () => {
+    const page = await get(`/slos/storefront-pages?group=${encodeURIComponent(`route=${HOSTILE_ROUTE}`)}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('<img');
+    expect(page.body).toContain('&lt;img src=&quot;http://203.0.113.9/x.png&quot;');
+    const whole = (await get('/slos/storefront-pages')).body;
+    expect(whole).not.toContain('<img');
+    expect(whole).toContain(`href="/slos/storefront-pages?group=${encodeURIComponent(`route=${HOSTILE_ROUTE}`).replace(/&/g, '&amp;')}&amp;range=7d"`);
   });
 
   it('lists the page and ticket timeline of the range and the pages still open', async () => {
