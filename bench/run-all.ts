@@ -3,9 +3,11 @@
  * Scale with BENCH_SLOS / BENCH_GROUPS (default 100 × 5) and BENCH_RUNS (default 5; 3 for reliability). Results are printed
  * and written to bench/results/latest.md and latest.json.
  */
+import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { alertQualityTables } from './alert-quality/report.js';
 import { runAlertQuality } from './alert-quality/run.js';
 import { SCENARIOS } from './alert-quality/scenarios.js';
@@ -15,9 +17,12 @@ import { longWindowTables } from './long-window/report.js';
 import { runLongWindow } from './long-window/run.js';
 import { runReliability } from './reliability/reliability.js';
 import { reliabilityTable } from './reliability/report.js';
+import { sloPageTable } from './slo-page/report.js';
+import type { SloPageResult } from './slo-page/run.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, 'bench/.work');
+const run = promisify(execFile);
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const only = process.argv.slice(2);
@@ -58,6 +63,16 @@ if (wanted('reliability')) {
   });
   sections.push(`## Reliability\n\n${reliabilityTable(result)}`);
   json.reliability = result;
+}
+if (wanted('slo-page')) {
+  log('SLO page: 30 days of stored history, server time and first chart in headless Chromium');
+  // A child process under jiti's own loader: see bench/slo-page/main.ts.
+  const args = [path.join(ROOT, 'node_modules/jiti/lib/jiti-cli.mjs'), path.join(ROOT, 'bench/slo-page/main.ts'), '--json'];
+  args.push('--requests', String(env('BENCH_PAGE_REQUESTS', 50)), '--visits', String(env('BENCH_PAGE_VISITS', 15)));
+  const { stdout } = await run(process.execPath, args, { cwd: ROOT, maxBuffer: 16 * 2 ** 20 });
+  const result = JSON.parse(stdout) as SloPageResult;
+  sections.push(`## SLO page\n\n${sloPageTable(result)}`);
+  json.sloPage = result;
 }
 
 const report = sections.join('\n');

@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerRequestTracing } from '../telemetry/request-tracing.js';
 import type { AppDeps } from './app-deps.js';
+import { loadChartAssets } from './assets/chart-assets.js';
 import { frameworkErrors, registerErrorHandling } from './error-body.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { gateRoutes } from './routes/gate-routes.js';
@@ -11,6 +12,8 @@ import { healthRoutes } from './routes/health-routes.js';
 import { historyRoutes } from './routes/history-routes.js';
 import { metricsRoutes } from './routes/metrics-routes.js';
 import { otlpRoutes } from './routes/otlp-routes.js';
+import { assetRoutes } from './routes/asset-routes.js';
+import { sloPageRoutes } from './routes/slo-page-routes.js';
 import { sloRoutes } from './routes/slo-routes.js';
 import { statusPageRoutes } from './routes/status-page-routes.js';
 import { sharedSchemas } from './schemas.js';
@@ -55,5 +58,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   otlpRoutes(app, deps);
   gateRoutes(app, deps);
   statusPageRoutes(app, deps);
+  const assets = loadChartAssets();
+  assetRoutes(app, assets);
+  sloPageRoutes(app, deps, assets);
   return app;
 }

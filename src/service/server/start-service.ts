@@ -154,6 +154,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     catalog: () => catalog.current,
     latest: () => evaluator.latest,
     store,
+    paging: store.paging,
     registry: metrics.registry,
     sloRegistry,
     metrics,

@@ -1,5 +1,6 @@
 /** Everything `burnrate generate` writes, as a map of repository-relative path to content. Pure. */
 import type { Slo } from '../../core/model/slo.js';
+import { prometheusRuleFilePath, rulesFilePath } from '../../core/conventions/rule-files.js';
 import { renderCatalog } from './compile-catalog.js';
 import { yamlHeader } from './header.js';
 import { alertmanagerArtifacts } from './alertmanager/alertmanager-artifacts.js';
@@ -31,8 +32,8 @@ export function artifactDirs(options: GenerateOptions = {}): string[] {
 }
 
 export const paths = {
-  rules: (service: string) => `alerts/prometheus/${service}.rules.yaml`,
-  prometheusRule: (service: string) => `alerts/prometheus-operator/${service}.prometheusrule.yaml`,
+  rules: rulesFilePath,
+  prometheusRule: prometheusRuleFilePath,
   promtoolTest: (sloId: string) => `alerts/promtool/${sloId}.test.yaml`,
   catalog: 'alerts/catalog.json',
 };

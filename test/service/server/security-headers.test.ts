@@ -19,6 +19,8 @@ describe('security headers', () => {
   it.each([
     ['/api/v1/slos', 200],
     ['/api/v1/slos/nope', 404],
+    ['/slos/checkout-availability', 200],
+    ['/slos/nope', 404],
     ['/api/v1/slos/checkout-availability/history?from=yesterday', 400],
     ['/api/v2/unknown', 404],
     ['/readyz', 503],

@@ -76,7 +76,7 @@ function groupsRow(slo: SloView): SafeHtml | '' {
 export function renderSloRow(slo: SloView, hidden: boolean): SafeHtml {
   return html`<tbody class="slo" id="slo-${slo.id}" data-search="${searchText(slo)}"${hidden ? html` hidden` : ''}>
 <tr class="slo-row">
-<td class="name"><strong>${slo.name}</strong> <span class="muted">${slo.service} · team ${slo.team}</span>${links(slo)}<div class="muted small" title="${slo.description}">${slo.id}</div></td>
+<td class="name"><a class="slo-page" href="/slos/${encodeURIComponent(slo.id)}"><strong>${slo.name}</strong></a> <span class="muted">${slo.service} · team ${slo.team}</span>${links(slo)}<div class="muted small" title="${slo.description}">${slo.id}</div></td>
 <td class="objective">${slo.objectivePercent}% <span class="muted">over ${slo.window}</span><div class="muted small">${slo.sliKind} SLI${slo.counted === 'events' ? '' : `, budget in ${slo.counted}`}</div></td>
 <td class="sli">${sliCellText(slo, slo.objectivePercent)}</td>
 ${budgetCell(slo)}

@@ -74,7 +74,7 @@ export interface StatusView {
   clusterWarnings: ClusterWarning[];
 }
 
-function budgetView(slo: CatalogSlo, snapshot: BudgetSnapshot | undefined): BudgetView {
+export function budgetView(slo: CatalogSlo, snapshot: BudgetSnapshot | undefined): BudgetView {
   const status: SloStatus = !hasEventCounts(slo.sli) ? 'unsupported' : (snapshot?.status ?? 'pending');
   const remainingRatio = snapshot?.budget.remainingRatio ?? null;
   return {
@@ -88,7 +88,7 @@ function budgetView(slo: CatalogSlo, snapshot: BudgetSnapshot | undefined): Budg
   };
 }
 
-function alertPairs(slo: CatalogSlo, snapshot: BudgetSnapshot | undefined): AlertPairView[] {
+export function alertPairs(slo: CatalogSlo, snapshot: BudgetSnapshot | undefined): AlertPairView[] {
   const rate = (window: string) => snapshot?.burnRates.find((r) => r.window === window)?.burnRate ?? null;
   return slo.alertWindows.map((w) => {
     const longRate = rate(w.longWindow);
@@ -104,7 +104,7 @@ function worstFirst(a: BudgetView, b: BudgetView): number {
   return (a.remainingRatio ?? -Infinity) - (b.remainingRatio ?? -Infinity);
 }
 
-function sloView(slo: CatalogSlo, lookup: SnapshotLookup): SloView {
+export function sloView(slo: CatalogSlo, lookup: SnapshotLookup): SloView {
   const { whole, groups } = lookup(slo.id);
   const groupViews = groups.map((g) => ({ labels: groupDisplayText(g.group), ...budgetView(slo, g) })).sort(worstFirst);
   return {
