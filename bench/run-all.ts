@@ -15,6 +15,8 @@ import { longWindowTables } from './long-window/report.js';
 import { runLongWindow } from './long-window/run.js';
 import { runReliability } from './reliability/reliability.js';
 import { reliabilityTable } from './reliability/report.js';
+import { statusIndexTable } from './status-index/report.js';
+import { runStatusIndex } from './status-index/run.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, 'bench/.work');
@@ -58,6 +60,12 @@ if (wanted('reliability')) {
   });
   sections.push(`## Reliability\n\n${reliabilityTable(result)}`);
   json.reliability = result;
+}
+if (wanted('status-index')) {
+  log('status index: 1,000 SLOs × 10 groups with history, GET / per encoding');
+  const result = await runStatusIndex({ slos: env('BENCH_INDEX_SLOS', 1000), groups: env('BENCH_INDEX_GROUPS', 10), runs: env('BENCH_RUNS', 15) }, log);
+  sections.push(`## Status page index\n\n${statusIndexTable(result)}`);
+  json.statusIndex = result;
 }
 
 const report = sections.join('\n');

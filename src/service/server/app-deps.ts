@@ -11,7 +11,7 @@ import type { ServiceMetrics } from '../telemetry/service-metrics.js';
 export interface AppDeps {
   catalog: () => LoadedCatalog;
   latest: () => Evaluation | undefined;
-  store: Pick<SnapshotStore, 'history' | 'catalogVersions' | 'ping'>;
+  store: Pick<SnapshotStore, 'history' | 'budgetTrends' | 'catalogVersions' | 'ping'>;
   /** The service's own metrics and span counters, rendered on every scrape. */
   registry: Registry;
   /** Per-SLO gauges: they change only with an evaluation, so their text is cached per evaluation. */

@@ -7,12 +7,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { renderPage } from '../status-page/render-page.js';
 import { statusView } from '../status-page/status-view.js';
+import { createTrendReader } from '../status-page/budget-trends.js';
+import { parseIndexQuery, type RawIndexQuery } from '../status-page/index-query.js';
 
 export const DEFAULT_REFRESH_SECONDS = 30;
 const MIN_REFRESH_SECONDS = 2;
 const MAX_REFRESH_SECONDS = 3600;
 
-interface PageQuery {
+interface PageQuery extends RawIndexQuery {
   q?: string;
   refresh?: string;
 }
@@ -45,13 +47,22 @@ export function statusPageRoutes(app: FastifyInstance, deps: AppDeps): void {
       properties: {
         q: { type: 'string', maxLength: 200, description: 'filter: terms matched against service, team, id and name' },
         refresh: { type: 'string', maxLength: 8, description: `seconds between refreshes (${MIN_REFRESH_SECONDS}–${MAX_REFRESH_SECONDS})` },
+        // status, team, service, sort: checked by parseIndexQuery, whose 400s name the allowed values.
       },
     },
   };
+  // The budgets are in memory; a store that cannot answer only costs the page its trends.
+  const trends = createTrendReader(deps.store, (error) => deps.logger.warn({ err: error }, 'status page: budget trends unavailable'));
   const handler = async (request: FastifyRequest<{ Querystring: PageQuery }>, reply: FastifyReply) => {
+    const catalog = deps.catalog();
+    const index = parseIndexQuery(request.query, {
+      teams: [...new Set(catalog.slos.map((s) => s.team))],
+      services: [...new Set(catalog.slos.map((s) => s.service))],
+    });
     const nonce = randomBytes(16).toString('base64');
-    const view = statusView(deps.catalog(), deps.latest(), deps.clock());
-    const page = renderPage(view, { query: request.query.q ?? '', refreshSeconds: refreshSeconds(request.query.refresh), nonce });
+    const now = deps.clock();
+    const view = statusView(catalog, deps.latest(), now, await trends(catalog.slos.map((s) => s.id), catalog.version, now));
+    const page = renderPage(view, { query: request.query.q ?? '', index, refreshSeconds: refreshSeconds(request.query.refresh), nonce });
     return reply
       .type('text/html; charset=utf-8')
       .header('content-security-policy', contentSecurityPolicy(nonce))
