@@ -11,6 +11,7 @@ import { SpanCounter } from '../../../../../src/service/otlp/span-counter.js';
 import type { Evaluation } from '../../../../../src/service/scheduler/evaluator.js';
 import { buildApp } from '../../../../../src/service/server/build-app.js';
 import { createStore } from '../../../../../src/service/store/create-store.js';
+import type { SnapshotStore } from '../../../../../src/service/store/types.js';
 import type { Logger } from '../../../../../src/service/telemetry/logger.js';
 import { createServiceMetrics } from '../../../../../src/service/telemetry/service-metrics.js';
 import { makeTempDir } from '../../../../support/temp-dir.js';
@@ -21,6 +22,8 @@ export interface StatusApp {
   url: string;
   /** What `deps.latest()` returns: undefined before the first evaluation. */
   state: { latest: Evaluation | undefined; now: Date };
+  /** The app's store, for tests that write history. */
+  store: SnapshotStore;
   close: () => Promise<void>;
 }
 
@@ -48,6 +51,7 @@ export async function startStatusApp(compiled: CompiledCatalog, state: StatusApp
     app,
     url: address,
     state,
+    store,
     close: async () => {
       await app.close();
       await store.close();
