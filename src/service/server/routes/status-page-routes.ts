@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { renderPage } from '../status-page/render-page.js';
-import { statusView } from '../status-page/status-view.js';
+import { createStatusViewCache } from '../status-page/status-view-cache.js';
 import { createTrendReader } from '../status-page/budget-trends.js';
 import { parseIndexQuery, type RawIndexQuery } from '../status-page/index-query.js';
 
@@ -53,6 +53,7 @@ export function statusPageRoutes(app: FastifyInstance, deps: AppDeps): void {
   };
   // The budgets are in memory; a store that cannot answer only costs the page its trends.
   const trends = createTrendReader(deps.store, (error) => deps.logger.warn({ err: error }, 'status page: budget trends unavailable'));
+  const views = createStatusViewCache();
   const handler = async (request: FastifyRequest<{ Querystring: PageQuery }>, reply: FastifyReply) => {
     const catalog = deps.catalog();
     const index = parseIndexQuery(request.query, {
@@ -61,7 +62,7 @@ export function statusPageRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
     const nonce = randomBytes(16).toString('base64');
     const now = deps.clock();
-    const view = statusView(catalog, deps.latest(), now, await trends(catalog.slos.map((s) => s.id), catalog.version, now));
+    const view = views(catalog, deps.latest(), now, await trends(catalog.slos.map((s) => s.id), catalog.version, now));
     const page = renderPage(view, { query: request.query.q ?? '', index, refreshSeconds: refreshSeconds(request.query.refresh), nonce });
     return reply
       .type('text/html; charset=utf-8')

@@ -1,13 +1,13 @@
 /** One SLO on the status page: a <tbody> with its row and, for groupBy SLOs, its groups (worst first). */
 import { isSpent } from './budget-colour.js';
 import { burnRateText, durationText, percentText, sliText } from './format.js';
-import { html, safeHref, type SafeHtml } from './html.js';
+import { html, safeHref, trusted, type SafeHtml } from './html.js';
 import { searchText, type AlertPairView, type BudgetView, type SloView } from './status-view.js';
 import { TREND_SAMPLES, TREND_STEP_MS } from './budget-trends.js';
 import { renderTrend } from './render-trend.js';
 
 /** Groups listed per SLO on the index (worst first); the rest are counted, and all are in the API. */
-export const INDEX_GROUPS = 5;
+export const INDEX_GROUPS = 3;
 const TREND_DAYS = Math.round((TREND_SAMPLES * TREND_STEP_MS) / 86_400_000);
 
 const STATUS_TEXT: Record<BudgetView['status'], string> = {
@@ -81,8 +81,17 @@ function groupsRow(slo: SloView): SafeHtml | '' {
   }${listed.length < slo.groupCount ? html`<p class="small">all groups: <a href="/api/v1/slos/${encodeURIComponent(slo.id)}">/api/v1/slos/${slo.id}</a></p>` : ''}</details></td></tr>`;
 }
 
+/** Rows are rendered once per view (views are cached per evaluation), then reused by every request. */
+const rendered = new WeakMap<SloView, string>();
+
 export function renderSloRow(slo: SloView, hidden: boolean): SafeHtml {
-  return html`<tbody class="slo" id="slo-${slo.id}" data-search="${searchText(slo)}"${hidden ? html` hidden` : ''}>
+  let row = rendered.get(slo);
+  if (row === undefined) rendered.set(slo, (row = sloRow(slo).text));
+  return trusted(hidden ? row.replace('<tbody class="slo"', '<tbody hidden class="slo"') : row);
+}
+
+function sloRow(slo: SloView): SafeHtml {
+  return html`<tbody class="slo" id="slo-${slo.id}" data-search="${searchText(slo)}">
 <tr class="slo-row">
 <td class="name"><strong>${slo.name}</strong> <span class="muted">${slo.service} · team ${slo.team}</span>${links(slo)}<div class="muted small" title="${slo.description}">${slo.id}</div></td>
 <td class="objective">${slo.objectivePercent}% <span class="muted">over ${slo.window}</span><div class="muted small">${slo.sliKind} SLI${slo.counted === 'events' ? '' : `, budget in ${slo.counted}`}</div></td>

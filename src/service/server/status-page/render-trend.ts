@@ -16,7 +16,7 @@ export interface TrendPoint {
 }
 
 /** Remaining ratio 1 (untouched) at the top, 0 (spent) at the bottom; overspent stays on the bottom line. */
-const y = (ratio: number) => (1 + (1 - Math.min(1, Math.max(0, ratio))) * (HEIGHT - 2)).toFixed(1);
+const y = (ratio: number) => Math.round(1 + (1 - Math.min(1, Math.max(0, ratio))) * (HEIGHT - 2));
 
 /** One path: "M" starts a segment after a gap, so missing steps show as gaps, never as interpolated budget. */
 function pathData(points: readonly TrendPoint[]): string {
@@ -29,7 +29,8 @@ function pathData(points: readonly TrendPoint[]): string {
       drawing = false;
       continue;
     }
-    const x = (((p.at.getTime() - t0) / span) * WIDTH).toFixed(1);
+    // Whole pixels keep the markup short; the numbers themselves are in the title.
+    const x = Math.round(((p.at.getTime() - t0) / span) * WIDTH);
     d += `${drawing ? 'L' : 'M'}${x} ${y(p.ratio)}`;
     drawing = true;
   }
