@@ -28,6 +28,8 @@ export interface StatusIndexResult {
   trendQueryMs: number;
   /** gzip, each request after a new evaluation: the view and rows are rendered again. */
   freshEvaluationMs: number;
+  /** The same, 2.5 s after the evaluation: the background warmer has rendered it. */
+  warmedEvaluationMs: number;
   loadAverage: number;
   encodings: { encoding: string; medianMs: number; bytes: number }[];
 }
@@ -93,7 +95,13 @@ export async function runStatusIndex(options: { slos: number; groups: number; ru
       latest = { ...evaluation }; // a new evaluation object: what the scheduler publishes every interval
       fresh.push((await get(url, 'gzip')).ms);
     }
-    return { ...options, slos: compiled.slos.length, historyRows, trendQueryMs: median(queryMs), freshEvaluationMs: median(fresh), loadAverage: os.loadavg()[0] ?? 0, encodings };
+    const warmed = [];
+    for (let i = 0; i < Math.min(5, options.runs); i++) {
+      latest = { ...evaluation };
+      await new Promise((resolve) => setTimeout(resolve, 2500)); // the warmer checks every second
+      warmed.push((await get(url, 'gzip')).ms);
+    }
+    return { ...options, slos: compiled.slos.length, historyRows, trendQueryMs: median(queryMs), freshEvaluationMs: median(fresh), warmedEvaluationMs: median(warmed), loadAverage: os.loadavg()[0] ?? 0, encodings };
   } finally {
     await app.close();
     await store.close();

@@ -9,6 +9,9 @@ import { renderPage } from '../status-page/render-page.js';
 import { createStatusViewCache } from '../status-page/status-view-cache.js';
 import { createTrendReader } from '../status-page/budget-trends.js';
 import { parseIndexQuery, type RawIndexQuery } from '../status-page/index-query.js';
+import { startIndexWarmer } from '../status-page/index-warmer.js';
+import { renderSloRow } from '../status-page/render-slo-row.js';
+import type { LoadedCatalog } from '../../catalog/load-catalog.js';
 
 export const DEFAULT_REFRESH_SECONDS = 30;
 const MIN_REFRESH_SECONDS = 2;
@@ -54,6 +57,12 @@ export function statusPageRoutes(app: FastifyInstance, deps: AppDeps): void {
   // The budgets are in memory; a store that cannot answer only costs the page its trends.
   const trends = createTrendReader(deps.store, (error) => deps.logger.warn({ err: error }, 'status page: budget trends unavailable'));
   const views = createStatusViewCache();
+  const currentView = async (catalog: LoadedCatalog, now: Date) =>
+    views(catalog, deps.latest(), now, await trends(catalog.slos.map((s) => s.id), catalog.version, now));
+  const stopWarmer = startIndexWarmer(async () => {
+    for (const slo of (await currentView(deps.catalog(), deps.clock())).slos) renderSloRow(slo, false);
+  });
+  app.addHook('onClose', async () => stopWarmer());
   const handler = async (request: FastifyRequest<{ Querystring: PageQuery }>, reply: FastifyReply) => {
     const catalog = deps.catalog();
     const index = parseIndexQuery(request.query, {
@@ -62,7 +71,7 @@ export function statusPageRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
     const nonce = randomBytes(16).toString('base64');
     const now = deps.clock();
-    const view = views(catalog, deps.latest(), now, await trends(catalog.slos.map((s) => s.id), catalog.version, now));
+    const view = await currentView(catalog, now);
     const page = renderPage(view, { query: request.query.q ?? '', index, refreshSeconds: refreshSeconds(request.query.refresh), nonce });
     return reply
       .type('text/html; charset=utf-8')
