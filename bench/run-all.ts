@@ -19,6 +19,8 @@ import { runReliability } from './reliability/reliability.js';
 import { reliabilityTable } from './reliability/report.js';
 import { sloPageTable } from './slo-page/report.js';
 import type { SloPageResult } from './slo-page/run.js';
+import { statusIndexTable } from './status-index/report.js';
+import { runStatusIndex } from './status-index/run.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, 'bench/.work');
@@ -73,6 +75,13 @@ if (wanted('slo-page')) {
   const result = JSON.parse(stdout) as SloPageResult;
   sections.push(`## SLO page\n\n${sloPageTable(result)}`);
   json.sloPage = result;
+}
+
+if (wanted('status-index')) {
+  log('status index: 1,000 SLOs × 10 groups with history, GET / per encoding');
+  const result = await runStatusIndex({ slos: env('BENCH_INDEX_SLOS', 1000), groups: env('BENCH_INDEX_GROUPS', 10), runs: env('BENCH_RUNS', 15) }, log);
+  sections.push(`## Status page index\n\n${statusIndexTable(result)}`);
+  json.statusIndex = result;
 }
 
 const report = sections.join('\n');

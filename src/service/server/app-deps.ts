@@ -12,7 +12,7 @@ import type { ServiceMetrics } from '../telemetry/service-metrics.js';
 export interface AppDeps {
   catalog: () => LoadedCatalog;
   latest: () => Evaluation | undefined;
-  store: Pick<SnapshotStore, 'history' | 'catalogVersions' | 'ping'>;
+  store: Pick<SnapshotStore, 'history' | 'budgetTrends' | 'catalogVersions' | 'ping'>;
   /** The paging state and outbox, for the SLO pages' timeline; without it the timeline is empty. */
   paging?: Pick<PagingStore, 'outboxEntries' | 'pagingStates'>;
   /** The service's own metrics and span counters, rendered on every scrape. */

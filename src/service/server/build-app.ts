@@ -5,6 +5,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { registerRequestTracing } from '../telemetry/request-tracing.js';
 import type { AppDeps } from './app-deps.js';
 import { loadChartAssets } from './assets/chart-assets.js';
+import { registerCompression } from './compression.js';
 import { frameworkErrors, registerErrorHandling } from './error-body.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { gateRoutes } from './routes/gate-routes.js';
@@ -31,6 +32,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandling(app);
   registerSecurityHeaders(app);
   for (const schema of sharedSchemas) app.addSchema(schema);
+  await registerCompression(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

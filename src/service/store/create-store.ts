@@ -9,6 +9,7 @@ import { createLeaseStore } from './lease-store.js';
 import { createPagingStore } from './outbox-store.js';
 import { applyRetentionPolicy, retentionPolicy, type RetentionPolicy } from './retention.js';
 import { historyPoint } from './snapshot-rows.js';
+import { readTrends } from './trend-rows.js';
 import type { CatalogVersionRecord, SnapshotStore } from './types.js';
 import { groupStoreKey } from '../engine/group-labels.js';
 
@@ -59,6 +60,8 @@ export function createStore(config: StoreConfig = {}, logger?: StoreLogger): Sna
       const rows = await query.orderBy('at').orderBy('group_key').orderBy('id').execute();
       return rows.map(historyPoint);
     },
+
+    budgetTrends: (query) => readTrends(db, query),
 
     async recordCatalogVersion(record: CatalogVersionRecord) {
       await db.transaction().execute(async (trx) => {

@@ -4,6 +4,7 @@ import type { GroupLabels } from '../engine/group-labels.js';
 import type { PagingStore } from '../paging/paging-types.js';
 import type { Fence, LeaseStore } from '../leadership/lease-types.js';
 import type { EvaluationWrite, StoredEvaluation } from './evaluation-rows.js';
+import type { TrendQuery, Trends } from './trend-rows.js';
 
 export interface HistoryPoint {
   at: Date;
@@ -34,6 +35,8 @@ export interface SnapshotStore {
   latestEvaluation(): Promise<StoredEvaluation | undefined>;
   /** Points with from ≤ at ≤ to, oldest first; without `group`, every group of the SLO. */
   history(query: { sloId: string; group?: GroupLabels; from: Date; to: Date }): Promise<HistoryPoint[]>;
+  /** Many SLOs' remaining ratio at a few sample times, in few statements (the status page's trends). */
+  budgetTrends(query: TrendQuery): Promise<Trends>;
   /**
    * A replica loaded (or reloaded) this catalog: kept in the history when it differs from the latest, and
    * announced (paging.catalogOrder) every time, so the catalog loaded last counts as the newest.

@@ -1,14 +1,14 @@
 /**
  * The status page's inline script (progressive enhancement: without it the filter is a GET form and a
- * <noscript> meta refresh reloads the page). With it: filtering as you type, and a refresh that fetches
+ * <noscript> meta refresh reloads the page; submitting the form applies the status, team, service and sort
+ * filters on the server). With it: filtering as you type, and a refresh that fetches
  * this same page and swaps its live parts in place, keeping the filter and the open group lists.
  * Plain ES2017 so every browser an operator has runs it as written.
  */
 export const PAGE_SCRIPT = `(function () {
   'use strict';
   var input = document.getElementById('filter');
-  var form = document.getElementById('filter-form');
-  var note = document.getElementById('refresh-note');
+    var note = document.getElementById('refresh-note');
   function apply() {
     var terms = input.value.trim().toLowerCase().split(/\\s+/).filter(Boolean);
     var rows = document.querySelectorAll('tbody.slo');
@@ -19,13 +19,13 @@ export const PAGE_SCRIPT = `(function () {
       row.hidden = !match;
       if (match) shown++;
     });
-    document.getElementById('shown').textContent = terms.length ? 'showing ' + shown + ' of ' + rows.length : '';
+    var total = Number(document.getElementById('shown').getAttribute('data-total'));
+    document.getElementById('shown').textContent = terms.length || rows.length < total ? 'showing ' + shown + ' of ' + total : '';
     var url = new URL(location.href);
     if (terms.length) url.searchParams.set('q', input.value.trim()); else url.searchParams.delete('q');
     history.replaceState(null, '', url);
   }
   input.addEventListener('input', apply);
-  form.addEventListener('submit', function (event) { event.preventDefault(); apply(); });
   function refresh() {
     if (document.hidden) return;
     fetch(location.href, { headers: { accept: 'text/html' }, cache: 'no-store' })

@@ -3,13 +3,18 @@ import { agoText, utcText } from './format.js';
 import { html, trusted, type SafeHtml } from './html.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { PAGE_STYLE } from './page-style.js';
+import { INDEX_STYLE } from './index-style.js';
+import { selectSlos, type IndexQuery } from './index-query.js';
+import { renderControls } from './render-index-controls.js';
 import { renderProblems, renderSources } from './render-catalog.js';
 import { renderSloRow } from './render-slo-row.js';
-import { headline, matchesQuery, type StatusView } from './status-view.js';
+import { headline, matchesQuery, type SloView, type StatusView } from './status-view.js';
 
 export interface PageOptions {
   /** The filter typed so far (?q=): rows that do not match are rendered hidden. */
   query: string;
+  /** Status, team and service filters and the sort: rows not selected are not rendered. */
+  index: IndexQuery;
   refreshSeconds: number;
   /** Allows the inline script under the page's Content-Security-Policy. */
   nonce: string;
@@ -50,15 +55,17 @@ function summary(view: StatusView): SafeHtml {
 <ul class="chips" id="gates" aria-label="deploy gate"><li class="muted">deploy gate:</li>${gates}</ul>`;
 }
 
-function table(view: StatusView, query: string): SafeHtml {
+function table(view: StatusView, slos: readonly SloView[], query: string): SafeHtml {
   if (view.slos.length === 0) return html``;
-  const rows = view.slos.map((slo) => renderSloRow(slo, !matchesQuery(slo, query)));
+  if (slos.length === 0) return html`<p class="empty" role="status">No SLO matches these filters.</p>`;
+  const rows = slos.map((slo) => renderSloRow(slo, !matchesQuery(slo, query)));
   return html`<table class="slos"><thead><tr><th>SLO</th><th>objective</th><th>SLI</th><th>error budget</th><th>burn rate long / short (alert above)</th><th>exhausted</th><th>status</th></tr></thead>${rows}</table>`;
 }
 
 export function renderPage(view: StatusView, options: PageOptions): string {
   const { query, refreshSeconds, nonce } = options;
-  const shown = query.trim() ? view.slos.filter((s) => matchesQuery(s, query)).length : undefined;
+  const selected = selectSlos(view.slos, options.index);
+  const shown = selected.filter((s) => matchesQuery(s, query)).length;
   return `<!doctype html>\n${html`<html lang="en">
 <head>
 <meta charset="utf-8">
@@ -66,22 +73,16 @@ export function renderPage(view: StatusView, options: PageOptions): string {
 <title>SLO status · Burnrate</title>
 <noscript><meta http-equiv="refresh" content="${refreshSeconds}"></noscript>
 <link rel="icon" href="data:,">
-<style>${trusted(PAGE_STYLE)}</style>
+<style>${trusted(PAGE_STYLE + INDEX_STYLE)}</style>
 </head>
 <body data-refresh="${refreshSeconds}">
 <header><h1>SLO status</h1><p class="muted" id="evaluation">${evaluationLine(view)}</p></header>
-<form id="filter-form" method="get" role="search">
-<label for="filter">Filter by service or team</label>
-<input id="filter" name="q" type="search" value="${query}" autocomplete="off" placeholder="e.g. checkout or payments">
-<input type="hidden" name="refresh" value="${refreshSeconds}">
-<button type="submit">Filter</button>
-<span id="shown" class="muted">${shown === undefined ? '' : `showing ${shown} of ${view.slos.length}`}</span>
-</form>
+${renderControls({ slos: view.slos, query: options.index, text: query, refreshSeconds, shown })}
 <div id="live">
 ${renderProblems(view)}
 ${emptyState(view)}
 ${summary(view)}
-${table(view, query)}
+${table(view, selected, query)}
 ${renderSources(view)}
 <p class="muted small">Page rendered ${utcText(view.now)}; refreshes every ${refreshSeconds} s.</p>
 </div>

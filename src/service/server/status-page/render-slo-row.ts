@@ -1,8 +1,14 @@
 /** One SLO on the status page: a <tbody> with its row and, for groupBy SLOs, its groups (worst first). */
 import { isSpent } from './budget-colour.js';
 import { burnRateText, durationText, percentText, sliText } from './format.js';
-import { html, safeHref, type SafeHtml } from './html.js';
+import { html, safeHref, trusted, type SafeHtml } from './html.js';
 import { searchText, type AlertPairView, type BudgetView, type SloView } from './status-view.js';
+import { TREND_SAMPLES, TREND_STEP_MS } from './budget-trends.js';
+import { renderTrend } from './render-trend.js';
+
+/** Groups listed per SLO on the index (worst first); the rest are counted, and all are in the API. */
+export const INDEX_GROUPS = 3;
+const TREND_DAYS = Math.round((TREND_SAMPLES * TREND_STEP_MS) / 86_400_000);
 
 const STATUS_TEXT: Record<BudgetView['status'], string> = {
   ok: 'ok',
@@ -36,9 +42,10 @@ export function exhaustionText(v: BudgetView): string {
   return `in ${durationText(v.secondsToExhaustion)}`;
 }
 
-function budgetCell(v: BudgetView): SafeHtml {
+function budgetCell(v: BudgetView & { trend?: SloView['trend'] }): SafeHtml {
   const width = v.remainingRatio === null ? 0 : Math.round(Math.min(1, Math.max(0, v.remainingRatio)) * 1000) / 10;
-  return html`<td class="budget"><div class="bar bar-${v.colour}"><span class="fill" style="width:${width}%"></span></div><span class="budget-text">${budgetText(v)}</span></td>`;
+  const trend = v.trend ? renderTrend(v.trend, TREND_DAYS) : '';
+  return html`<td class="budget"><div class="bar bar-${v.colour}"><span class="fill" style="width:${width}%"></span></div><span class="budget-text">${budgetText(v)}</span>${trend}</td>`;
 }
 
 function statusCell(v: BudgetView): SafeHtml {
@@ -62,19 +69,29 @@ function links(slo: SloView): SafeHtml {
 
 function groupsRow(slo: SloView): SafeHtml | '' {
   if (slo.groupBy.length === 0) return '';
-  const shown = slo.groups.length < slo.groupCount ? `, the ${slo.groups.length} with the least budget shown` : '';
-  const rows = slo.groups.map(
+  const listed = slo.groups.slice(0, INDEX_GROUPS);
+  const shown = listed.length < slo.groupCount ? `, the ${listed.length} with the least budget shown` : '';
+  const rows = listed.map(
     (g) => html`<tr class="group"><td class="labels">${g.labels}</td><td>${sliCellText(g, slo.objectivePercent)}</td>${budgetCell(g)}<td class="exhaustion">${exhaustionText(g)}</td>${statusCell(g)}</tr>`,
   );
   return html`<tr class="groups"><td colspan="7"><details data-slo="${slo.id}"><summary>${slo.groupCount} groups by ${slo.groupBy.join(', ')}${shown}</summary>${
     rows.length > 0
       ? html`<table class="group-table"><thead><tr><th>group</th><th>SLI</th><th>budget</th><th>exhausted</th><th>status</th></tr></thead><tbody>${rows}</tbody></table>`
       : html`<p class="muted">no groups reported yet</p>`
-  }</details></td></tr>`;
+  }${listed.length < slo.groupCount ? html`<p class="small">all groups: <a href="/api/v1/slos/${encodeURIComponent(slo.id)}">/api/v1/slos/${slo.id}</a></p>` : ''}</details></td></tr>`;
 }
 
+/** Rows are rendered once per view (views are cached per evaluation), then reused by every request. */
+const rendered = new WeakMap<SloView, string>();
+
 export function renderSloRow(slo: SloView, hidden: boolean): SafeHtml {
-  return html`<tbody class="slo" id="slo-${slo.id}" data-search="${searchText(slo)}"${hidden ? html` hidden` : ''}>
+  let row = rendered.get(slo);
+  if (row === undefined) rendered.set(slo, (row = sloRow(slo).text));
+  return trusted(hidden ? row.replace('<tbody class="slo"', '<tbody hidden class="slo"') : row);
+}
+
+function sloRow(slo: SloView): SafeHtml {
+  return html`<tbody class="slo" id="slo-${slo.id}" data-search="${searchText(slo)}">
 <tr class="slo-row">
 <td class="name"><a class="slo-page" href="/slos/${encodeURIComponent(slo.id)}"><strong>${slo.name}</strong></a> <span class="muted">${slo.service} · team ${slo.team}</span>${links(slo)}<div class="muted small" title="${slo.description}">${slo.id}</div></td>
 <td class="objective">${slo.objectivePercent}% <span class="muted">over ${slo.window}</span><div class="muted small">${slo.sliKind} SLI${slo.counted === 'events' ? '' : `, budget in ${slo.counted}`}</div></td>

@@ -11,6 +11,8 @@ import { budgetColour, isSpent, type BudgetColour } from './budget-colour.js';
 import { gateDecision, type GateDecision } from './gate-decision.js';
 import { hasEventCounts } from '../../../core/sli/sli-kinds.js';
 import { groupDisplayText } from '../../engine/group-labels.js';
+import type { BudgetTrends } from './budget-trends.js';
+import type { TrendPoint } from './render-trend.js';
 
 /** A groupBy SLO can have thousands of groups; the page shows the worst ones. */
 export const MAX_GROUPS_SHOWN = 50;
@@ -56,6 +58,8 @@ export interface SloView extends BudgetView {
   alertPairs: AlertPairView[];
   groups: (BudgetView & { labels: string })[];
   groupCount: number;
+  /** Remaining ratio over the recent past, the latest evaluation last; undefined when the store could not say. */
+  trend?: TrendPoint[];
 }
 
 export interface StatusView {
@@ -104,8 +108,16 @@ function worstFirst(a: BudgetView, b: BudgetView): number {
   return (a.remainingRatio ?? -Infinity) - (b.remainingRatio ?? -Infinity);
 }
 
-export function sloView(slo: CatalogSlo, lookup: SnapshotLookup): SloView {
+function trendOf(slo: CatalogSlo, whole: BudgetSnapshot | undefined, trends: BudgetTrends | undefined): TrendPoint[] | undefined {
+  if (!trends || !hasEventCounts(slo.sli)) return undefined;
+  const ratios = trends.ratios.get(slo.id) ?? [];
+  const stored = trends.at.map((at, i) => ({ at, ratio: ratios[i] ?? null }));
+  return whole ? [...stored, { at: whole.at, ratio: whole.budget.remainingRatio }] : stored;
+}
+
+export function sloView(slo: CatalogSlo, lookup: SnapshotLookup, trends?: BudgetTrends): SloView {
   const { whole, groups } = lookup(slo.id);
+  const trend = trendOf(slo, whole, trends);
   const groupViews = groups.map((g) => ({ labels: groupDisplayText(g.group), ...budgetView(slo, g) })).sort(worstFirst);
   return {
     ...budgetView(slo, whole),
@@ -115,10 +127,11 @@ export function sloView(slo: CatalogSlo, lookup: SnapshotLookup): SloView {
     alertPairs: alertPairs(slo, whole),
     groups: groupViews.slice(0, MAX_GROUPS_SHOWN),
     groupCount: groupViews.length,
+    ...(trend ? { trend } : {}),
   };
 }
 
-export function statusView(catalog: LoadedCatalog, evaluation: Evaluation | undefined, now: Date): StatusView {
+export function statusView(catalog: LoadedCatalog, evaluation: Evaluation | undefined, now: Date, trends?: BudgetTrends): StatusView {
   const lookup = snapshotLookup(evaluation);
   const byService = new Map<string, CatalogSlo[]>();
   for (const slo of catalog.slos) byService.set(slo.service, [...(byService.get(slo.service) ?? []), slo]);
@@ -127,7 +140,7 @@ export function statusView(catalog: LoadedCatalog, evaluation: Evaluation | unde
     evaluatedAt: evaluation?.at ?? null,
     ...(evaluation && evaluation.catalogVersion !== catalog.version ? { evaluatedCatalogVersion: evaluation.catalogVersion } : {}),
     now,
-    slos: [...catalog.slos].sort((a, b) => a.service.localeCompare(b.service) || a.name.localeCompare(b.name)).map((slo) => sloView(slo, lookup)),
+    slos: [...catalog.slos].sort((a, b) => a.service.localeCompare(b.service) || a.name.localeCompare(b.name)).map((slo) => sloView(slo, lookup, trends)),
     gates: [...byService.keys()].sort().map((service) => {
       const gate = gateDecision(byService.get(service) ?? [], evaluation, 0, lookup);
       return { service, decision: gate.decision, summary: gate.summary };
