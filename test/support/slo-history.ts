@@ -8,6 +8,7 @@ import type { CatalogSlo } from '../../src/service/catalog/load-catalog.js';
 import type { GroupLabels } from '../../src/service/engine/group-labels.js';
 import type { BudgetSnapshot } from '../../src/service/engine/types.js';
 import type { SnapshotStore } from '../../src/service/store/types.js';
+import { parseDurationMs } from '../../src/core/model/duration.js';
 
 const MINUTE_MS = 60_000;
 const BATCH = 2000;
@@ -38,6 +39,17 @@ function unknownAt(at: number, now: number): boolean {
   return at > now - 12 * 3_600_000 - 20 * MINUTE_MS && at <= now - 12 * 3_600_000;
 }
 
+/** Each alert window's burn rate: the budget share spent in the window over the window's share of the period. */
+function burnRates(slo: CatalogSlo, at: number, start: number, now: number, windowSeconds: number, shape: HistoryShape): BudgetSnapshot['burnRates'] {
+  const windows = [...new Set(slo.alertWindows.flatMap((w) => [w.shortWindow, w.longWindow]))];
+  return windows.map((window) => {
+    const ms = parseDurationMs(window) ?? 0;
+    const spent = spentShare(at, start, now, shape) - spentShare(Math.max(start, at - ms), start, now, shape);
+    const burnRate = Math.round((spent / (ms / 1000 / windowSeconds)) * 1e6) / 1e6;
+    return { window, errorRatio: burnRate * (1 - slo.objectivePercent / 100), burnRate };
+  });
+}
+
 export function historySnapshot(slo: CatalogSlo, at: Date, shape: HistoryShape): BudgetSnapshot {
   const now = shape.now.getTime();
   const start = now - shape.days * 86_400_000;
@@ -62,7 +74,7 @@ export function historySnapshot(slo: CatalogSlo, at: Date, shape: HistoryShape):
       remainingRatio: unknown ? null : 1 - consumed / allowed,
       remainingMinutesOfOutage: null,
     },
-    burnRates: [],
+    burnRates: unknown ? [] : burnRates(slo, at.getTime(), start, now, windowSeconds, shape),
     secondsToExhaustion: null,
     status: unknown ? 'no-data' : 'ok',
     clusters: [],

@@ -131,6 +131,7 @@ export const historyPointSchema = {
     totalEvents: unknownCount,
     status: { type: 'string', enum: ['ok', 'partial', 'no-data'] },
     resolution: { type: 'string', enum: ['raw', 'hourly', 'daily'] },
+    burnRates: { type: 'object', additionalProperties: { type: 'number' }, description: 'burn rate per alert window ("5m", "1h", ...) at this point; windows without events, and points stored before burn rates were kept, have none' },
   },
 } as const;
 

@@ -52,7 +52,7 @@ export function createStore(config: StoreConfig = {}, logger?: StoreLogger): Sna
     async history({ sloId, group, from, to }) {
       let query = db
         .selectFrom('budget_snapshots')
-        .select(['group_key', 'at', 'sli', 'remaining_ratio', 'good_events', 'total_events', 'status', 'resolution'])
+        .select(['group_key', 'at', 'sli', 'remaining_ratio', 'good_events', 'total_events', 'status', 'resolution', 'burn_rates'])
         .where('slo_id', '=', sloId)
         .where('at', '>=', from.getTime())
         .where('at', '<=', to.getTime());

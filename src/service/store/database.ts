@@ -19,6 +19,8 @@ export interface BudgetSnapshotsTable {
   total_events: number | null;
   status: 'ok' | 'partial' | 'no-data';
   resolution: 'raw' | 'hourly' | 'daily';
+  /** JSON of the burn rate per alert window (migration 006); NULL before it. */
+  burn_rates: string | null;
 }
 
 export interface CatalogVersionsTable {

@@ -16,6 +16,8 @@ export interface HistoryPoint {
   status: BudgetSnapshot['status'];
   /** "raw" points are kept for the retention's raw period, then downsampled to "hourly" and "daily". */
   resolution: 'raw' | 'hourly' | 'daily';
+  /** Burn rate per alert window ("5m", "1h", ...) at this point; windows without events are left out. */
+  burnRates: Record<string, number>;
   /** The group this point belongs to (always set by the store; tells groups apart when the query names none). */
   group?: GroupLabels;
 }

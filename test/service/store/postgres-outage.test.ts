@@ -193,6 +193,7 @@ describe('a PostgreSQL outage', () => {
       totalEvents: null,
       status: 'no-data',
       resolution: 'raw',
+      burnRates: {},
     });
     expect((await get('/api/v1/slos/shop-availability')).body.snapshot).toMatchObject({ status: 'no-data', goodEvents: null, totalEvents: null });
   });

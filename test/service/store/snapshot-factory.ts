@@ -15,10 +15,12 @@ export interface SnapshotSpec {
   /** Every cluster stale (an outage): good and total are ignored, the counts are unknown. */
   outage?: boolean;
   window?: SloWindow;
+  /** Counts of the alert windows ("5m", "1h", ...), from which the snapshot's burn rates come. */
+  alertWindows?: Record<string, { good: number; total: number }>;
 }
 
-export function snapshot({ sloId = 'shop-availability', group = {}, at, good, total, stale = false, outage = false, window }: SnapshotSpec): BudgetSnapshot {
+export function snapshot({ sloId = 'shop-availability', group = {}, at, good, total, stale = false, outage = false, window, alertWindows = {} }: SnapshotSpec): BudgetSnapshot {
   const slo = { ...makeSlo(99.9, window), id: sloId };
-  const clusters = outage ? [staleCluster('eu'), staleCluster('us')] : [okCluster('eu', { good, total }), ...(stale ? [staleCluster('us')] : [])];
+  const clusters = outage ? [staleCluster('eu'), staleCluster('us')] : [okCluster('eu', { good, total }, alertWindows), ...(stale ? [staleCluster('us')] : [])];
   return computeSnapshot(slo, { sloId, group, clusters }, at);
 }

@@ -33,7 +33,7 @@ describe.each(STORE_TARGETS)('snapshot store on $name', (target) => {
     await store.migrate();
     await store.migrate();
     await opened.reopen(logger).migrate();
-    expect(applied).toEqual([['001_initial', '002_paging_outbox', '003_leadership', '004_unknown_counts', '005_catalog_announcements']]);
+    expect(applied).toEqual([['001_initial', '002_paging_outbox', '003_leadership', '004_unknown_counts', '005_catalog_announcements', '006_burn_rates']]);
     await store.saveSnapshots([snapshot({ at: at(0), good: 1, total: 1 })]);
     expect(await opened.store.history({ sloId: 'shop-availability', from: at(0), to: at(0) })).toHaveLength(1);
   });
@@ -49,11 +49,24 @@ describe.each(STORE_TARGETS)('snapshot store on $name', (target) => {
     ]);
     const points = await store.history({ sloId: 'shop-availability', group: { method: 'GET', route: '/cart' }, from: at(0), to: at(10) });
     expect(points).toEqual([
-      { at: at(0), sli: 0.99, remainingRatio: expect.closeTo(-9, 9), goodEvents: 990, totalEvents: 1000, status: 'ok', resolution: 'raw', group: cart },
-      { at: at(2), sli: null, remainingRatio: null, goodEvents: 0, totalEvents: 0, status: 'no-data', resolution: 'raw', group: cart },
+      { at: at(0), sli: 0.99, remainingRatio: expect.closeTo(-9, 9), goodEvents: 990, totalEvents: 1000, status: 'ok', resolution: 'raw', burnRates: {}, group: cart },
+      { at: at(2), sli: null, remainingRatio: null, goodEvents: 0, totalEvents: 0, status: 'no-data', resolution: 'raw', burnRates: {}, group: cart },
     ]);
     const all = await store.history({ sloId: 'shop-availability', from: at(0), to: at(10) });
     expect(all.map((p) => [p.group, p.status])).toEqual([[cart, 'ok'], [{ route: '/pay' }, 'partial'], [cart, 'no-data']]);
+  });
+
+  it('keeps the burn rate of every alert window that had events, through downsampling', async () => {
+    const store = await open();
+    const alertWindows = { '5m': { good: 980, total: 1000 }, '1h': { good: 11_940, total: 12_000 }, '6h': { good: 0, total: 0 } };
+    await store.saveSnapshots([snapshot({ at: at(0), good: 990, total: 1000 }), snapshot({ at: at(1), good: 990, total: 1000, alertWindows })]);
+    const points = await store.history({ sloId: 'shop-availability', from: at(0), to: at(10) });
+    // 2% and 0.5% errors against a 0.1% budget; the quiet 6h window has no burn rate.
+    expect(points.map((p) => p.burnRates)).toEqual([{}, { '5m': 20, '1h': 5 }]);
+    // Three days on, the hour keeps its last point, burn rates and all.
+    await store.applyRetention(at(3 * 24 * 60));
+    const kept = await store.history({ sloId: 'shop-availability', from: at(0), to: at(10) });
+    expect(kept.map((p) => [p.at, p.resolution, p.burnRates])).toEqual([[at(1), 'hourly', { '5m': 20, '1h': 5 }]]);
   });
 
   it('stores an outage as unknown counts and a quiet window as zero events', async () => {
@@ -64,9 +77,9 @@ describe.each(STORE_TARGETS)('snapshot store on $name', (target) => {
       snapshot({ at: at(2), good: 5, total: 10, stale: true }),
     ]);
     expect(await store.history({ sloId: 'shop-availability', from: at(0), to: at(2) })).toEqual([
-      { at: at(0), sli: null, remainingRatio: null, goodEvents: 0, totalEvents: 0, status: 'no-data', resolution: 'raw', group: {} },
-      { at: at(1), sli: null, remainingRatio: null, goodEvents: null, totalEvents: null, status: 'no-data', resolution: 'raw', group: {} },
-      { at: at(2), sli: 0.5, remainingRatio: expect.any(Number), goodEvents: 5, totalEvents: 10, status: 'partial', resolution: 'raw', group: {} },
+      { at: at(0), sli: null, remainingRatio: null, goodEvents: 0, totalEvents: 0, status: 'no-data', resolution: 'raw', burnRates: {}, group: {} },
+      { at: at(1), sli: null, remainingRatio: null, goodEvents: null, totalEvents: null, status: 'no-data', resolution: 'raw', burnRates: {}, group: {} },
+      { at: at(2), sli: 0.5, remainingRatio: expect.any(Number), goodEvents: 5, totalEvents: 10, status: 'partial', resolution: 'raw', burnRates: {}, group: {} },
     ]);
   });
 

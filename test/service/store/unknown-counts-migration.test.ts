@@ -42,10 +42,15 @@ describe.each(STORE_TARGETS)('migration 004_unknown_counts on $name', (target) =
       expect((await migrator.migrateTo('002_paging_outbox')).error).toBeUndefined();
       // What 002 stored: measured windows, a quiet one, and (indistinguishably) an outage, both as 0/0.
       const rows = [snapshot({ at: at(0), good: 990, total: 1000 }), snapshot({ at: at(1), good: 0, total: 0 }), snapshot({ at: at(2), good: 5, total: 10, stale: true })];
-      await old.db.insertInto('budget_snapshots').values(rows.map(snapshotRow)).execute();
+      // Rows as 002 knew them: burn_rates came with 006.
+      const rowAt002 = (s: (typeof rows)[number]) => {
+        const { burn_rates: _added006, ...row } = snapshotRow(s);
+        return row;
+      };
+      await old.db.insertInto('budget_snapshots').values(rows.map(rowAt002)).execute();
       before = await all(old.db);
       expect(before).toHaveLength(3);
-      const nullCounts = old.db.insertInto('budget_snapshots').values({ ...snapshotRow(rows[0]!), good_events: null, total_events: null }).execute();
+      const nullCounts = old.db.insertInto('budget_snapshots').values({ ...rowAt002(rows[0]!), good_events: null, total_events: null }).execute();
       await expect(nullCounts).rejects.toThrow(/not[ -]null/i);
     } finally {
       await old.db.destroy();
@@ -54,7 +59,7 @@ describe.each(STORE_TARGETS)('migration 004_unknown_counts on $name', (target) =
     await opened.store.migrate();
     const upgraded = openDatabase(config);
     try {
-      expect(await all(upgraded.db)).toEqual(before);
+      expect(await all(upgraded.db)).toEqual(before.map((row) => ({ ...row, burn_rates: null })));
       expect(await indexNames(upgraded.db, upgraded.dialect, config.schema)).toEqual(['budget_snapshots_resolution_at', 'budget_snapshots_series_at']);
       // Half-known counts make no sense: the constraint refuses them.
       const half = upgraded.db.insertInto('budget_snapshots').values({ ...snapshotRow(snapshot({ at: at(3), good: 1, total: 1 })), good_events: null }).execute();

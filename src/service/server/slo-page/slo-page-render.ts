@@ -7,7 +7,7 @@ import type { ChartAssets } from '../assets/chart-assets.js';
 import { budgetText, exhaustionText, sliCellText } from '../status-page/render-slo-row.js';
 import { agoText, utcText } from '../status-page/format.js';
 import { html, trusted, type SafeHtml } from '../status-page/html.js';
-import { budgetSummary, chartData, jsonBlock, sliSummary } from './slo-page-charts.js';
+import { budgetSummary, burnChartData, burnSummary, chartData, jsonBlock, sliSummary } from './slo-page-charts.js';
 import { RANGE_NAMES, type RangeName } from './slo-page-range.js';
 import { burnRateTable, clusterTable, groupTable, linkList, timelineTable } from './slo-page-tables.js';
 import type { SloPageView } from './slo-page-view.js';
@@ -79,6 +79,9 @@ ${rangeForm(view)}
 <section class="charts" aria-label="charts">
 ${chart('budget', 'Error budget remaining', budgetSummary(view.points), ['time', 'budget remaining', 'spent line', 'resolution'])}
 ${chart('sli', 'SLI against the objective', sliSummary(view.points, slo.objectivePercent), ['time', 'SLI', 'objective', 'resolution'])}
+${burnChartData(view.points, view.alertWindows).map((b) =>
+  chart(`burn-${b.tier}`, `Burn rates of the ${b.tier} windows`, burnSummary(view.points, b), ['time', ...b.windows.map((w) => `${w} burn rate`), ...b.thresholds.map((t) => `threshold ${t.factor}×`), 'resolution']),
+)}
 </section>
 <h2>Burn rates and alert thresholds</h2>
 ${burnRateTable(view)}
@@ -91,7 +94,7 @@ ${timelineTable(view)}
 ${linkList(view)}
 </main>
 <footer>Page rendered ${utcText(view.now)} from the stored history (raw points recently, hourly and daily further back).</footer>
-<script type="application/json" id="chart-data">${trusted(jsonBlock(chartData(view.points, slo.objectivePercent)))}</script>
+<script type="application/json" id="chart-data">${trusted(jsonBlock(chartData(view.points, slo.objectivePercent, view.alertWindows)))}</script>
 <script src="${assets.uplotScript.path}"></script>
 <script src="${assets.pageScript.path}"></script>
 </body>

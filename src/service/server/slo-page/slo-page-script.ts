@@ -13,6 +13,9 @@ export const SLO_PAGE_SCRIPT = `(function () {
   function percent(v, digits) { return v === null || v === undefined ? '\\u2013' : (v * 100).toFixed(digits) + '%'; }
   function utc(sec) { return new Date(sec * 1000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'; }
   function constant(v) { return data.t.map(function () { return v; }); }
+  function rate(v) { return v === null || v === undefined ? '\u2013' : (Math.round(v * 100) / 100) + '\u00d7'; }
+  var WINDOW_DASHES = [undefined, [10, 4], [2, 3], [12, 3, 3, 3]];
+  var WINDOW_COLOURS = ['#8250df', '#0969da', '#bc4c00', '#1a7f37'];
   var specs = {
     budget: { digits: 1, series: [
       { label: 'budget remaining', values: data.remaining, stroke: '#0969da', width: 2 },
@@ -23,6 +26,15 @@ export const SLO_PAGE_SCRIPT = `(function () {
       { label: 'objective', values: constant(data.objective), stroke: '#953800', width: 1.5, dash: [3, 4] }
     ] }
   };
+  // One chart per alert tier: each window its own dash pattern, each pair's threshold a dotted line.
+  data.burn.forEach(function (chart) {
+    specs['burn-' + chart.tier] = { format: rate, series: chart.windows.map(function (w, i) {
+      return { label: w + ' burn rate', values: chart.rates[i], stroke: WINDOW_COLOURS[i % 4], width: 2, dash: WINDOW_DASHES[i % 4] };
+    }).concat(chart.thresholds.map(function (t) {
+      return { label: 'threshold ' + t.factor + '\u00d7', values: constant(t.factor), stroke: '#cf222e', width: 1, dash: [1, 4] };
+    })) };
+  });
+  function format(spec, v) { return spec.format ? spec.format(v) : percent(v, spec.digits); }
   function draw(name) {
     var el = document.getElementById('plot-' + name);
     var spec = specs[name];
@@ -32,9 +44,9 @@ export const SLO_PAGE_SCRIPT = `(function () {
       height: 240,
       tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'); },
       series: [{ label: 'time (UTC)', value: function (u, v) { return v === null ? '\\u2013' : utc(v); } }].concat(spec.series.map(function (s) {
-        return { label: s.label, stroke: s.stroke, width: s.width, dash: s.dash, points: { show: false }, value: function (u, v) { return percent(v, spec.digits); } };
+        return { label: s.label, stroke: s.stroke, width: s.width, dash: s.dash, points: { show: false }, value: function (u, v) { return format(spec, v); } };
       })),
-      axes: [{}, { size: 72, values: function (u, splits) { return splits.map(function (v) { return percent(v, spec.digits); }); } }],
+      axes: [{}, { size: 72, values: function (u, splits) { return splits.map(function (v) { return format(spec, v); }); } }],
       hooks: { draw: [function () {
         // What the bench and the tests wait for: the first chart on screen.
         if (!window.burnrateFirstChartAt) window.burnrateFirstChartAt = performance.now();
@@ -50,7 +62,7 @@ export const SLO_PAGE_SCRIPT = `(function () {
     var rows = document.createDocumentFragment();
     data.t.forEach(function (t, i) {
       var tr = document.createElement('tr');
-      var cells = [utc(t)].concat(spec.series.map(function (s) { return percent(s.values[i], spec.digits); }), [data.resolution[i]]);
+      var cells = [utc(t)].concat(spec.series.map(function (s) { return format(spec, s.values[i]); }), [data.resolution[i]]);
       cells.forEach(function (text, c) {
         var td = document.createElement(c === 0 ? 'th' : 'td');
         if (c === 0) td.setAttribute('scope', 'row');

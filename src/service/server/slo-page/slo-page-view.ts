@@ -3,6 +3,7 @@
  * the stored history over the chosen range and the paging timeline (store). Values are passed through
  * as stored; the charts plot exactly what GET /api/v1/slos/:id/history returns for the same range.
  */
+import type { CatalogAlertWindow } from '../../../core/catalog/compiled-catalog.js';
 import type { CatalogSlo } from '../../catalog/load-catalog.js';
 import { calendarPeriod } from '../../engine/calendar-period.js';
 import { groupDisplayText, groupGaugeValue, groupStoreKey, type GroupLabels } from '../../engine/group-labels.js';
@@ -25,6 +26,8 @@ export interface SloPageView {
   budget: BudgetView;
   /** Burn rates of that snapshot beside each alert window's threshold. */
   alertPairs: AlertPairView[];
+  /** The SLO's alert windows and factors, which the burn-rate charts draw. */
+  alertWindows: CatalogAlertWindow[];
   range: PageRange;
   /** Calendar SLOs: the current budget period and when the budget resets. */
   period?: { start: Date; reset: Date; timeZone: string };
@@ -56,6 +59,7 @@ export function sloPageView(input: {
     ...(snapshot ? { snapshot } : {}),
     budget: budgetView(slo, snapshot),
     alertPairs: alertPairs(slo, snapshot),
+    alertWindows: slo.alertWindows.filter((w) => slo.alerting[w.tier as 'page' | 'ticket']?.enabled ?? true),
     range,
     ...(slo.window.kind === 'calendar'
       ? { period: { ...periodOf(slo.window, now), timeZone: slo.window.timeZone } }

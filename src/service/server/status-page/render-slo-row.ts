@@ -78,7 +78,7 @@ function groupsRow(slo: SloView): SafeHtml | '' {
     rows.length > 0
       ? html`<table class="group-table"><thead><tr><th>group</th><th>SLI</th><th>budget</th><th>exhausted</th><th>status</th></tr></thead><tbody>${rows}</tbody></table>`
       : html`<p class="muted">no groups reported yet</p>`
-  }${listed.length < slo.groupCount ? html`<p class="small">all groups: <a href="/api/v1/slos/${encodeURIComponent(slo.id)}">/api/v1/slos/${slo.id}</a></p>` : ''}</details></td></tr>`;
+  }${listed.length < slo.groupCount ? html`<p class="small">all ${slo.groupCount} groups: <a href="/slos/${encodeURIComponent(slo.id)}">the SLO's page</a></p>` : ''}</details></td></tr>`;
 }
 
 /** Rows are rendered once per view (views are cached per evaluation), then reused by every request. */

@@ -6,6 +6,7 @@ import { pagingOutboxMigration } from './002-paging-outbox.js';
 import { leadershipMigration } from './003-leadership.js';
 import { unknownCountsMigration } from './004-unknown-counts.js';
 import { catalogAnnouncementsMigration } from './005-catalog-announcements.js';
+import { burnRatesMigration } from './006-burn-rates.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
@@ -16,6 +17,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '003_leadership': leadershipMigration(),
         '004_unknown_counts': unknownCountsMigration(dialect),
         '005_catalog_announcements': catalogAnnouncementsMigration(),
+        '006_burn_rates': burnRatesMigration(),
       };
     },
   };

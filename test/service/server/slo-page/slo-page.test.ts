@@ -31,7 +31,14 @@ afterAll(async () => s?.close());
 
 const get = (url: string) => s.app.inject({ method: 'GET', url });
 
-function chartData(body: string): { t: number[]; remaining: (number | null)[]; sli: (number | null)[]; resolution: string[] } {
+interface BurnChart {
+  tier: string;
+  windows: string[];
+  rates: (number | null)[][];
+  thresholds: { factor: number }[];
+}
+
+function chartData(body: string): { t: number[]; remaining: (number | null)[]; sli: (number | null)[]; resolution: string[]; burn: BurnChart[] } {
   const json = /<script type="application\/json" id="chart-data">([^<]*)<\/script>/.exec(body)?.[1];
   if (!json) throw new Error('no chart data in the page');
   return JSON.parse(json);
@@ -41,7 +48,7 @@ async function historyApi(id: string, from: Date, to: Date, group?: string) {
   const query = `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}${group ? `&group=${encodeURIComponent(group)}` : ''}`;
   const response = await get(`/api/v1/slos/${id}/history?${query}`);
   expect(response.statusCode).toBe(200);
-  return response.json<{ points: { at: string; sli: number | null; remainingRatio: number | null; resolution: string }[] }>().points;
+  return response.json<{ points: { at: string; sli: number | null; remainingRatio: number | null; resolution: string; burnRates: Record<string, number> }[] }>().points;
 }
 
 describe('GET /slos/:id', () => {
@@ -66,6 +73,15 @@ describe('GET /slos/:id', () => {
       expect(data.remaining).toEqual(points.map((p) => p.remainingRatio));
       expect(data.sli).toEqual(points.map((p) => p.sli));
       expect(data.resolution).toEqual(points.map((p) => p.resolution));
+      // Each tier's burn-rate chart: every window's stored rates, and each pair's factor as its threshold.
+      expect(data.burn.map((b) => [b.tier, b.windows, b.thresholds.map((t) => t.factor)])).toEqual([
+        ['page', ['1h', '5m', '6h', '30m'], [14.4, 6]],
+        ['ticket', ['1d', '2h', '3d', '6h'], [3, 1]],
+      ]);
+      for (const chart of data.burn) {
+        chart.windows.forEach((window, i) => expect(chart.rates[i]).toEqual(points.map((p) => p.burnRates[window] ?? null)));
+      }
+      expect(data.burn[0]?.rates[0]?.some((r) => r !== null && r > 1)).toBe(true);
     }
     // The known set holds hourly points (older than the raw period) and a gap with unknown counts.
     const all = chartData((await get('/slos/checkout-availability?range=7d')).body);
