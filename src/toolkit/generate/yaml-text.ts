@@ -61,18 +61,34 @@ function literalBlock(text: string, indent: string): string {
   return `|-\n${indent}${text.replace(/\n+/g, `$&${indent}`)}`;
 }
 
+/**
+ * One-line strings and keys recur across and within files, and their renderings do not depend on where they
+ * stand; bounded, so a long-lived process does not keep every string it ever wrote.
+ */
+const CACHE_LIMIT = 100_000;
+const lineCache = new Map<string, string>();
+const keyCache = new Map<string, string>();
+
+function remember(cache: Map<string, string>, text: string, rendered: string): string {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, rendered);
+  return rendered;
+}
+
 /** A string as a map value or list item; `indent` is where a block scalar's lines start. */
 function stringText(text: string, indent: string): string {
   if (text.includes('\n')) return literalBlock(text, indent);
-  if (PLAIN_FORBIDDEN.test(text) || hasControlCharacter(text) || readsAsOtherType(text)) return quoted(text);
-  return text;
+  const rendered = lineCache.get(text);
+  if (rendered !== undefined) return rendered;
+  return remember(lineCache, text, PLAIN_FORBIDDEN.test(text) || hasControlCharacter(text) || readsAsOtherType(text) ? quoted(text) : text);
 }
 
 function keyText(key: string): string {
+  if (keyCache.has(key)) return key;
   if (key.length > 1024 || PLAIN_FORBIDDEN.test(key) || FLOW_INDICATOR.test(key) || hasControlCharacter(key) || DOCUMENT_MARKER.test(key) || readsAsOtherType(key)) {
     throw new Unsupported();
   }
-  return key;
+  return remember(keyCache, key, key);
 }
 
 function scalarText(value: unknown, indent: string): string {
@@ -96,16 +112,14 @@ function isCollection(value: unknown): value is Collection {
   return true;
 }
 
-function entries(map: Record<string, unknown>): [string, unknown][] {
-  return Object.entries(map).filter(([, value]) => value !== undefined);
-}
-
-function children(collection: Collection): unknown[] {
+/** Whether the collection writes no entries (a map whose values are all undefined counts as empty). */
+function isEmpty(collection: Collection): boolean {
   if (Array.isArray(collection)) {
     if (collection.includes(undefined)) throw new Unsupported();
-    return collection;
+    return collection.length === 0;
   }
-  return entries(collection).map(([, value]) => value);
+  for (const key of Object.keys(collection)) if (collection[key] !== undefined) return false;
+  return true;
 }
 
 /**
@@ -122,14 +136,22 @@ function anchorsOf(root: unknown): Map<object, string> {
       return;
     }
     seen.add(value);
-    for (const child of children(value)) visit(child);
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        if (item === undefined) throw new Unsupported();
+        visit(item);
+      }
+    } else {
+      for (const key of Object.keys(value)) visit(value[key]);
+    }
   };
   visit(root);
   return anchors;
 }
 
+/** Appends to one string (V8 joins the pieces lazily), which beats collecting lines for large files. */
 class Writer {
-  readonly lines: string[] = [];
+  text = '';
   private readonly written = new Set<object>();
 
   constructor(private readonly anchors: Map<object, string>) {}
@@ -137,38 +159,45 @@ class Writer {
   /** `prefix` is "key:" or "-"; the value goes after it, or below it at `indent`. */
   value(prefix: string, value: unknown, indent: string, inline: boolean): void {
     if (!isCollection(value)) {
-      this.lines.push(`${prefix} ${scalarText(value, indent)}`);
+      this.text += `${prefix} ${scalarText(value, indent)}\n`;
       return;
     }
-    const anchor = this.anchors.get(value);
+    const anchor = this.anchors.size === 0 ? undefined : this.anchors.get(value);
     if (anchor !== undefined && this.written.has(value)) {
-      this.lines.push(`${prefix} *${anchor}`);
+      this.text += `${prefix} *${anchor}\n`;
       return;
     }
-    this.written.add(value);
-    const items = children(value);
+    if (anchor !== undefined) this.written.add(value);
     const tag = anchor === undefined ? '' : ` &${anchor}`;
-    if (items.length === 0) {
-      this.lines.push(`${prefix}${tag} ${Array.isArray(value) ? '[]' : '{}'}`);
+    if (isEmpty(value)) {
+      this.text += `${prefix}${tag} ${Array.isArray(value) ? '[]' : '{}'}\n`;
       return;
     }
     if (inline && tag === '') {
       // A list item's collection starts on the dash's line: "- key: value", "- - item".
-      const first = this.lines.length;
-      this.collection(value, indent);
-      this.lines[first] = `${prefix} ${(this.lines[first] as string).slice(indent.length)}`;
+      this.collection(value, indent, `${prefix} `);
       return;
     }
-    this.lines.push(`${prefix}${tag}`);
-    this.collection(value, indent);
+    this.text += `${prefix}${tag}\n`;
+    this.collection(value, indent, indent);
   }
 
-  collection(value: Collection, indent: string): void {
+  /** `first` stands before the first entry instead of `indent` (the dash of an enclosing list item). */
+  collection(value: Collection, indent: string, first: string): void {
     const deeper = `${indent}  `;
+    let lead = first;
     if (Array.isArray(value)) {
-      for (const item of value) this.value(`${indent}-`, item, deeper, true);
+      for (const item of value) {
+        this.value(`${lead}-`, item, deeper, true);
+        lead = indent;
+      }
     } else {
-      for (const [key, item] of entries(value)) this.value(`${indent}${keyText(key)}:`, item, deeper, false);
+      for (const key of Object.keys(value)) {
+        const item = value[key];
+        if (item === undefined) continue;
+        this.value(`${lead}${keyText(key)}:`, item, deeper, false);
+        lead = indent;
+      }
     }
   }
 }
@@ -176,9 +205,9 @@ class Writer {
 function fastText(value: unknown): string {
   if (!isCollection(value)) throw new Unsupported();
   const writer = new Writer(anchorsOf(value));
-  if (children(value).length === 0) return Array.isArray(value) ? '[]\n' : '{}\n';
-  writer.collection(value, '');
-  return `${writer.lines.join('\n')}\n`;
+  if (isEmpty(value)) return Array.isArray(value) ? '[]\n' : '{}\n';
+  writer.collection(value, '', '');
+  return writer.text;
 }
 
 /** `stringify(value, { lineWidth: 0, indent: 2 })` of the `yaml` library, faster. */
