@@ -24,8 +24,13 @@ const OTHER_TYPE_TESTS: RegExp[] = new Document({}).schema.tags
   .filter((tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test !== undefined)
   .map((tag) => tag.test as RegExp);
 
+/** Any control character or surrogate: a native scan that rules out almost all text before the loop below. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const SUSPECT = /[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]/;
+
 /** Control characters and unpaired surrogates, which the library writes double-quoted. */
 function hasControlCharacter(text: string): boolean {
+  if (!SUSPECT.test(text)) return false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code <= 0x08 || (code >= 0x0b && code <= 0x1f) || (code >= 0x7f && code <= 0x9f)) return true;
@@ -222,5 +227,7 @@ export function yamlText(value: unknown): string {
 
 /** The same text two spaces deeper, as when the value is written under a key one level further down. */
 export function indentYaml(text: string): string {
-  return text.replace(/^(?=.)/gm, '  ');
+  // Without \r, U+2028 or U+2029 (also line ends to the `m` flag), only newlines start lines: a faster scan.
+  if (/[\r\u2028\u2029]/.test(text)) return text.replace(/^(?=.)/gm, '  ');
+  return (text === '' || text.startsWith('\n') ? '' : '  ') + text.replace(/\n(?=[^\n])/g, '\n  ');
 }
