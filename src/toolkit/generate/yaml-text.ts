@@ -47,9 +47,18 @@ function readsAsOtherType(text: string): boolean {
   return OTHER_TYPE_TESTS.some((test) => test.test(text));
 }
 
+/**
+ * Printable ASCII on one line, as the library quotes it: double quotes with JSON's escapes of `"` and `\`, or
+ * single quotes when that avoids escaping a `"` (and there is no `'`).
+ */
+function quotedAscii(text: string): string {
+  return text.includes('"') && !text.includes("'") ? `'${text}'` : JSON.stringify(text);
+}
+
 /** Quoted renderings, from the library (a map value's rendering is the same at any depth when it is one line). */
 const quotedCache = new Map<string, string>();
 function quoted(text: string): string {
+  if (/^[\x20-\x7e]*$/.test(text)) return quotedAscii(text);
   let rendered = quotedCache.get(text);
   if (rendered === undefined) {
     const whole = stringify({ k: text }, OPTIONS);
