@@ -26,8 +26,20 @@ export function parseDurationMs(text: string): number | undefined {
   return total;
 }
 
+/** Generators render the same few windows and eval times thousands of times. */
+const formatted = new Map<number, string>();
+
 /** Renders milliseconds as the shortest Prometheus duration, largest units first (no weeks or years). */
 export function formatDuration(ms: number): string {
+  let text = formatted.get(ms);
+  if (text === undefined) {
+    text = durationText(ms);
+    if (formatted.size < 10_000) formatted.set(ms, text);
+  }
+  return text;
+}
+
+function durationText(ms: number): string {
   if (ms === 0) return '0s';
   let rest = Math.round(ms);
   let text = '';

@@ -3,7 +3,7 @@
  * and vector match, or the SLO collapses into one series; a selector pinning it to one value makes the
  * grouping pointless.
  */
-import { parser } from '@prometheus-io/lezer-promql';
+import { promqlTree } from './promql-tree.js';
 import type { SyntaxNode } from '@lezer/common';
 import { callArguments } from './promql-syntax.js';
 import { readSelector } from './promql.js';
@@ -93,7 +93,7 @@ function lostBelow(expr: string, node: SyntaxNode, wanted: readonly string[]): S
 /** Labels of `wanted` that do not reach the top of the expression, in `wanted` order. */
 export function labelsLost(expr: string, wanted: readonly string[]): string[] {
   if (wanted.length === 0) return [];
-  const top = parser.parse(expr).topNode.firstChild;
+  const top = promqlTree(expr).topNode.firstChild;
   const lost = top ? lostBelow(expr, top, wanted) : new Set<string>();
   return wanted.filter((l) => lost.has(l));
 }
@@ -108,7 +108,7 @@ const REGEX_META = /[.*+?()|[\]{}^$\\]/;
 /** groupBy labels that a selector fixes to a single value (`route="/pay"`, or a regex without metacharacters). */
 export function pinnedLabels(expr: string, wanted: readonly string[]): PinnedLabel[] {
   const pinned = new Map<string, string>();
-  parser.parse(expr).iterate({
+  promqlTree(expr).iterate({
     enter(ref) {
       if (ref.name !== 'VectorSelector') return true;
       for (const m of readSelector(expr, ref.node).matchers) {

@@ -3,7 +3,7 @@
  * type errors Prometheus itself rejects when it loads a rule (a range where an instant vector belongs, or
  * the reverse). The grammar cannot say what it expected, so the reason describes what it found.
  */
-import { parser } from '@prometheus-io/lezer-promql';
+import { promqlTree } from './promql-tree.js';
 import type { SyntaxNode } from '@lezer/common';
 import { positionOf, type TextPosition } from '../diagnostics/text-position.js';
 
@@ -55,7 +55,7 @@ function syntaxReason(expr: string, node: SyntaxNode): string {
 /** The first syntax error, or undefined when the grammar accepts the expression. */
 export function findSyntaxError(expr: string): PromqlError | undefined {
   if (expr.trim() === '') return { kind: 'syntax', reason: 'the expression is empty', ...positionOf(expr, 0) };
-  const tree = parser.parse(expr);
+  const tree = promqlTree(expr);
   let error: SyntaxNode | undefined;
   tree.iterate({
     enter(ref) {
@@ -121,7 +121,7 @@ function typeReason(expr: string, node: SyntaxNode): { at: number; reason: strin
 
 /** The first type error Prometheus would reject, or undefined. Assumes the expression parses. */
 export function findTypeError(expr: string): PromqlError | undefined {
-  const tree = parser.parse(expr);
+  const tree = promqlTree(expr);
   let found: { at: number; reason: string } | undefined;
   tree.iterate({
     enter(ref) {

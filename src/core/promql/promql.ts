@@ -1,5 +1,5 @@
 /** PromQL parsing with the Prometheus project's own Lezer grammar: syntax errors and selector parts. */
-import { parser } from '@prometheus-io/lezer-promql';
+import { promqlTree } from './promql-tree.js';
 import type { SyntaxNode, Tree } from '@lezer/common';
 
 export interface LabelMatcher {
@@ -16,7 +16,7 @@ export interface ParsedSelector {
 /** Offset of the first syntax error, or undefined when the expression parses. */
 export function syntaxErrorOffset(expr: string): number | undefined {
   if (expr.trim() === '') return 0;
-  const tree = parser.parse(expr);
+  const tree = promqlTree(expr);
   let offset: number | undefined;
   tree.iterate({
     enter(node) {
@@ -60,10 +60,26 @@ export function readSelector(expr: string, node: SyntaxNode): ParsedSelector {
   return selector;
 }
 
+/** Validation, rules, tests and dashboards each parse the same selectors; results are frozen and shared. */
+const parsedSelectors = new Map<string, ParsedSelector | undefined>();
+
 /** Parses a plain vector selector such as `x_total{job="a"}`; undefined when the text is anything else. */
 export function parseSelector(expr: string): ParsedSelector | undefined {
+  if (parsedSelectors.has(expr)) return parsedSelectors.get(expr);
+  const parsed = parseNewSelector(expr);
+  if (parsed) {
+    for (const matcher of parsed.matchers) Object.freeze(matcher);
+    Object.freeze(parsed.matchers);
+    Object.freeze(parsed);
+  }
+  if (parsedSelectors.size >= 100_000) parsedSelectors.clear();
+  parsedSelectors.set(expr, parsed);
+  return parsed;
+}
+
+function parseNewSelector(expr: string): ParsedSelector | undefined {
   if (syntaxErrorOffset(expr) !== undefined) return undefined;
-  const tree = parser.parse(expr);
+  const tree = promqlTree(expr);
   const node = top(tree);
   if (!node || node.name !== 'VectorSelector' || node.nextSibling) return undefined;
   return readSelector(expr, node);
@@ -78,7 +94,7 @@ export function renderSelector(selector: ParsedSelector, options: { suffix?: str
 
 /** Metric names of every vector selector in an expression. */
 export function metricNames(expr: string): string[] {
-  const tree = parser.parse(expr);
+  const tree = promqlTree(expr);
   const names: string[] = [];
   tree.iterate({
     enter(node) {

@@ -39,8 +39,16 @@ export function regexSample(pattern: string, seed: number): string | undefined {
   }
 }
 
-function samples(pattern: string): string[] {
-  return SAMPLE_SEEDS.map((seed) => regexSample(pattern, seed)).filter((s): s is string => s !== undefined);
+/** Deterministic, and the same few patterns (`5..`) recur in most SLOs; sampling is the costly part. */
+const samplesByPattern = new Map<string, readonly string[]>();
+
+function samples(pattern: string): readonly string[] {
+  let found = samplesByPattern.get(pattern);
+  if (found === undefined) {
+    found = Object.freeze(SAMPLE_SEEDS.map((seed) => regexSample(pattern, seed)).filter((s): s is string => s !== undefined));
+    if (samplesByPattern.size < 10_000) samplesByPattern.set(pattern, found);
+  }
+  return found;
 }
 
 /** Candidate values for one label that satisfy its matchers, preferred value first. */

@@ -73,9 +73,18 @@ export function alertWindows(periodMs: number, policies: readonly BurnRatePolicy
   });
 }
 
+/** Per alerting period: every SLO of a period shares one frozen list, so plans derived from it can be shared too. */
+const windowsByPeriod = new Map<number, readonly AlertWindow[]>();
+
 /** The four alert windows of an SLO: the one place rules, dashboards, catalog and paging take them from. */
-export function sloAlertWindows(slo: Pick<Slo, 'window'>): AlertWindow[] {
-  return alertWindows(alertingPeriodMs(slo.window));
+export function sloAlertWindows(slo: Pick<Slo, 'window'>): readonly AlertWindow[] {
+  const periodMs = alertingPeriodMs(slo.window);
+  let windows = windowsByPeriod.get(periodMs);
+  if (windows === undefined) {
+    windows = Object.freeze(alertWindows(periodMs).map((w) => Object.freeze(w)));
+    windowsByPeriod.set(periodMs, windows);
+  }
+  return windows;
 }
 
 /** Every distinct window the rules record, shortest first. */

@@ -33,9 +33,9 @@ export type WindowSource = { recorded: true } | { recorded: false; tileMs: numbe
 
 export interface CountWindowPlan {
   /** Recorded windows in the order they must be evaluated. */
-  recorded: RecordedCountWindow[];
+  recorded: readonly RecordedCountWindow[];
   /** How every alert window is read. */
-  sources: Map<number, WindowSource>;
+  sources: ReadonlyMap<number, WindowSource>;
 }
 
 function largestDividingTile(windowMs: number, tiles: readonly number[]): number | undefined {
@@ -62,16 +62,35 @@ function recordedWindow(windowMs: number): RecordedCountWindow {
   return { windowMs, source, slow: false };
 }
 
+/** Shared between callers: read only (the recorded entries are frozen; the sources map is never changed after planning). */
+const plans = new WeakMap<readonly AlertWindow[], Map<string, CountWindowPlan>>();
+
 /**
  * The plan for an SLO's alert windows. `extraMs` (the calendar step) are recorded as well, after the rest,
  * and never used as tiles, so the alert windows are read the same way with or without them: the service
  * and the dashboards plan without the calendar step and still read only what the rules record.
  */
 export function countWindowPlan(windows: readonly AlertWindow[], extraMs: readonly number[] = []): CountWindowPlan {
+  // Keyed by the list: sloAlertWindows hands every SLO of a period the same one, so a run plans each period once.
+  const byExtras = plans.get(windows) ?? new Map<string, CountWindowPlan>();
+  plans.set(windows, byExtras);
+  const key = extraMs.join(',');
+  let plan = byExtras.get(key);
+  if (plan === undefined) {
+    plan = planWindows(windows, extraMs);
+    for (const entry of plan.recorded) Object.freeze(entry);
+    for (const source of plan.sources.values()) Object.freeze(source);
+    Object.freeze(plan.recorded);
+    byExtras.set(key, plan);
+  }
+  return plan;
+}
+
+function planWindows(windows: readonly AlertWindow[], extraMs: readonly number[]): CountWindowPlan {
   const candidates = tileCandidates(windows);
   const pageWindows = new Set(windows.filter((w) => w.tier === 'page').flatMap((w) => [w.longWindowMs, w.shortWindowMs]));
   const recorded: RecordedCountWindow[] = [];
-  const sources: CountWindowPlan['sources'] = new Map();
+  const sources = new Map<number, WindowSource>();
   const recordedMs = (): number[] => recorded.map((r) => r.windowMs);
   const wanted = [...new Set([...recordedWindowsMs(windows), ...candidates])].sort((a, b) => a - b);
   for (const windowMs of wanted) {
@@ -92,7 +111,7 @@ export function countWindowPlan(windows: readonly AlertWindow[], extraMs: readon
 }
 
 /** Recorded windows no page window reads (itself or as its tile), other than the base and the extras, go to the slow group. */
-function markSlowTiles(recorded: RecordedCountWindow[], sources: CountWindowPlan['sources'], pageWindows: ReadonlySet<number>, extraMs: readonly number[]): void {
+function markSlowTiles(recorded: RecordedCountWindow[], sources: ReadonlyMap<number, WindowSource>, pageWindows: ReadonlySet<number>, extraMs: readonly number[]): void {
   const readByPages = [...pageWindows].map((windowMs) => {
     const source = sources.get(windowMs);
     return source && !source.recorded ? source.tileMs : windowMs;

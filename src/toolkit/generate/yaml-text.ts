@@ -24,8 +24,13 @@ const OTHER_TYPE_TESTS: RegExp[] = new Document({}).schema.tags
   .filter((tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test !== undefined)
   .map((tag) => tag.test as RegExp);
 
+/** Any control character or surrogate: a native scan that rules out almost all text before the loop below. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const SUSPECT = /[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]/;
+
 /** Control characters and unpaired surrogates, which the library writes double-quoted. */
 function hasControlCharacter(text: string): boolean {
+  if (!SUSPECT.test(text)) return false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code <= 0x08 || (code >= 0x0b && code <= 0x1f) || (code >= 0x7f && code <= 0x9f)) return true;
@@ -42,9 +47,18 @@ function readsAsOtherType(text: string): boolean {
   return OTHER_TYPE_TESTS.some((test) => test.test(text));
 }
 
+/**
+ * Printable ASCII on one line, as the library quotes it: double quotes with JSON's escapes of `"` and `\`, or
+ * single quotes when that avoids escaping a `"` (and there is no `'`).
+ */
+function quotedAscii(text: string): string {
+  return text.includes('"') && !text.includes("'") ? `'${text}'` : JSON.stringify(text);
+}
+
 /** Quoted renderings, from the library (a map value's rendering is the same at any depth when it is one line). */
 const quotedCache = new Map<string, string>();
 function quoted(text: string): string {
+  if (/^[\x20-\x7e]*$/.test(text)) return quotedAscii(text);
   let rendered = quotedCache.get(text);
   if (rendered === undefined) {
     const whole = stringify({ k: text }, OPTIONS);
@@ -61,18 +75,34 @@ function literalBlock(text: string, indent: string): string {
   return `|-\n${indent}${text.replace(/\n+/g, `$&${indent}`)}`;
 }
 
+/**
+ * One-line strings and keys recur across and within files, and their renderings do not depend on where they
+ * stand; bounded, so a long-lived process does not keep every string it ever wrote.
+ */
+const CACHE_LIMIT = 100_000;
+const lineCache = new Map<string, string>();
+const keyCache = new Map<string, string>();
+
+function remember(cache: Map<string, string>, text: string, rendered: string): string {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, rendered);
+  return rendered;
+}
+
 /** A string as a map value or list item; `indent` is where a block scalar's lines start. */
 function stringText(text: string, indent: string): string {
   if (text.includes('\n')) return literalBlock(text, indent);
-  if (PLAIN_FORBIDDEN.test(text) || hasControlCharacter(text) || readsAsOtherType(text)) return quoted(text);
-  return text;
+  const rendered = lineCache.get(text);
+  if (rendered !== undefined) return rendered;
+  return remember(lineCache, text, PLAIN_FORBIDDEN.test(text) || hasControlCharacter(text) || readsAsOtherType(text) ? quoted(text) : text);
 }
 
 function keyText(key: string): string {
+  if (keyCache.has(key)) return key;
   if (key.length > 1024 || PLAIN_FORBIDDEN.test(key) || FLOW_INDICATOR.test(key) || hasControlCharacter(key) || DOCUMENT_MARKER.test(key) || readsAsOtherType(key)) {
     throw new Unsupported();
   }
-  return key;
+  return remember(keyCache, key, key);
 }
 
 function scalarText(value: unknown, indent: string): string {
@@ -96,16 +126,14 @@ function isCollection(value: unknown): value is Collection {
   return true;
 }
 
-function entries(map: Record<string, unknown>): [string, unknown][] {
-  return Object.entries(map).filter(([, value]) => value !== undefined);
-}
-
-function children(collection: Collection): unknown[] {
+/** Whether the collection writes no entries (a map whose values are all undefined counts as empty). */
+function isEmpty(collection: Collection): boolean {
   if (Array.isArray(collection)) {
     if (collection.includes(undefined)) throw new Unsupported();
-    return collection;
+    return collection.length === 0;
   }
-  return entries(collection).map(([, value]) => value);
+  for (const key of Object.keys(collection)) if (collection[key] !== undefined) return false;
+  return true;
 }
 
 /**
@@ -122,14 +150,25 @@ function anchorsOf(root: unknown): Map<object, string> {
       return;
     }
     seen.add(value);
-    for (const child of children(value)) visit(child);
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        if (item === undefined) throw new Unsupported();
+        visit(item);
+      }
+    } else {
+      for (const key of Object.keys(value)) visit(value[key]);
+    }
   };
   visit(root);
   return anchors;
 }
 
+/**
+ * Collects the lines' pieces and joins them once: the result is one flat string. (Appending with += leaves V8 a
+ * tree of every piece, which the files keep until written, at a high cost in garbage collection.)
+ */
 class Writer {
-  readonly lines: string[] = [];
+  readonly parts: string[] = [];
   private readonly written = new Set<object>();
 
   constructor(private readonly anchors: Map<object, string>) {}
@@ -137,38 +176,45 @@ class Writer {
   /** `prefix` is "key:" or "-"; the value goes after it, or below it at `indent`. */
   value(prefix: string, value: unknown, indent: string, inline: boolean): void {
     if (!isCollection(value)) {
-      this.lines.push(`${prefix} ${scalarText(value, indent)}`);
+      this.parts.push(prefix, ' ', scalarText(value, indent), '\n');
       return;
     }
-    const anchor = this.anchors.get(value);
+    const anchor = this.anchors.size === 0 ? undefined : this.anchors.get(value);
     if (anchor !== undefined && this.written.has(value)) {
-      this.lines.push(`${prefix} *${anchor}`);
+      this.parts.push(prefix, ' *', anchor, '\n');
       return;
     }
-    this.written.add(value);
-    const items = children(value);
+    if (anchor !== undefined) this.written.add(value);
     const tag = anchor === undefined ? '' : ` &${anchor}`;
-    if (items.length === 0) {
-      this.lines.push(`${prefix}${tag} ${Array.isArray(value) ? '[]' : '{}'}`);
+    if (isEmpty(value)) {
+      this.parts.push(prefix, tag, Array.isArray(value) ? ' []\n' : ' {}\n');
       return;
     }
     if (inline && tag === '') {
       // A list item's collection starts on the dash's line: "- key: value", "- - item".
-      const first = this.lines.length;
-      this.collection(value, indent);
-      this.lines[first] = `${prefix} ${(this.lines[first] as string).slice(indent.length)}`;
+      this.collection(value, indent, `${prefix} `);
       return;
     }
-    this.lines.push(`${prefix}${tag}`);
-    this.collection(value, indent);
+    this.parts.push(prefix, tag, '\n');
+    this.collection(value, indent, indent);
   }
 
-  collection(value: Collection, indent: string): void {
+  /** `first` stands before the first entry instead of `indent` (the dash of an enclosing list item). */
+  collection(value: Collection, indent: string, first: string): void {
     const deeper = `${indent}  `;
+    let lead = first;
     if (Array.isArray(value)) {
-      for (const item of value) this.value(`${indent}-`, item, deeper, true);
+      for (const item of value) {
+        this.value(`${lead}-`, item, deeper, true);
+        lead = indent;
+      }
     } else {
-      for (const [key, item] of entries(value)) this.value(`${indent}${keyText(key)}:`, item, deeper, false);
+      for (const key of Object.keys(value)) {
+        const item = value[key];
+        if (item === undefined) continue;
+        this.value(`${lead}${keyText(key)}:`, item, deeper, false);
+        lead = indent;
+      }
     }
   }
 }
@@ -176,9 +222,9 @@ class Writer {
 function fastText(value: unknown): string {
   if (!isCollection(value)) throw new Unsupported();
   const writer = new Writer(anchorsOf(value));
-  if (children(value).length === 0) return Array.isArray(value) ? '[]\n' : '{}\n';
-  writer.collection(value, '');
-  return `${writer.lines.join('\n')}\n`;
+  if (isEmpty(value)) return Array.isArray(value) ? '[]\n' : '{}\n';
+  writer.collection(value, '', '');
+  return writer.parts.join('');
 }
 
 /** `stringify(value, { lineWidth: 0, indent: 2 })` of the `yaml` library, faster. */
@@ -193,5 +239,7 @@ export function yamlText(value: unknown): string {
 
 /** The same text two spaces deeper, as when the value is written under a key one level further down. */
 export function indentYaml(text: string): string {
-  return text.replace(/^(?=.)/gm, '  ');
+  // Without \r, U+2028 or U+2029 (also line ends to the `m` flag), only newlines start lines: a faster scan.
+  if (/[\r\u2028\u2029]/.test(text)) return text.replace(/^(?=.)/gm, '  ');
+  return (text === '' || text.startsWith('\n') ? '' : '  ') + text.replace(/\n(?=[^\n])/g, '\n  ');
 }

@@ -4,7 +4,7 @@
  * `sum(x_total)` means the same as `x_total`: both name the counter whose increase Burnrate records.
  * Anything else is not a count of events Burnrate can record, and the caller says so.
  */
-import { parser } from '@prometheus-io/lezer-promql';
+import { promqlTree } from '../../core/promql/promql-tree.js';
 import type { SyntaxNode } from '@lezer/common';
 import { syntaxErrorOffset } from '../../core/promql/promql.js';
 
@@ -67,7 +67,7 @@ function readQuery(expr: string, functions: readonly string[], shapes: string): 
   const text = expr.trim();
   const offset = syntaxErrorOffset(text);
   if (offset !== undefined) return { ok: false, reason: `PromQL syntax error at offset ${offset}` };
-  const top = parser.parse(text).topNode.firstChild;
+  const top = promqlTree(text).topNode.firstChild;
   if (!top) return { ok: false, reason: 'is empty' };
   let node = unwrapParens(top);
   let groupBy: string[] = [];
@@ -99,7 +99,7 @@ export function readSampleQuery(expr: string): CounterQueryResult {
 export function readCounterDifference(expr: string, read = readCounterQuery): { minuend: CounterQuery; subtrahend: CounterQuery } | undefined {
   const text = expr.trim();
   if (syntaxErrorOffset(text) !== undefined) return undefined;
-  const top = parser.parse(text).topNode.firstChild;
+  const top = promqlTree(text).topNode.firstChild;
   const node = top ? unwrapParens(top) : undefined;
   if (node?.name !== 'BinaryExpr' || !node.getChild('Sub') || node.getChild('BoolModifier') || node.getChild('MatchingModifierClause')) return undefined;
   const sides: SyntaxNode[] = [];

@@ -1,5 +1,5 @@
 /** The raw SLI escape hatch: an error-ratio expression with {{window}} ranges. */
-import { parser } from '@prometheus-io/lezer-promql';
+import { promqlTree } from '../../core/promql/promql-tree.js';
 import type { Sli } from '../../core/model/slo.js';
 import type { RawSliInput } from '../sdk/types.js';
 import { reportPromqlError, warnPinnedGroupBy } from './check-selector.js';
@@ -15,7 +15,7 @@ const FIELD = 'sli.errorRatio';
 /** Ranges written as fixed durations instead of the placeholder do not follow the alert windows. */
 function fixedRanges(expr: string, original: string): string[] {
   const fixed: string[] = [];
-  parser.parse(expr).iterate({
+  promqlTree(expr).iterate({
     enter(ref) {
       if (ref.name !== 'MatrixSelector' && ref.name !== 'SubqueryExpr') return true;
       const duration = ref.node.getChild('DurationExpr');

@@ -1,5 +1,5 @@
 /** Checks of the PromQL selectors that ratio, latency and boolGauge SLIs are built from. */
-import { parser } from '@prometheus-io/lezer-promql';
+import { promqlTree } from '../../core/promql/promql-tree.js';
 import { findSyntaxError, type PromqlError } from '../../core/promql/promql-syntax.js';
 import { pinnedLabels } from '../../core/promql/promql-labels.js';
 import { parseSelector, type ParsedSelector } from '../../core/promql/promql.js';
@@ -16,7 +16,7 @@ export function reportPromqlError(sink: ProblemSink, field: string, error: Promq
 /** The first plain selector inside an expression, to suggest what to write instead. */
 function innerSelector(expr: string): string | undefined {
   let found: string | undefined;
-  parser.parse(expr).iterate({
+  promqlTree(expr).iterate({
     enter(ref) {
       if (!found && ref.name === 'VectorSelector') found = expr.slice(ref.from, ref.to);
       return found === undefined;

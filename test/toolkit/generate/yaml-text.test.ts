@@ -7,7 +7,7 @@ const OPTIONS = { lineWidth: 0, indent: 2 } as const;
 
 // Strings made of the characters YAML treats specially, so both plain and quoted (and block) shapes come up.
 const text = fc.oneof(
-  fc.string({ unit: fc.constantFrom('a', 'Z', '0', '1', '.', '-', '+', ' ', ':', '#', '\n', '\t', '"', "'", '{', '}', '[', ']', ',', '|', '>', '%', '*', '&', '!', '~', 'e', 'x', '\u0007', '\u0085', 'é', '\ud800', '\udc00', '😀') }),
+  fc.string({ unit: fc.constantFrom('a', 'Z', '0', '1', '.', '-', '+', ' ', ':', '#', '\n', '\t', '"', "'", '\\', '{', '}', '[', ']', ',', '|', '>', '%', '*', '&', '!', '~', 'e', 'x', '\u0007', '\u0085', 'é', '\ud800', '\udc00', '😀') }),
   // Multi-line text as rule expressions and descriptions have it: literal blocks, blank lines, indented lines.
   fc.array(fc.stringMatching(/^ {0,4}[a-z(][a-z (){}="0-9:#-]{0,12}[a-z)0-9]?$|^$/), { minLength: 2, maxLength: 5 }).map((lines) => lines.join('\n')),
   fc.constantFrom('', 'true', 'False', 'null', '~', '0.5', '1e3', '0x1f', '0o7', '.inf', '---', '...', 'a: b', '- x', 'rate(x[5m]) > 0.1', 'line\n  indented\n\nend'),

@@ -1,6 +1,5 @@
 /** Firing Burnrate alerts of the service (its SLOs' alert names) as an annotation on every graph. */
-import { AnnotationQueryBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
-import { DataqueryBuilder as PromQuery } from '@grafana/grafana-foundation-sdk/prometheus';
+import { AnnotationQueryBuilder, PromQuery } from './sdk.js';
 import { SERVICE_LABEL, SEVERITY_LABEL, SLO_LABEL, TIER_LABEL } from '../../../core/conventions/metrics.js';
 import type { Slo } from '../../../core/model/slo.js';
 import { PROMETHEUS, VARIABLES, variableRef } from './datasources.js';

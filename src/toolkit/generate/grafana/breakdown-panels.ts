@@ -2,7 +2,7 @@
 import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo } from '../../../core/model/slo.js';
 import { windowText } from '../../../core/windows/window-text.js';
-import { PanelBuilder as TablePanel } from '@grafana/grafana-foundation-sdk/table';
+import { TablePanel } from './sdk.js';
 import { percentDecimals, UNIT_RATIO, UNIT_TIMES } from './panel-options.js';
 import { budgetRemainingExpr, burnRateExpr, errorRatioByGroup, successRatioByGroup } from './promql.js';
 import { promTargets } from './targets.js';

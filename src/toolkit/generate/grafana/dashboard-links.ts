@@ -1,5 +1,5 @@
 /** Links every Burnrate dashboard carries: the others (by tag) and the runbooks of its SLOs. */
-import { DashboardLinkBuilder, DashboardLinkType } from '@grafana/grafana-foundation-sdk/dashboard';
+import { DashboardLinkBuilder, DashboardLinkType } from './sdk.js';
 import type { Slo } from '../../../core/model/slo.js';
 
 export const DASHBOARD_TAGS = ['burnrate', 'slo'];

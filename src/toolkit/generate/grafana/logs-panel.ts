@@ -1,6 +1,5 @@
 /** The service's logs from Loki, selected by the `service_name` stream label (OpenTelemetry `service.name`). */
-import { LogsSortOrder, LogsDedupStrategy } from '@grafana/grafana-foundation-sdk/common';
-import { PanelBuilder as LogsPanel } from '@grafana/grafana-foundation-sdk/logs';
+import { LogsDedupStrategy, LogsPanel, LogsSortOrder } from './sdk.js';
 import { CLUSTER_LABEL, LOG_SERVICE_LABEL } from '../../../core/conventions/metrics.js';
 import { LOKI, VARIABLES, variableRef } from './datasources.js';
 import { lokiTarget } from './targets.js';

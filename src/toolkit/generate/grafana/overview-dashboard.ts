@@ -1,8 +1,5 @@
 /** The overview: every SLO at a glance, with a summary of budgets and firing alerts on top. */
-import { DashboardBuilder, RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
-import { BarGaugeDisplayMode, VizOrientation } from '@grafana/grafana-foundation-sdk/common';
-import { PanelBuilder as BarGaugePanel } from '@grafana/grafana-foundation-sdk/bargauge';
-import { PanelBuilder as TablePanel } from '@grafana/grafana-foundation-sdk/table';
+import { BarGaugeDisplayMode, BarGaugePanel, DashboardBuilder, RowBuilder, TablePanel, VizOrientation } from './sdk.js';
 import { RECORDED, SLO_LABEL } from '../../../core/conventions/metrics.js';
 import type { Slo } from '../../../core/model/slo.js';
 import { VARIABLES, variableRef } from './datasources.js';

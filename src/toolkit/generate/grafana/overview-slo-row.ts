@@ -3,11 +3,11 @@ import {
   DashboardLinkBuilder,
   FieldColorBuilder,
   FieldColorModeId,
+  GaugePanel,
   RowBuilder,
   ThresholdsConfigBuilder,
   ThresholdsMode,
-} from '@grafana/grafana-foundation-sdk/dashboard';
-import { PanelBuilder as GaugePanel } from '@grafana/grafana-foundation-sdk/gauge';
+} from './sdk.js';
 import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo } from '../../../core/model/slo.js';
 import { windowText } from '../../../core/windows/window-text.js';

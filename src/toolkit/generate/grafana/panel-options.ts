@@ -7,11 +7,11 @@ import {
   LegendPlacement,
   ReduceDataOptionsBuilder,
   SortOrder,
+  StatPanel,
   TooltipDisplayMode,
   VizLegendOptionsBuilder,
   VizTooltipOptionsBuilder,
-} from '@grafana/grafana-foundation-sdk/common';
-import { PanelBuilder as StatPanel } from '@grafana/grafana-foundation-sdk/stat';
+} from './sdk.js';
 
 export const UNIT_RATIO = 'percentunit';
 /** Burn rates: a custom suffix, e.g. "14.4x". */

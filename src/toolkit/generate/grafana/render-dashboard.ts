@@ -36,12 +36,15 @@ function normalisePanels(panels: readonly (Panel | RowPanel)[]): void {
  * controls menu; without it every version shows them in the dashboard bar.
  */
 function dropControlsMenuPlacement(value: unknown): void {
-  if (Array.isArray(value)) value.forEach(dropControlsMenuPlacement);
-  else if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    if (record.placement === 'inControlsMenu') delete record.placement;
-    Object.values(record).forEach(dropControlsMenuPlacement);
+  if (typeof value !== 'object' || value === null) return;
+  // Plain loops: the walk visits every node of every dashboard, and the overview alone has a million.
+  if (Array.isArray(value)) {
+    for (const item of value) dropControlsMenuPlacement(item);
+    return;
   }
+  const record = value as Record<string, unknown>;
+  if (record.placement === 'inControlsMenu') delete record.placement;
+  for (const key of Object.keys(record)) dropControlsMenuPlacement(record[key]);
 }
 
 export function renderDashboard(built: Dashboard, sources: readonly string[]): string {

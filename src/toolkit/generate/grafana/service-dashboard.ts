@@ -1,5 +1,5 @@
 /** One dashboard per service: a row per SLO with its health, burn rates, events, breakdown and traces; then logs. */
-import { DashboardBuilder, RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import { DashboardBuilder, RowBuilder } from './sdk.js';
 import type { Slo } from '../../../core/model/slo.js';
 import { windowRangeMs } from '../prometheus/window-queries.js';
 import { windowText } from '../../../core/windows/window-text.js';

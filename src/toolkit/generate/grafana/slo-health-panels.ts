@@ -1,6 +1,5 @@
 /** Service dashboard, per SLO: the SLI against its objective and the error-budget burn-down. */
-import { FieldColorBuilder, FieldColorModeId } from '@grafana/grafana-foundation-sdk/dashboard';
-import { GraphGradientMode } from '@grafana/grafana-foundation-sdk/common';
+import { FieldColorBuilder, FieldColorModeId, GraphGradientMode } from './sdk.js';
 import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo } from '../../../core/model/slo.js';
 import { windowText } from '../../../core/windows/window-text.js';

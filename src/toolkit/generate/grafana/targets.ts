@@ -1,7 +1,6 @@
 /** Query builders with the datasource variable and a stable refId on every query. */
 import type { Builder, Dataquery } from '@grafana/grafana-foundation-sdk/cog';
-import { DataqueryBuilder as LokiQuery } from '@grafana/grafana-foundation-sdk/loki';
-import { DataqueryBuilder as PromQuery, PromQueryFormat, QueryEditorMode } from '@grafana/grafana-foundation-sdk/prometheus';
+import { LokiQuery, PromQuery, PromQueryFormat, QueryEditorMode } from './sdk.js';
 import { LOKI, PROMETHEUS } from './datasources.js';
 
 export interface PromTarget {

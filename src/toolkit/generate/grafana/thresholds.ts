@@ -1,5 +1,6 @@
 /** Threshold colours: budget remaining, SLI against the objective, and burn rates against the alert factors. */
-import { ThresholdsConfigBuilder, ThresholdsMode, type Threshold } from '@grafana/grafana-foundation-sdk/dashboard';
+import type { Threshold } from '@grafana/grafana-foundation-sdk/dashboard';
+import { ThresholdsConfigBuilder, ThresholdsMode } from './sdk.js';
 import { objectiveRatio, type Slo } from '../../../core/model/slo.js';
 import type { AlertWindow } from '../../../core/windows/alert-windows.js';
 

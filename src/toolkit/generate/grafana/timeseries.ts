@@ -1,7 +1,6 @@
 /** Time series panels with the settings every Burnrate graph shares. */
-import { GraphThresholdsStyleConfigBuilder, GraphThresholdsStyleMode } from '@grafana/grafana-foundation-sdk/common';
+import { GraphThresholdsStyleConfigBuilder, GraphThresholdsStyleMode, TimeseriesPanel } from './sdk.js';
 import type { DynamicConfigValue } from '@grafana/grafana-foundation-sdk/dashboard';
-import { PanelBuilder as TimeseriesPanel } from '@grafana/grafana-foundation-sdk/timeseries';
 import { sharedTooltip, tableLegend } from './panel-options.js';
 import { promTargets, type PromTarget } from './targets.js';
 

@@ -3,7 +3,7 @@
  * variable and as data links that open the same search in Explore.
  */
 import type { Builder, Dataquery } from '@grafana/grafana-foundation-sdk/cog';
-import { DashboardLinkBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import { DashboardLinkBuilder } from './sdk.js';
 import { formatDuration } from '../../../core/model/duration.js';
 import type { Sli, Slo } from '../../../core/model/slo.js';
 import { JAEGER, VARIABLES } from './datasources.js';

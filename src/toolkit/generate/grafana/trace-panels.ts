@@ -1,5 +1,5 @@
 /** Service dashboard, per trace SLI: the spans it counts as bad, searched in Jaeger. */
-import { PanelBuilder as TablePanel } from '@grafana/grafana-foundation-sdk/table';
+import { TablePanel } from './sdk.js';
 import type { Slo } from '../../../core/model/slo.js';
 import { JAEGER } from './datasources.js';
 import { jaegerSearch, jaegerTarget, tracesSli } from './trace-links.js';

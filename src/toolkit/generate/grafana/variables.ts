@@ -9,7 +9,7 @@ import {
   QueryVariableBuilder,
   VariableRefresh,
   VariableSort,
-} from '@grafana/grafana-foundation-sdk/dashboard';
+} from './sdk.js';
 import { CLUSTER_LABEL, RECORDED, SERVICE_LABEL, SLO_LABEL } from '../../../core/conventions/metrics.js';
 import { PROMETHEUS, VARIABLES, variableRef } from './datasources.js';
 import { selector } from './promql.js';

@@ -8,7 +8,7 @@
  */
 import type { AlertWindow } from '../../../core/windows/alert-windows.js';
 import type { Slo } from '../../../core/model/slo.js';
-import { pairConditions } from '../../../core/windows/pair-conditions.js';
+import { pairConditions, type PairConditions } from '../../../core/windows/pair-conditions.js';
 import type { Timeline } from './synthetic-series.js';
 
 /** Minutes of smoothing and evaluation lag a recorded window can trail the exact one by. */
@@ -63,9 +63,23 @@ export interface PairContext {
 
 const minutes = (ms: number) => ms / 60_000;
 
+/** Scenario searches test a pair at hundreds of minutes; its conditions are the same at each. */
+const conditionsCache = new WeakMap<Slo, Map<AlertWindow, PairConditions>>();
+
+function conditionsOf(slo: Slo, pair: AlertWindow): PairConditions {
+  const bySlo = conditionsCache.get(slo) ?? new Map<AlertWindow, PairConditions>();
+  conditionsCache.set(slo, bySlo);
+  let conditions = bySlo.get(pair);
+  if (conditions === undefined) {
+    conditions = pairConditions(slo, pair);
+    bySlo.set(pair, conditions);
+  }
+  return conditions;
+}
+
 /** All of the pair's conditions hold at t whatever the smoothing. */
 export function pairSurelyFires(ctx: PairContext, pair: AlertWindow, t: number): boolean {
-  const { ratios, guard } = pairConditions(ctx.slo, pair);
+  const { ratios, guard } = conditionsOf(ctx.slo, pair);
   return holdsLagged(t, (at) => {
     const above = ratios.every((r) => (windowRatio(ctx.timeline, at, minutes(r.windowMs)) ?? -1) > r.factor * ctx.budget * (1 + MARGIN));
     const enough = !guard || guardCount(ctx.timeline, at, minutes(guard.windowMs)) >= guard.minEvents * (1 + MARGIN);
@@ -75,7 +89,7 @@ export function pairSurelyFires(ctx: PairContext, pair: AlertWindow, t: number):
 
 /** At least one of the pair's conditions fails at t whatever the smoothing. */
 export function pairSurelySilent(ctx: PairContext, pair: AlertWindow, t: number): boolean {
-  const { ratios, guard } = pairConditions(ctx.slo, pair);
+  const { ratios, guard } = conditionsOf(ctx.slo, pair);
   const below = (windowMs: number, factor: number) =>
     holdsLagged(t, (at) => (windowRatio(ctx.timeline, at, minutes(windowMs)) ?? 0) < factor * ctx.budget * (1 - MARGIN));
   const guardBlocks = guard !== undefined && holdsLagged(t, (at) => guardCount(ctx.timeline, at, minutes(guard.windowMs)) < guard.minEvents * (1 - MARGIN));
