@@ -28,6 +28,7 @@ import { startPrometheus } from '../lib/prometheus-server.js';
 import { measureRuleCost, type RuleCost } from '../lib/rule-cost.js';
 import { durationSeconds, mergeRuleSets, parseRuleFile } from '../lib/rule-file.js';
 import { closureOf } from '../lib/rule-levels.js';
+import { settleBlocks } from '../lib/settle-blocks.js';
 import { slothGenerate } from '../sloth/sloth-cli.js';
 import { slothSpecs } from '../sloth/sloth-spec.js';
 import { fleet, sloName, type FleetOptions } from './fleet.js';
@@ -208,6 +209,9 @@ export async function runLongWindow(options: LongWindowOptions, log: (line: stri
   }
   lap('30-day SLIs');
   for (const a of results) log(`${a.tool}: budget rel. error mean ${(a.budgetMeanRelError * 100).toFixed(3)}% max ${(a.budgetMaxRelError * 100).toFixed(3)}%`);
+
+  await settleBlocks(dataDir);
+  lap('compact overlapping blocks');
 
   const cost: LongWindowResult['cost'] = [];
   let afterRestart: LongWindowResult['afterRestart'];
