@@ -1,6 +1,7 @@
 /**
  * Every benchmark table in docs/benchmarks.md, from one command: `npm run bench` (builds first).
- * Scale with BENCH_SLOS / BENCH_GROUPS (default 100 × 5) and BENCH_RUNS (default 5; 3 for reliability). Results are printed
+ * Scale with BENCH_SLOS / BENCH_GROUPS (default 100 × 5), BENCH_RAW_SERIES / BENCH_SPLIT_DAYS (long-window raw
+ * cardinality, see bench/long-window/run.ts) and BENCH_RUNS (default 5; 3 for reliability). Results are printed
  * and written to bench/results/latest.md and latest.json.
  */
 import { execFile } from 'node:child_process';
@@ -41,7 +42,9 @@ if (wanted('alert-quality')) {
   json.alertQuality = result;
 }
 if (wanted('long-window')) {
-  const options = { slos: env('BENCH_SLOS', 100), groups: env('BENCH_GROUPS', 5), minutes: 30 * 1440 + 60, incidentsPerGroup: 4 };
+  const raw = env('BENCH_RAW_SERIES', 1);
+  const split = process.env.BENCH_SPLIT_DAYS ? { splitMinutes: Math.round(Number(process.env.BENCH_SPLIT_DAYS) * 1440) } : {};
+  const options = { slos: env('BENCH_SLOS', 100), groups: env('BENCH_GROUPS', 5), minutes: 30 * 1440 + 60, incidentsPerGroup: 4, rawSeriesPerCode: raw, ...split };
   log(`30-day accuracy and cost: ${options.slos} SLOs × ${options.groups} groups`);
   const result = await runLongWindow({ ...options, workDir: path.join(WORK, 'long-window'), evaluations: 5, evaluationInterval: '30s' }, log);
   sections.push(`## 30-day accuracy and evaluation cost\n\n${longWindowTables(result)}`);

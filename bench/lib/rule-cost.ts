@@ -16,6 +16,11 @@ export interface RuleCost {
   evaluationSecondsPerMinute: number;
   /** Samples written per minute, each group weighted the same way. */
   samplesPerMinute: number;
+  /**
+   * CPU seconds Prometheus spent (`process_cpu_seconds_total`) per evaluation of every group, after each group's
+   * first: unlike wall-clock durations, barely moved by other jobs on a shared machine.
+   */
+  cpuSecondsPerEvaluation: number;
 }
 
 const median = (v: number[]) => {
@@ -31,6 +36,11 @@ async function byGroup(url: string, metric: string): Promise<Map<string, number>
   const pattern = new RegExp(`^${metric}\\{rule_group="([^"]*)"\\} (\\S+)$`, 'gm');
   for (const [, group, value] of text.matchAll(pattern)) found.set(group ?? '', Number(value));
   return found;
+}
+
+async function processCpuSeconds(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
 }
 
 /**
@@ -50,6 +60,8 @@ export async function measureRuleCost(
   const lastSeen = new Map<string, number>();
   const deadline = Date.now() + timeoutMs;
   let samples = new Map<string, number>();
+  // CPU is counted from the poll at which every group has been evaluated once, with the evaluations since.
+  let cpuFrom: { seconds: number; evaluations: Map<string, number> } | undefined;
   while (Date.now() < deadline) {
     const stamps = await byGroup(server.url, 'prometheus_rule_group_last_evaluation_timestamp_seconds');
     const took = await byGroup(server.url, 'prometheus_rule_group_last_duration_seconds');
@@ -59,6 +71,10 @@ export async function measureRuleCost(
       lastSeen.set(group, stamp);
       if (!first) durations.set(group, [...(durations.get(group) ?? []), took.get(group) ?? 0]);
     }
+    const timedGroups = [...stamps.keys()].filter((g) => !slow(g));
+    if (cpuFrom === undefined && timedGroups.length > 0 && timedGroups.every((g) => lastSeen.has(g))) {
+      cpuFrom = { seconds: await processCpuSeconds(server.url), evaluations: new Map(timedGroups.map((g) => [g, durations.get(g)?.length ?? 0])) };
+    }
     samples = await byGroup(server.url, 'prometheus_rule_group_last_evaluation_samples');
     const done = stamps.size > 0 && [...stamps.keys()].filter((g) => !slow(g)).every((g) => (durations.get(g)?.length ?? 0) >= evaluations);
     if (done) break;
@@ -66,6 +82,9 @@ export async function measureRuleCost(
   }
   const rules = await byGroup(server.url, 'prometheus_rule_group_rules');
   const counts = [...durations.values()].map((d) => d.length);
+  const cpuSeconds = (await processCpuSeconds(server.url)) - (cpuFrom?.seconds ?? Number.NaN);
+  const since = [...(cpuFrom?.evaluations ?? [])].map(([g, before]) => (durations.get(g)?.length ?? 0) - before);
+  const cpuSecondsPerEvaluation = cpuSeconds / (since.reduce((a, b) => a + b, 0) / Math.max(1, since.length));
   const name = (group: string) => group.split(';').pop() ?? '';
   return {
     evaluationSecondsPerMinute: [...durations.entries()].reduce((sum, [g, d]) => sum + median(d) * perMinute(name(g)), 0),
@@ -75,5 +94,6 @@ export async function measureRuleCost(
     evaluationSeconds: [...durations.values()].reduce((sum, d) => sum + median(d), 0),
     samplesPerEvaluation: [...samples.entries()].filter(([g]) => !slow(g)).reduce((a, [, b]) => a + b, 0),
     evaluationsPerGroup: counts.length > 0 ? Math.min(...counts) : 0,
+    cpuSecondsPerEvaluation,
   };
 }

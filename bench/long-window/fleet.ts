@@ -11,6 +11,10 @@ export interface FleetOptions {
   /** Minutes of data; the last 30 days are the measured window. */
   minutes: number;
   incidentsPerGroup: number;
+  /** Raw series each route's counter of one status code is split into, by pod and method (default 1: unsplit). */
+  rawSeriesPerCode?: number;
+  /** Minutes, ending with the data, in which the counters are split (default: all); before, one series per route and code. */
+  splitMinutes?: number;
 }
 
 export interface FleetGroup {

@@ -6,7 +6,10 @@ const pct = (v: number) => `${(v * 100).toFixed(3)}%`;
 
 export function longWindowTables(r: LongWindowResult): string {
   const o = r.options;
-  const head = `${o.slos} SLOs × ${o.groups} routes = ${o.slos * o.groups} groups, ${(o.minutes / 1440).toFixed(2)} days at a 1-minute scrape, ${r.rawSamples.toLocaleString('en-US')} raw samples, ${o.incidentsPerGroup} incidents per group.`;
+  const perCode = o.rawSeriesPerCode ?? 1;
+  const splitDays = ((o.splitMinutes ?? o.minutes) / 1440).toFixed(2);
+  const split = perCode > 1 ? ` Each route's counter per status code is split into ${perCode} series by pod and method for the last ${splitDays} days (one series per route and code before).` : '';
+  const head = `${o.slos} SLOs × ${o.groups} routes = ${o.slos * o.groups} groups, ${(o.minutes / 1440).toFixed(2)} days at a 1-minute scrape, ${r.rawSamples.toLocaleString('en-US')} raw samples, ${o.incidentsPerGroup} incidents per group.${split}`;
   const acc = table(
     ['30-day SLI from', 'groups', 'SLI rel. error (mean)', 'SLI rel. error (max)', 'budget-spent rel. error (mean)', 'budget-spent rel. error (max)'],
     [...r.accuracy, ...(r.afterRestart ? [{ ...r.afterRestart, tool: `${r.afterRestart.tool} (${r.afterRestart.gapMinutes.toFixed(0)} min after the data)` }] : [])].map((a) => [
@@ -32,6 +35,7 @@ export function longWindowTables(r: LongWindowResult): string {
       'vs Sloth',
       'one evaluation of every group (sum of medians)',
       'evaluations per group',
+      'Prometheus CPU per evaluation of every group',
     ],
     r.cost.map((c) => [
       c.tool,
@@ -44,6 +48,7 @@ export function longWindowTables(r: LongWindowResult): string {
       ratio(c.cost.evaluationSecondsPerMinute, sloth?.evaluationSecondsPerMinute),
       fixed(c.cost.evaluationSeconds * 1000, 0, ' ms'),
       c.cost.evaluationsPerGroup,
+      fixed(c.cost.cpuSecondsPerEvaluation * 1000, 0, ' ms'),
     ]),
   );
   return `${head}\n\n${acc}\n\n${cost}\n`;

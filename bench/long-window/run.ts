@@ -3,6 +3,15 @@
  * same backfilled fleet: raw counters ending now, both tools' five-minute recordings backfilled for 30 days
  * (as a Prometheus that ran the rules for a month would hold them), the 30-day SLIs read at the end, then each
  * rule set evaluated live by a fresh Prometheus while its rule-group timings are sampled.
+ *
+ * Fleet size and raw cardinality (`npm run bench -- long-window`, or the matrix in matrix.ts):
+ *   BENCH_SLOS, BENCH_GROUPS   SLOs × routes per SLO (default 100 × 5)
+ *   BENCH_RAW_SERIES           raw series per route and status code, split by pod and method (default 1: unsplit)
+ *   BENCH_SPLIT_DAYS           days, ending with the data, in which the counters are split (default: all 30);
+ *                              before that each route and code is one series. Both tools read raw series over at
+ *                              most 3 days, so 3.2 split days give their live evaluations the full cardinality.
+ *   node --import jiti/register bench/long-window/matrix.ts 100x5x1 100x5x15 100x20x1 100x20x15
+ *                              runs several fleets (SLOSxROUTESxRAW) into bench/results/long-window-fleet.md.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,9 +28,11 @@ import { startPrometheus } from '../lib/prometheus-server.js';
 import { measureRuleCost, type RuleCost } from '../lib/rule-cost.js';
 import { durationSeconds, mergeRuleSets, parseRuleFile } from '../lib/rule-file.js';
 import { closureOf } from '../lib/rule-levels.js';
+import { settleBlocks } from '../lib/settle-blocks.js';
 import { slothGenerate } from '../sloth/sloth-cli.js';
 import { slothSpecs } from '../sloth/sloth-spec.js';
 import { fleet, sloName, type FleetOptions } from './fleet.js';
+import { splitFromMinute, writeGroupCounters } from './raw-counters.js';
 
 export interface LongWindowOptions extends FleetOptions {
   workDir: string;
@@ -107,10 +118,7 @@ async function writeFleet(file: string, options: FleetOptions, start: number): P
     }
     truth.set(`${g.slo}/${g.route}`, errors / total);
     sums.set(`${g.slo}/${g.route}`, { errors, total, firstErrors, firstTotal });
-    for (const [code, counter] of [['200', c.goodCounter], ['500', c.errorCounter]] as const) {
-      const samples: Array<[number, number]> = Array.from(counter, (v, m) => [start + m * 60 + 30, v]);
-      await writer.series('http_requests_total', { job: g.slo, route: g.route, code }, samples);
-    }
+    await writeGroupCounters(writer, g, c, options, start);
   }
   await writer.close();
   const shifted = (shift: number) => {
@@ -202,16 +210,21 @@ export async function runLongWindow(options: LongWindowOptions, log: (line: stri
   lap('30-day SLIs');
   for (const a of results) log(`${a.tool}: budget rel. error mean ${(a.budgetMeanRelError * 100).toFixed(3)}% max ${(a.budgetMaxRelError * 100).toFixed(3)}%`);
 
+  await settleBlocks(dataDir);
+  lap('compact overlapping blocks');
+
   const cost: LongWindowResult['cost'] = [];
   let afterRestart: LongWindowResult['afterRestart'];
   const globalSeconds = durationSeconds(options.evaluationInterval);
-  for (const [tool, file] of Object.entries(files)) {
+  // The exact row reads 30 days of raw series: timed only when the whole month has the fleet's cardinality.
+  const timed = Object.entries(files).filter(([tool]) => tool !== 'exact increase[30d]' || (options.rawSeriesPerCode ?? 1) <= 1 || splitFromMinute(options) === 0);
+  for (const [tool, file] of timed) {
     // Groups with their own interval run at the global one here, so a few minutes time them; each group's
     // cost per minute is then weighted by the evaluations per minute its own interval gives it.
     const intervals = new Map((sets[tool]?.recording ?? []).filter((r) => r.intervalSeconds).map((r) => [r.group, r.intervalSeconds ?? globalSeconds]));
-    const timed = path.join(workDir, `${path.basename(file, '.yaml')}.timed.yaml`);
-    await writeFile(timed, (await readFile(file, 'utf8')).replace(/^\s+interval: .*\n/gm, ''));
-    const live = await startPrometheus(dataDir, { ruleFiles: [timed], evaluationInterval: options.evaluationInterval });
+    const atGlobalInterval = path.join(workDir, `${path.basename(file, '.yaml')}.timed.yaml`);
+    await writeFile(atGlobalInterval, (await readFile(file, 'utf8')).replace(/^\s+interval: .*\n/gm, ''));
+    const live = await startPrometheus(dataDir, { ruleFiles: [atGlobalInterval], evaluationInterval: options.evaluationInterval });
     try {
       const perMinute = (group: string) => 60 / (intervals.get(group) ?? globalSeconds);
       const measuredCost = await measureRuleCost(live, options.evaluations, 20 * 60_000, new Set(), perMinute);
