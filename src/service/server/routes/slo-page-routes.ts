@@ -13,17 +13,10 @@ import { sloPageView } from '../slo-page/slo-page-view.js';
 import { parseGroup } from './history-params.js';
 import { idParams, unknownSlo } from './slo-routes.js';
 import { readStore } from './store-read.js';
+import { pageCsp } from './page-csp.js';
 
-export const SLO_PAGE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  'img-src data:',
-  "connect-src 'self'",
-  "form-action 'self'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+// Stricter than the status page's: its script and style are files from /assets, so no nonce and no inline style.
+export const SLO_PAGE_CSP = pageCsp("'self'", "'self'");
 
 interface PageQuery {
   range?: string;

@@ -2,6 +2,7 @@
  * GET / and /status: the operators' status page, rendered from the latest in-memory evaluation (the
  * same one /api/v1/slos serves). A strict Content-Security-Policy proves the page loads nothing else.
  */
+import { pageCsp } from './page-csp.js';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
@@ -30,16 +31,7 @@ export function refreshSeconds(text: string | undefined): number {
 }
 
 function contentSecurityPolicy(nonce: string): string {
-  return [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    "style-src 'unsafe-inline'",
-    'img-src data:',
-    "connect-src 'self'",
-    "form-action 'self'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return pageCsp(`'nonce-${nonce}'`, "'unsafe-inline'");
 }
 
 export function statusPageRoutes(app: FastifyInstance, deps: AppDeps): void {

@@ -11,8 +11,8 @@ import { durationText } from './burn-scenarios.js';
 import { eventSource, type EventSource, type SyntheticSeries } from '../../../core/synthetic/event-series.js';
 import { expectedAlerts, type ExpectedAlert } from './expected-alerts.js';
 import { burnExpressionLabels, noDataExpressionLabels } from './expected-labels.js';
-import { matchesSelector, seriesText } from '../../../core/synthetic/label-matching.js';
-import { ruleFileContext, type RuleFileContext } from './rule-file-context.js';
+import { seriesText } from '../../../core/synthetic/label-matching.js';
+import { ruleFileContext, sharedSeriesReason, type RuleFileContext } from './rule-file-context.js';
 import { planScenarios, type ScenarioPlan } from './scenarios.js';
 import type { RuleGroup } from './rule-types.js';
 import type { Check, Scenario } from './scenario-types.js';
@@ -25,10 +25,8 @@ export { groupEvalOrder } from './rule-file-context.js';
 /** Synthetic series that other SLOs of the same rule file would also count make their alerts unpredictable. */
 function isolatedSource(slo: Slo, others: readonly Slo[], context: RuleFileContext): EventSource {
   const source = eventSource(slo);
-  if (!source.ok) return source;
-  const overlapping = others.filter((other) => context.selectorsOf(other).some((sel) => source.series.some((s) => matchesSelector(s.labels, sel))));
-  if (overlapping.length === 0) return source;
-  return { ok: false, reason: `its synthetic series would also feed ${overlapping.map((o) => o.id).join(', ')} in the same rule file` };
+  const shared = source.ok ? sharedSeriesReason(source.series, others, context) : undefined;
+  return shared === undefined ? source : { ok: false, reason: shared };
 }
 
 function ownAlert(slo: Slo, source: EventSource, check: Check): ExpectedAlert[] {

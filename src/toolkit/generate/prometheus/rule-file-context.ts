@@ -6,6 +6,7 @@
 import type { ParsedSelector } from '../../../core/promql/promql.js';
 import type { Slo } from '../../../core/model/slo.js';
 import { sliSelectors } from '../../../core/synthetic/event-series.js';
+import { matchesSelector, type LabelSet } from '../../../core/synthetic/label-matching.js';
 import { expectedAlerts, type ExpectedAlert } from './expected-alerts.js';
 import { noDataExpressionLabels } from './expected-labels.js';
 import { sloRuleGroups } from './rule-groups.js';
@@ -29,6 +30,15 @@ export interface RuleFileContext {
 
 function copied(alert: ExpectedAlert): ExpectedAlert {
   return { exp_labels: { ...alert.exp_labels }, exp_annotations: { ...alert.exp_annotations } };
+}
+
+/**
+ * Synthetic series that other SLOs of the same rule file would also count make their alerts unpredictable:
+ * why, or undefined when no other SLO reads them.
+ */
+export function sharedSeriesReason(series: readonly { labels: LabelSet }[], others: readonly Slo[], context: RuleFileContext): string | undefined {
+  const overlapping = others.filter((other) => context.selectorsOf(other).some((sel) => series.some((s) => matchesSelector(s.labels, sel))));
+  return overlapping.length === 0 ? undefined : `its synthetic series would also feed ${overlapping.map((o) => o.id).join(', ')} in the same rule file`;
 }
 
 /** `groups`: the rule file's groups when the caller built them already. */

@@ -5,24 +5,22 @@
 import { alertName } from '../../../core/conventions/alert-names.js';
 import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo, TimeSlices } from '../../../core/model/slo.js';
-import { matchesSelector, seriesText } from '../../../core/synthetic/label-matching.js';
+import { seriesText } from '../../../core/synthetic/label-matching.js';
 import { sliceSource, type SliceSource } from '../../../core/synthetic/slice-series.js';
 import { yamlHeader } from '../header.js';
 import { yamlText } from '../yaml-text.js';
 import { durationText } from './burn-scenarios.js';
 import { expectedAlerts, type ExpectedAlert } from './expected-alerts.js';
 import { burnExpressionLabels, noDataExpressionLabels } from './expected-labels.js';
-import type { RuleFileContext } from './rule-file-context.js';
+import { sharedSeriesReason, type RuleFileContext } from './rule-file-context.js';
 import type { Check } from './scenario-types.js';
 import { planSliceScenarios, type SlicePlan, type SliceScenario } from './slice-scenarios.js';
 import { sliceSeriesValues } from './slice-series-values.js';
 
 function isolatedSource(slo: Slo, others: readonly Slo[], context: RuleFileContext): SliceSource {
   const source = sliceSource(slo);
-  if (!source.ok) return source;
-  const overlapping = others.filter((other) => context.selectorsOf(other).some((sel) => source.series.some((s) => matchesSelector(s.labels, sel))));
-  if (overlapping.length === 0) return source;
-  return { ok: false, reason: `its synthetic series would also feed ${overlapping.map((o) => o.id).join(', ')} in the same rule file` };
+  const shared = source.ok ? sharedSeriesReason(source.series, others, context) : undefined;
+  return shared === undefined ? source : { ok: false, reason: shared };
 }
 
 function expected(slo: Slo, others: readonly Slo[], source: SliceSource, check: Check, context: RuleFileContext): ExpectedAlert[] {

@@ -45,15 +45,18 @@ function silentThrough(slo: Slo, pairs: readonly AlertWindow[], timeline: SliceT
   return true;
 }
 
+/** The first evaluation in (fromMs, toMs] at which the pairs surely fire, as `view` shows the timeline then. */
+function firstFiring(slo: Slo, pairs: readonly AlertWindow[], fromMs: number, toMs: number, sliceMs: number, view: (tMs: number) => SliceTimeline): number | undefined {
+  for (let t = fromMs + sliceMs; t <= toMs; t += sliceMs) if (alertVerdict(slo, pairs, view(t), t) === 'fires') return t;
+  return undefined;
+}
+
 function fastBurn(slo: Slo, pairs: readonly AlertWindow[], sliceMs: number, gauge: boolean): SliceScenario | string {
   const leadSlices = LEAD_IN_MS / sliceMs;
   const states: SliceState[] = [...Array<SliceState>(leadSlices).fill('good'), ...Array<SliceState>(MAX_BURN_MS / sliceMs).fill('bad')];
   const timeline: SliceTimeline = { sliceMs, states, gauge };
   if (!silentThrough(slo, pairs, timeline, LEAD_IN_MS)) return 'fast burn: the model cannot keep the page quiet before the burn';
-  let firesAt: number | undefined;
-  for (let t = LEAD_IN_MS + sliceMs; t <= LEAD_IN_MS + MAX_BURN_MS && firesAt === undefined; t += sliceMs) {
-    if (alertVerdict(slo, pairs, timeline, t) === 'fires') firesAt = t;
-  }
+  const firesAt = firstFiring(slo, pairs, LEAD_IN_MS, LEAD_IN_MS + MAX_BURN_MS, sliceMs, () => timeline);
   if (firesAt === undefined) return `fast burn: no page pair fires within ${text(MAX_BURN_MS)} of bad slices (the guard of ${slo.alerting.minEvents} slices?)`;
   const ended: SliceTimeline = { ...timeline, states: states.slice(0, firesAt / sliceMs + 1) };
   return {
@@ -109,10 +112,7 @@ function slowBurn(slo: Slo, page: readonly AlertWindow[], ticket: readonly Alert
   const states = Array.from({ length: Math.floor(durationMs / sliceMs) }, (_, i): SliceState => ((i + 1) % every === 0 ? 'bad' : 'good'));
   const timeline: SliceTimeline = { sliceMs, states, gauge };
   const endMs = states.length * sliceMs;
-  let firesAt: number | undefined;
-  for (let t = sliceMs; t <= endMs && firesAt === undefined; t += sliceMs) {
-    if (alertVerdict(slo, ticket, withoutRecentBad(timeline, t), t) === 'fires') firesAt = t;
-  }
+  const firesAt = firstFiring(slo, ticket, 0, endMs, sliceMs, (t) => withoutRecentBad(timeline, t));
   if (firesAt === undefined) return `slow burn: no ticket pair surely fires within ${text(endMs)} at one bad slice in every ${every}`;
   if (!silentThrough(slo, page, timeline, endMs)) return `slow burn: the model cannot keep the page quiet at one bad slice in every ${every}`;
   return {
