@@ -1,4 +1,6 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { GenerateWorkers } from '../../toolkit/generate/parallel/generate-workers.js';
+import type { BundleOptions } from '../../toolkit/generate/bundle/bundle-options.js';
 import { EXIT, ExitError } from '../exit-codes.js';
 import { printJson, printLine } from '../output.js';
 import { addBundleOptions, bundleOptionsFrom, type BundleFlags } from './generate-bundle-options.js';
@@ -9,33 +11,49 @@ export function registerGenerate(program: Command): void {
     .description('write Prometheus rules, promtool tests, dashboards, routing and the compiled catalog; nothing is written when a definition is invalid')
     .argument('[paths...]', 'files or directories of definitions (default: slo-definitions)')
     .option('-o, --out <dir>', 'root directory to write alerts/ and dashboards/ into', '.')
-    .option('--json', 'print the result as JSON on stdout');
+    .option('--json', 'print the result as JSON on stdout')
+    .option('-j, --jobs <threads>', 'threads that render files (default: one per core, at most 4; 1 renders on the main thread alone)', parseJobs);
   addBundleOptions(command, 'generate')
     .addHelpText('after', '\nExit codes: 0 written, 1 invalid definitions (nothing written), 2 usage error.')
-    .action(async (paths: string[], options: { out: string; json?: boolean } & BundleFlags) => {
+    .action(async (paths: string[], options: { out: string; json?: boolean; jobs?: number } & BundleFlags) => {
       const bundle = bundleOptionsFrom('generate', options);
-      // Loaded on use, so other commands and --help start fast.
-      const { loadAndValidate, printProblems, problemSummary, validationJson } = await import('../definitions.js');
-      const result = await loadAndValidate(paths);
-      if (!result.ok) {
-        if (options.json) printJson({ ...validationJson(result), written: [], unchanged: [], removed: [] });
-        else {
-          printProblems(result.problems);
-          process.stderr.write(`${problemSummary(result)}; nothing written\n`);
-        }
-        throw new ExitError(EXIT.invalid);
+      // Loaded on use, so other commands and --help start fast. The worker threads start first: their module
+      // loading overlaps with loading and validating the definitions.
+      const { defaultWorkerCount, startGenerateWorkers } = await import('../../toolkit/generate/parallel/generate-workers.js');
+      const workers = startGenerateWorkers(options.jobs !== undefined ? options.jobs - 1 : defaultWorkerCount());
+      try {
+        await generate(paths, options, bundle, workers);
+      } finally {
+        await workers.close();
       }
-      const { artifactDirs, generateArtifacts } = await import('../../toolkit/generate/artifacts.js');
-      const { writeArtifacts } = await import('../../toolkit/generate/write-artifacts.js');
-      const generateOptions = bundle ? { bundle } : {};
-      const report = await writeArtifacts(options.out, generateArtifacts(result.slos, generateOptions), artifactDirs(generateOptions));
-      if (options.json) {
-        printJson({ ...validationJson(result), slos: result.slos.length, ...report });
-        return;
-      }
-      printProblems(result.problems);
-      for (const file of report.written) printLine(`wrote   ${file}`);
-      for (const file of report.removed) printLine(`removed ${file}`);
-      printLine(`${result.slos.length} SLOs: ${report.written.length} files written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`);
     });
+}
+
+async function generate(paths: string[], options: { out: string; json?: boolean }, bundle: BundleOptions | undefined, workers: GenerateWorkers): Promise<void> {
+  const { loadAndValidate, printProblems, problemSummary, validationJson } = await import('../definitions.js');
+  const result = await loadAndValidate(paths);
+  if (!result.ok) {
+    if (options.json) printJson({ ...validationJson(result), written: [], unchanged: [], removed: [] });
+    else {
+      printProblems(result.problems);
+      process.stderr.write(`${problemSummary(result)}; nothing written\n`);
+    }
+    throw new ExitError(EXIT.invalid);
+  }
+  const { generateToDisk } = await import('../../toolkit/generate/parallel/generate-to-disk.js');
+  const report = await generateToDisk(options.out, result.slos, bundle ? { bundle } : {}, { workers });
+  if (options.json) {
+    printJson({ ...validationJson(result), slos: result.slos.length, ...report });
+    return;
+  }
+  printProblems(result.problems);
+  for (const file of report.written) printLine(`wrote   ${file}`);
+  for (const file of report.removed) printLine(`removed ${file}`);
+  printLine(`${result.slos.length} SLOs: ${report.written.length} files written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`);
+}
+
+function parseJobs(value: string): number {
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('a whole number of threads from 1 to 64');
+  return jobs;
 }

@@ -1,16 +1,23 @@
-/** Everything `burnrate generate` writes, as a map of repository-relative path to content. Pure. */
+/**
+ * Everything `burnrate generate` writes, as a map of repository-relative path to content. Pure.
+ *
+ * The work splits in two: what one service's SLOs alone decide (its rules, promtool tests, dashboard and bundle),
+ * and what spans the catalog (the compiled catalog, Alertmanager routing, the overview dashboard). The split is
+ * what lets `generate` hand services to worker threads (parallel/) and still write the same bytes.
+ */
 import type { Slo } from '../../core/model/slo.js';
 import { prometheusRuleFilePath, rulesFilePath } from '../../core/conventions/rule-files.js';
 import { renderCatalog } from './compile-catalog.js';
 import { yamlHeader } from './header.js';
 import { alertmanagerArtifacts } from './alertmanager/alertmanager-artifacts.js';
-import { dashboardArtifacts } from './grafana/dashboards.js';
+import { overviewDashboardArtifacts, serviceDashboardArtifact } from './grafana/dashboards.js';
 import { renderPrometheusRule, renderRuleFile, rulesYaml, serviceOrigin } from './prometheus/render-rules.js';
 import { sloRuleGroups } from './prometheus/rule-groups.js';
 import { promtoolTestFiles } from './prometheus/promtool-tests.js';
-import { bundleArtifacts } from './bundle/bundle-artifacts.js';
+import { serviceBundleArtifacts } from './bundle/bundle-artifacts.js';
 import type { BundleOptions } from './bundle/bundle-options.js';
 import { withGenerationTime } from './prometheus/calendar-offsets.js';
+import { byService } from './by-service.js';
 
 export type Artifacts = Map<string, string>;
 
@@ -38,31 +45,38 @@ export const paths = {
   catalog: 'alerts/catalog.json',
 };
 
-function byService(slos: readonly Slo[]): Map<string, Slo[]> {
-  const services = new Map<string, Slo[]>();
-  for (const slo of slos) services.set(slo.service, [...(services.get(slo.service) ?? []), slo]);
-  return new Map([...services.entries()].sort(([a], [b]) => a.localeCompare(b)));
+/** Path order, so every way of generating yields the same map. */
+export function sortedArtifacts(entries: Iterable<[string, string]>): Artifacts {
+  return new Map([...entries].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 export function generateArtifacts(slos: readonly Slo[], options: GenerateOptions = {}): Artifacts {
-  return withGenerationTime(options.now ?? new Date(), () => generate(slos, options));
+  const entries: [string, string][] = [...catalogArtifacts(slos, options)];
+  for (const [service, serviceSlos] of byService(slos)) entries.push(...serviceArtifacts(service, serviceSlos, options));
+  return sortedArtifacts(entries);
 }
 
-function generate(slos: readonly Slo[], options: GenerateOptions): Artifacts {
-  const artifacts: Artifacts = new Map();
-  for (const [service, serviceSlos] of byService(slos)) {
-    const header = yamlHeader(serviceSlos.map((s) => s.source.file));
-    const groups = serviceSlos.flatMap(sloRuleGroups);
+/** What spans every service: the compiled catalog, Alertmanager routing and the overview dashboard. */
+export function catalogArtifacts(slos: readonly Slo[], options: GenerateOptions = {}): [string, string][] {
+  return withGenerationTime(options.now ?? new Date(), () => [
+    [paths.catalog, renderCatalog(slos)],
+    ...alertmanagerArtifacts(slos),
+    ...overviewDashboardArtifacts(slos),
+  ]);
+}
+
+/** What one service's SLOs alone decide: rules, the PrometheusRule, promtool tests, its dashboard and bundle. */
+export function serviceArtifacts(service: string, slos: readonly Slo[], options: GenerateOptions = {}): [string, string][] {
+  return withGenerationTime(options.now ?? new Date(), () => {
+    const entries: [string, string][] = [];
+    const header = yamlHeader(slos.map((s) => s.source.file));
+    const groups = slos.flatMap(sloRuleGroups);
     const text = rulesYaml(groups);
-    artifacts.set(paths.rules(service), renderRuleFile(header, groups, text));
-    artifacts.set(paths.prometheusRule(service), renderPrometheusRule(header, service, groups, serviceOrigin(serviceSlos), text));
-    for (const [sloId, content] of promtoolTestFiles(serviceSlos, `../prometheus/${service}.rules.yaml`, groups)) {
-      artifacts.set(paths.promtoolTest(sloId), content);
-    }
-  }
-  artifacts.set(paths.catalog, renderCatalog(slos));
-  for (const [file, content] of alertmanagerArtifacts(slos)) artifacts.set(file, content);
-  for (const [file, content] of dashboardArtifacts(slos)) artifacts.set(file, content);
-  if (options.bundle) for (const [file, content] of bundleArtifacts(byService(slos), options.bundle)) artifacts.set(file, content);
-  return new Map([...artifacts.entries()].sort(([a], [b]) => a.localeCompare(b)));
+    entries.push([paths.rules(service), renderRuleFile(header, groups, text)]);
+    entries.push([paths.prometheusRule(service), renderPrometheusRule(header, service, groups, serviceOrigin(slos), text)]);
+    for (const [sloId, content] of promtoolTestFiles(slos, `../prometheus/${service}.rules.yaml`, groups)) entries.push([paths.promtoolTest(sloId), content]);
+    entries.push(serviceDashboardArtifact(service, slos));
+    if (options.bundle) entries.push(...serviceBundleArtifacts(service, slos, options.bundle));
+    return entries;
+  });
 }

@@ -11,8 +11,7 @@ import type { KubernetesOrigin, Slo } from '../../../core/model/slo.js';
 import { renderAlertmanagerConfig } from '../alertmanager/render-alertmanager-config.js';
 import { routingModel } from '../alertmanager/routing-model.js';
 import { renderCatalog } from '../compile-catalog.js';
-import { renderDashboard } from '../grafana/render-dashboard.js';
-import { serviceDashboard } from '../grafana/service-dashboard.js';
+import { renderServiceDashboard } from '../grafana/dashboards.js';
 import { serviceDashboardUid } from '../grafana/uid.js';
 import { yamlHeader } from '../header.js';
 import { renderPrometheusRule, serviceOrigin } from '../prometheus/render-rules.js';
@@ -80,7 +79,7 @@ export function serviceBundle(service: string, slos: readonly Slo[], options: Om
   files.set(bundleFiles.prometheusRule, renderPrometheusRule(header, service, slos.flatMap(sloRuleGroups), ruleOrigin));
 
   const uid = serviceDashboardUid(service);
-  const dashboard = renderDashboard(serviceDashboard(service, slos).build(), slos.map((s) => s.source.file));
+  const dashboard = renderServiceDashboard(service, slos);
   files.set(
     bundleFiles.dashboard(uid),
     configMap(header, bundleNames.dashboard(uid), namespace, { ...sortedLabels(options.dashboardLabels), ...ownLabels(service) }, { [`${uid}.json`]: dashboard }),
@@ -106,11 +105,7 @@ export function serviceBundle(service: string, slos: readonly Slo[], options: Om
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Every service's bundle as repository-relative path → content: `<dir>/<service>/<file>`. */
-export function bundleArtifacts(slosByService: ReadonlyMap<string, readonly Slo[]>, options: BundleOptions): [string, string][] {
-  const artifacts: [string, string][] = [];
-  for (const [service, slos] of slosByService) {
-    for (const [file, content] of serviceBundle(service, slos, options)) artifacts.push([`${options.dir}/${service}/${file}`, content]);
-  }
-  return artifacts;
+/** A service's bundle as repository-relative path → content: `<dir>/<service>/<file>`. */
+export function serviceBundleArtifacts(service: string, slos: readonly Slo[], options: BundleOptions): [string, string][] {
+  return [...serviceBundle(service, slos, options)].map(([file, content]) => [`${options.dir}/${service}/${file}`, content]);
 }

@@ -1,0 +1,47 @@
+/**
+ * `burnrate generate` end to end: renders every artifact and writes it all or nothing. With worker threads, each
+ * thread renders and stages a share of the services while this one renders what spans the catalog and its own
+ * share; the commit then renames every staged file. The bytes are those of generateArtifacts either way.
+ */
+import type { Slo } from '../../../core/model/slo.js';
+import { byService } from '../by-service.js';
+import { artifactDirs, catalogArtifacts, serviceArtifacts, type GenerateOptions } from '../artifacts.js';
+import { closeStaging, commitStaged, openStaging, stageArtifacts, type StageReport, type WriteReport } from '../write-artifacts.js';
+import { MIN_SLOS_PER_WORKER, type GenerateWorkers } from './generate-workers.js';
+import { shardServices } from './shards.js';
+
+/** The catalog-wide files cost about as much as rendering this share of the SLOs (measured on 1,000). */
+const CATALOG_WORK_SHARE = 0.1;
+
+export interface Threads {
+  workers: GenerateWorkers;
+  /** A worker gets a share only when there are this many SLOs per thread used (default MIN_SLOS_PER_WORKER). */
+  minSlosPerWorker?: number;
+}
+
+export async function generateToDisk(root: string, slos: readonly Slo[], options: GenerateOptions, threads?: Threads): Promise<WriteReport> {
+  const fixed: GenerateOptions = { ...options, now: options.now ?? new Date() };
+  const workers = threads?.workers;
+  const used = Math.min(workers?.size ?? 0, Math.floor(slos.length / (threads?.minSlosPerWorker ?? MIN_SLOS_PER_WORKER)));
+  const staging = await openStaging(root, artifactDirs(fixed));
+  try {
+    const [own = [], ...others] = shardServices([...byService(slos)], used + 1, slos.length * CATALOG_WORK_SHARE);
+    const task = { options: fixed, staging: { root: staging.root, dir: staging.dir, existing: staging.existing } };
+    const pending = others.map(async (services, i) => {
+      const result = await workers!.run(i, { ...task, services });
+      if (!result.ok) throw new Error(`generate worker failed: ${result.error}`);
+      return result.report;
+    });
+    const renderOwn = async () => {
+      const artifacts = [...catalogArtifacts(slos, fixed), ...own.flatMap(([service, serviceSlos]) => serviceArtifacts(service, serviceSlos, fixed))];
+      return stageArtifacts(staging, artifacts);
+    };
+    // Every thread is done with the staging directory before it is committed or removed.
+    const settled = await Promise.allSettled([renderOwn(), ...pending]);
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    return commitStaged(staging, settled.map((s) => (s as PromiseFulfilledResult<StageReport>).value));
+  } finally {
+    await closeStaging(staging);
+  }
+}

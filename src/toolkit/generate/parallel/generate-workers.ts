@@ -1,0 +1,65 @@
+/**
+ * Worker threads for `generate`. They are started before the definitions load, so that loading the generator's
+ * modules in each thread overlaps with validation on the main thread. From the TypeScript sources (tests,
+ * BURNRATE_FROM_SOURCE) a worker loads them through jiti, as the CLI itself does.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ShardResult, ShardTask } from './shard-task.js';
+
+/** Below this many SLOs a second thread costs more to start than it saves. */
+export const MIN_SLOS_PER_WORKER = 100;
+
+export interface GenerateWorkers {
+  readonly size: number;
+  run(index: number, task: ShardTask): Promise<ShardResult>;
+  close(): Promise<void>;
+}
+
+/** Threads `generate` starts by default: one per extra core, at most three. */
+export function defaultWorkerCount(): number {
+  return Math.max(0, Math.min(availableParallelism() - 1, 3));
+}
+
+interface Thread {
+  worker: Worker;
+  /** Settles with the reason once the thread fails or exits; a task sent after that fails at once. */
+  gone: Promise<string>;
+}
+
+function spawn(): Thread {
+  const fromSource = import.meta.url.endsWith('.ts');
+  let worker: Worker;
+  if (fromSource) {
+    const entry = fileURLToPath(new URL('./generate-worker.ts', import.meta.url));
+    const jiti = createRequire(import.meta.url).resolve('jiti');
+    const load = `require(${JSON.stringify(jiti)}).createJiti(${JSON.stringify(entry)}).import(${JSON.stringify(entry)})`;
+    worker = new Worker(`${load}.catch((error) => { throw error; });`, { eval: true });
+  } else {
+    worker = new Worker(new URL('./generate-worker.js', import.meta.url));
+  }
+  const gone = new Promise<string>((resolve) => {
+    worker.once('error', (error) => resolve(error.stack ?? error.message));
+    worker.once('exit', (code) => resolve(`generate worker exited with code ${code}`));
+  });
+  return { worker, gone };
+}
+
+function runOn(thread: Thread, task: ShardTask): Promise<ShardResult> {
+  const answered = new Promise<ShardResult>((resolve) => thread.worker.once('message', resolve));
+  thread.worker.postMessage(task);
+  return Promise.race([answered, thread.gone.then((error): ShardResult => ({ ok: false, error }))]);
+}
+
+export function startGenerateWorkers(count: number): GenerateWorkers {
+  const threads = Array.from({ length: count }, spawn);
+  return {
+    size: count,
+    run: (index, task) => runOn(threads[index]!, task),
+    close: async () => {
+      await Promise.all(threads.map((t) => t.worker.terminate()));
+    },
+  };
+}
