@@ -15,6 +15,14 @@ export interface PrometheusOptions {
   /** Rule files to evaluate live; none for a query-only server over backfilled blocks. */
   ruleFiles?: readonly string[];
   evaluationInterval?: string;
+  /** host:port targets scraped every 30s, their labels and sample timestamps kept. */
+  scrapeTargets?: readonly string[];
+}
+
+function scrapeConfigs(targets: readonly string[]): string {
+  if (targets.length === 0) return '';
+  const list = targets.map((t) => JSON.stringify(t)).join(', ');
+  return `scrape_configs:\n  - job_name: live\n    scrape_interval: 30s\n    honor_labels: true\n    static_configs:\n      - targets: [${list}]\n`;
 }
 
 export async function startPrometheus(dataDir: string, options: PrometheusOptions = {}): Promise<PrometheusServer> {
@@ -23,7 +31,7 @@ export async function startPrometheus(dataDir: string, options: PrometheusOption
   const rules = (options.ruleFiles ?? []).map((f) => `  - ${JSON.stringify(f)}`).join('\n');
   await writeFile(
     config,
-    `global:\n  evaluation_interval: ${options.evaluationInterval ?? '1m'}\n${rules ? `rule_files:\n${rules}\n` : ''}`,
+    `global:\n  evaluation_interval: ${options.evaluationInterval ?? '1m'}\n${rules ? `rule_files:\n${rules}\n` : ''}${scrapeConfigs(options.scrapeTargets ?? [])}`,
   );
   const proc: RunningProcess = startProcess(benchPrometheus(), [
     `--config.file=${config}`,

@@ -12,7 +12,7 @@ export function longWindowTables(r: LongWindowResult): string {
   const head = `${o.slos} SLOs × ${o.groups} routes = ${o.slos * o.groups} groups, ${(o.minutes / 1440).toFixed(2)} days at a 1-minute scrape, ${r.rawSamples.toLocaleString('en-US')} raw samples, ${o.incidentsPerGroup} incidents per group.${split}`;
   const acc = table(
     ['30-day SLI from', 'groups', 'SLI rel. error (mean)', 'SLI rel. error (max)', 'budget-spent rel. error (mean)', 'budget-spent rel. error (max)'],
-    [...r.accuracy, ...(r.afterRestart ? [{ ...r.afterRestart, tool: `${r.afterRestart.tool} (${r.afterRestart.gapMinutes.toFixed(0)} min after the data)` }] : [])].map((a) => [
+    [...r.accuracy, ...(r.afterRestart ? [{ ...r.afterRestart, tool: `${r.afterRestart.tool} (rules not evaluated for ${r.afterRestart.gapMinutes.toFixed(0)} min, traffic on)` }] : [])].map((a) => [
       a.tool,
       a.groups,
       pct(a.sliMeanRelError),

@@ -32,7 +32,8 @@ import { settleBlocks } from '../lib/settle-blocks.js';
 import { slothGenerate } from '../sloth/sloth-cli.js';
 import { slothSpecs } from '../sloth/sloth-spec.js';
 import { fleet, sloName, type FleetOptions } from './fleet.js';
-import { splitFromMinute, writeGroupCounters } from './raw-counters.js';
+import { startLiveTraffic } from './live-traffic.js';
+import { splitFromMinute, writeGroupCounters, type SeriesTail } from './raw-counters.js';
 
 export interface LongWindowOptions extends FleetOptions {
   workDir: string;
@@ -87,45 +88,59 @@ function exactRuleFile(options: FleetOptions): string {
   return stringify({ groups }, { lineWidth: 0 });
 }
 
-/** Minutes after the data ends for which the true 30-day ratio can be asked (the window's first minutes drop out). */
-const SHIFT_MINUTES = 180;
+/**
+ * Minutes of traffic written after the measured window ends (the time of the run): the live evaluation after
+ * the restart happens within them, so, as after a real Prometheus restart, the services went on serving and
+ * their counters went on counting while the rules were not evaluated.
+ */
+const TRAFFIC_AFTER_MINUTES = 120;
 
 interface Truth {
-  /** The true error ratio of every group over the 30 days ending with the data. */
+  /** The true error ratio of every group over the 30 days ending with the measured window. */
   atEnd: Map<string, number>;
-  /** The same, `shift` minutes after the data ended (no events since). */
-  shifted(shift: number): Map<string, number>;
+  /** The same over the 30 days ending `minutes` later (at most TRAFFIC_AFTER_MINUTES). */
+  later(minutes: number): Map<string, number>;
+}
+
+interface WindowSums {
+  errors: number;
+  total: number;
+  /** Per minute, the window's first TRAFFIC_AFTER_MINUTES (which drop out as it moves) and the minutes after it. */
+  dropped: { errors: Int32Array; total: Int32Array };
+  added: { errors: Int32Array; total: Int32Array };
+}
+
+function minutesOf(c: ReturnType<typeof groupCounts>, from: number) {
+  const errors = c.errors.slice(from, from + TRAFFIC_AFTER_MINUTES);
+  const total = errors.map((e, i) => e + (c.good[from + i] ?? 0));
+  return { errors, total };
 }
 
 /** Writes the raw counters; returns the true error ratio of every group over the last 30 days. */
-async function writeFleet(file: string, options: FleetOptions, start: number): Promise<{ truth: Truth; samples: number }> {
+async function writeFleet(file: string, options: FleetOptions, start: number): Promise<{ truth: Truth; samples: number; tails: SeriesTail[] }> {
   const writer = new OpenMetricsWriter(file);
-  const truth = new Map<string, number>();
-  const sums = new Map<string, { errors: number; total: number; firstErrors: number[]; firstTotal: number[] }>();
+  const tails: SeriesTail[] = [];
+  const sums = new Map<string, WindowSums>();
+  const written = { ...options, minutes: options.minutes + TRAFFIC_AFTER_MINUTES };
   for (const g of fleet(options)) {
-    const c = groupCounts(g.spec, `${g.slo}/${g.route}`, options.minutes);
+    const c = groupCounts(g.spec, `${g.slo}/${g.route}`, written.minutes);
     let errors = 0;
     let total = 0;
-    const firstErrors: number[] = [];
-    const firstTotal: number[] = [];
     for (let m = options.minutes - WINDOW_MINUTES; m < options.minutes; m++) {
       errors += c.errors[m] ?? 0;
       total += (c.errors[m] ?? 0) + (c.good[m] ?? 0);
-      if (firstErrors.length < SHIFT_MINUTES) {
-        firstErrors.push(errors);
-        firstTotal.push(total);
-      }
     }
-    truth.set(`${g.slo}/${g.route}`, errors / total);
-    sums.set(`${g.slo}/${g.route}`, { errors, total, firstErrors, firstTotal });
-    await writeGroupCounters(writer, g, c, options, start);
+    sums.set(`${g.slo}/${g.route}`, { errors, total, dropped: minutesOf(c, options.minutes - WINDOW_MINUTES), added: minutesOf(c, options.minutes) });
+    tails.push(...(await writeGroupCounters(writer, g, c, written, start, options.minutes)));
   }
   await writer.close();
-  const shifted = (shift: number) => {
-    const at = Math.min(Math.max(0, Math.round(shift)), SHIFT_MINUTES) - 1;
-    return new Map([...sums].map(([key, v]) => [key, at < 0 ? v.errors / v.total : (v.errors - (v.firstErrors[at] ?? 0)) / (v.total - (v.firstTotal[at] ?? 0))]));
+  const later = (minutes: number) => {
+    // A scrape a whole minute after the window's last one enters the window, and the first minute drops out.
+    const shift = Math.min(Math.max(0, Math.floor(minutes)), TRAFFIC_AFTER_MINUTES);
+    const sum = (values: Int32Array) => values.subarray(0, shift).reduce((a, b) => a + b, 0);
+    return new Map([...sums].map(([key, v]) => [key, (v.errors - sum(v.dropped.errors) + sum(v.added.errors)) / (v.total - sum(v.dropped.total) + sum(v.added.total))]));
   };
-  return { truth: { atEnd: truth, shifted }, samples: writer.samples };
+  return { truth: { atEnd: later(0), later }, samples: writer.samples, tails };
 }
 
 function accuracy(tool: string, truth: Map<string, number>, measured: Map<string, number>): Accuracy {
@@ -147,12 +162,13 @@ async function measured(url: string, query: string, at: number, sloLabel: string
 }
 
 /** Burnrate's 30-day SLI as the live rules last recorded it, against the truth at that time. */
-async function liveAccuracy(url: string, truth: Truth, dataEnd: number): Promise<Accuracy & { gapMinutes: number }> {
+async function liveAccuracy(url: string, truth: Truth, windowEnd: number, log: (line: string) => void): Promise<Accuracy & { gapMinutes: number }> {
   const [stamp] = await queryInstant(url, `max(timestamp(${RECORDED.windowTotalEvents}))`, Date.now() / 1000);
   const when = stamp?.value ?? Date.now() / 1000;
-  const gapMinutes = (when - dataEnd) / 60;
+  const gapMinutes = (when - windowEnd) / 60;
+  if (gapMinutes > TRAFFIC_AFTER_MINUTES) log(`the live evaluation came ${gapMinutes.toFixed(0)} min after the window, past the ${TRAFFIC_AFTER_MINUTES} min of traffic written`);
   const live = await measured(url, BURNRATE_30D, when, 'slo');
-  return { ...accuracy('Burnrate, live after a restart', truth.shifted(gapMinutes), live), gapMinutes };
+  return { ...accuracy('Burnrate, live after a restart', truth.later(gapMinutes), live), gapMinutes };
 }
 
 export async function runLongWindow(options: LongWindowOptions, log: (line: string) => void): Promise<LongWindowResult> {
@@ -170,7 +186,7 @@ export async function runLongWindow(options: LongWindowOptions, log: (line: stri
   const end = Math.floor(Date.now() / 60_000) * 60;
   const start = end - options.minutes * 60;
   const om = path.join(workDir, 'raw.om');
-  const { truth, samples } = await writeFleet(om, options, start);
+  const { truth, samples, tails } = await writeFleet(om, options, start);
   lap('write raw series');
   await createBlocks(om, dataDir);
   await rm(om);
@@ -224,14 +240,16 @@ export async function runLongWindow(options: LongWindowOptions, log: (line: stri
     const intervals = new Map((sets[tool]?.recording ?? []).filter((r) => r.intervalSeconds).map((r) => [r.group, r.intervalSeconds ?? globalSeconds]));
     const atGlobalInterval = path.join(workDir, `${path.basename(file, '.yaml')}.timed.yaml`);
     await writeFile(atGlobalInterval, (await readFile(file, 'utf8')).replace(/^\s+interval: .*\n/gm, ''));
-    const live = await startPrometheus(dataDir, { ruleFiles: [atGlobalInterval], evaluationInterval: options.evaluationInterval });
+    const traffic = await startLiveTraffic(tails, end + 30);
+    const live = await startPrometheus(dataDir, { ruleFiles: [atGlobalInterval], evaluationInterval: options.evaluationInterval, scrapeTargets: [traffic.target] });
     try {
       const perMinute = (group: string) => 60 / (intervals.get(group) ?? globalSeconds);
       const measuredCost = await measureRuleCost(live, options.evaluations, 20 * 60_000, new Set(), perMinute);
       cost.push({ tool, recordingRules: sets[tool]?.recording.length ?? 0, alertingRules: sets[tool]?.alerting.length ?? 0, cost: measuredCost });
-      if (tool === 'Burnrate') afterRestart = await liveAccuracy(live.url, truth, at);
+      if (tool === 'Burnrate') afterRestart = await liveAccuracy(live.url, truth, at, log);
     } finally {
       await live.stop();
+      await traffic.close();
     }
     lap(`evaluate ${tool}`);
   }
