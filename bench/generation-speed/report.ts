@@ -1,8 +1,9 @@
 /** The generation-speed table. */
+import { availableParallelism } from 'node:os';
 import { table } from '../lib/markdown.js';
 import type { GenerationResult } from './run.js';
 
 export function generationTable(r: GenerationResult): string {
   const rows = r.tools.map((t) => [t.tool, `${t.medianSeconds.toFixed(2)} s`, `${t.meanSeconds.toFixed(2)} ± ${t.stddevSeconds.toFixed(2)} s`]);
-  return `${r.slos} SLOs (100 services × 10), ${r.runs} runs each after a warm-up, whole process (hyperfine).\n\n${table(['generate with', 'median', 'mean ± sd'], rows)}\n\nBurnrate / Sloth (medians): ${r.ratio.toFixed(2)}×\n`;
+  return `${r.slos} SLOs (100 services × 10), ${r.runs} runs each after a warm-up, whole process (hyperfine).\n\n${table(['generate with', 'median', 'mean ± sd'], rows)}\n\nBurnrate / Sloth (medians): ${r.ratio.toFixed(2)}× (with one thread: ${r.singleThreadRatio.toFixed(2)}×), on ${availableParallelism()} cores\n`;
 }
