@@ -21,7 +21,7 @@ import { reliabilityTable } from './reliability/report.js';
 import { sloPageTable } from './slo-page/report.js';
 import type { SloPageResult } from './slo-page/run.js';
 import { statusIndexTable } from './status-index/report.js';
-import { runStatusIndex } from './status-index/run.js';
+import type { StatusIndexResult } from './status-index/run.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, 'bench/.work');
@@ -35,11 +35,19 @@ const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.
 const sections: string[] = [`Machine: ${machine}\n`];
 const json: Record<string, unknown> = { machine };
 
+/** Adds a section and rewrites the results files at once, so a later section that fails loses nothing. */
+async function save(section: string, key: string, result: unknown): Promise<void> {
+  sections.push(section);
+  json[key] = result;
+  await mkdir(path.join(ROOT, 'bench/results'), { recursive: true });
+  await writeFile(path.join(ROOT, 'bench/results/latest.md'), sections.join('\n'));
+  await writeFile(path.join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+}
+
 if (wanted('alert-quality')) {
   log('alert quality: 15 scenarios, Burnrate and Sloth rules backfilled into Prometheus');
   const result = await runAlertQuality(SCENARIOS, path.join(WORK, 'alert-quality'), log);
-  sections.push(`## Alert quality\n\n${alertQualityTables(result)}`);
-  json.alertQuality = result;
+  await save(`## Alert quality\n\n${alertQualityTables(result)}`, 'alertQuality', result);
 }
 if (wanted('long-window')) {
   const raw = env('BENCH_RAW_SERIES', 1);
@@ -47,14 +55,12 @@ if (wanted('long-window')) {
   const options = { slos: env('BENCH_SLOS', 100), groups: env('BENCH_GROUPS', 5), minutes: 30 * 1440 + 60, incidentsPerGroup: 4, rawSeriesPerCode: raw, ...split };
   log(`30-day accuracy and cost: ${options.slos} SLOs × ${options.groups} groups`);
   const result = await runLongWindow({ ...options, workDir: path.join(WORK, 'long-window'), evaluations: 5, evaluationInterval: '30s' }, log);
-  sections.push(`## 30-day accuracy and evaluation cost\n\n${longWindowTables(result)}`);
-  json.longWindow = result;
+  await save(`## 30-day accuracy and evaluation cost\n\n${longWindowTables(result)}`, 'longWindow', result);
 }
 if (wanted('generation')) {
   log('generation speed: 1,000 SLOs');
   const result = await runGenerationSpeed(path.join(WORK, 'generation'), env('BENCH_RUNS', 5), log);
-  sections.push(`## Generation speed\n\n${generationTable(result)}`);
-  json.generation = result;
+  await save(`## Generation speed\n\n${generationTable(result)}`, 'generation', result);
 }
 if (wanted('reliability')) {
   log('reliability: the service as processes under an OTLP flood, leader crashes, catalog skew and hung clusters');
@@ -66,29 +72,25 @@ if (wanted('reliability')) {
     only: (process.env.BENCH_RELIABILITY ?? '').split(',').filter(Boolean),
     log: (line) => log(`reliability: ${line}`),
   });
-  sections.push(`## Reliability\n\n${reliabilityTable(result)}`);
-  json.reliability = result;
+  await save(`## Reliability\n\n${reliabilityTable(result)}`, 'reliability', result);
 }
+/** A bench that serves pages, as a child process under jiti's own loader (see bench/slo-page/main.ts). */
+async function childBench<T>(script: string, args: string[]): Promise<T> {
+  const { stdout } = await run(process.execPath, [path.join(ROOT, 'node_modules/jiti/lib/jiti-cli.mjs'), path.join(ROOT, script), '--json', ...args], { cwd: ROOT, maxBuffer: 16 * 2 ** 20 });
+  return JSON.parse(stdout) as T;
+}
+
 if (wanted('slo-page')) {
   log('SLO page: 30 days of stored history, server time and first chart in headless Chromium');
-  // A child process under jiti's own loader: see bench/slo-page/main.ts.
-  const args = [path.join(ROOT, 'node_modules/jiti/lib/jiti-cli.mjs'), path.join(ROOT, 'bench/slo-page/main.ts'), '--json'];
-  args.push('--requests', String(env('BENCH_PAGE_REQUESTS', 50)), '--visits', String(env('BENCH_PAGE_VISITS', 15)));
-  const { stdout } = await run(process.execPath, args, { cwd: ROOT, maxBuffer: 16 * 2 ** 20 });
-  const result = JSON.parse(stdout) as SloPageResult;
-  sections.push(`## SLO page\n\n${sloPageTable(result)}`);
-  json.sloPage = result;
+  const result = await childBench<SloPageResult>('bench/slo-page/main.ts', ['--requests', String(env('BENCH_PAGE_REQUESTS', 50)), '--visits', String(env('BENCH_PAGE_VISITS', 15))]);
+  await save(`## SLO page\n\n${sloPageTable(result)}`, 'sloPage', result);
 }
 
 if (wanted('status-index')) {
   log('status index: 1,000 SLOs × 10 groups with history, GET / per encoding');
-  const result = await runStatusIndex({ slos: env('BENCH_INDEX_SLOS', 1000), groups: env('BENCH_INDEX_GROUPS', 10), runs: env('BENCH_RUNS', 15) }, log);
-  sections.push(`## Status page index\n\n${statusIndexTable(result)}`);
-  json.statusIndex = result;
+  const args = ['--slos', String(env('BENCH_INDEX_SLOS', 1000)), '--groups', String(env('BENCH_INDEX_GROUPS', 10)), '--runs', String(env('BENCH_RUNS', 15))];
+  const result = await childBench<StatusIndexResult>('bench/status-index.ts', args);
+  await save(`## Status page index\n\n${statusIndexTable(result)}`, 'statusIndex', result);
 }
 
-const report = sections.join('\n');
-await mkdir(path.join(ROOT, 'bench/results'), { recursive: true });
-await writeFile(path.join(ROOT, 'bench/results/latest.md'), report);
-await writeFile(path.join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(json, null, 2)}\n`);
-process.stdout.write(report);
+process.stdout.write(sections.join('\n'));

@@ -9,6 +9,7 @@ describe.concurrent('usage', () => {
     [['nope'], "error: unknown command 'nope'"],
     [['validate', '--bogus'], "error: unknown option '--bogus'"],
     [['generate', '--out'], "error: option '-o, --out <dir>' argument missing"],
+    [['generate', '--jobs', '0'], "error: option '-j, --jobs <threads>' argument '0' is invalid. a whole number of threads from 1 to 64"],
     [['check', '--root'], "error: option '--root <dir>' argument missing"],
     [['diff'], "error: required option '--base <ref>' not specified"],
     [[], 'Usage: burnrate [options] [command]'],

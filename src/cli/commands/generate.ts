@@ -1,6 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import type { GenerateWorkers } from '../../toolkit/generate/parallel/generate-workers.js';
-import type { BundleOptions } from '../../toolkit/generate/bundle/bundle-options.js';
+import type { WriteReport } from '../../toolkit/generate/write-artifacts.js';
 import { EXIT, ExitError } from '../exit-codes.js';
 import { printJson, printLine } from '../output.js';
 import { addBundleOptions, bundleOptionsFrom, type BundleFlags } from './generate-bundle-options.js';
@@ -17,39 +16,35 @@ export function registerGenerate(program: Command): void {
     .addHelpText('after', '\nExit codes: 0 written, 1 invalid definitions (nothing written), 2 usage error.')
     .action(async (paths: string[], options: { out: string; json?: boolean; jobs?: number } & BundleFlags) => {
       const bundle = bundleOptionsFrom('generate', options);
-      // Loaded on use, so other commands and --help start fast. The worker threads start first: their module
-      // loading overlaps with loading and validating the definitions.
-      const { defaultWorkerCount, startGenerateWorkers } = await import('../../toolkit/generate/parallel/generate-workers.js');
-      const workers = startGenerateWorkers(options.jobs !== undefined ? options.jobs - 1 : defaultWorkerCount());
+      // Loaded on use, so other commands and --help start fast.
+      const { loadAndValidate, printProblems, problemSummary, validationJson } = await import('../definitions.js');
+      const result = await loadAndValidate(paths);
+      if (!result.ok) {
+        if (options.json) printJson({ ...validationJson(result), written: [], unchanged: [], removed: [] });
+        else {
+          printProblems(result.problems);
+          process.stderr.write(`${problemSummary(result)}; nothing written\n`);
+        }
+        throw new ExitError(EXIT.invalid);
+      }
+      const { generateToDisk } = await import('../../toolkit/generate/parallel/generate-to-disk.js');
+      const { startGenerateWorkers, workerCount } = await import('../../toolkit/generate/parallel/generate-workers.js');
+      const workers = startGenerateWorkers(workerCount(result.slos.length, options.jobs));
+      let report: WriteReport;
       try {
-        await generate(paths, options, bundle, workers);
+        report = await generateToDisk(options.out, result.slos, bundle ? { bundle } : {}, workers);
       } finally {
         await workers.close();
       }
-    });
-}
-
-async function generate(paths: string[], options: { out: string; json?: boolean }, bundle: BundleOptions | undefined, workers: GenerateWorkers): Promise<void> {
-  const { loadAndValidate, printProblems, problemSummary, validationJson } = await import('../definitions.js');
-  const result = await loadAndValidate(paths);
-  if (!result.ok) {
-    if (options.json) printJson({ ...validationJson(result), written: [], unchanged: [], removed: [] });
-    else {
+      if (options.json) {
+        printJson({ ...validationJson(result), slos: result.slos.length, ...report });
+        return;
+      }
       printProblems(result.problems);
-      process.stderr.write(`${problemSummary(result)}; nothing written\n`);
-    }
-    throw new ExitError(EXIT.invalid);
-  }
-  const { generateToDisk } = await import('../../toolkit/generate/parallel/generate-to-disk.js');
-  const report = await generateToDisk(options.out, result.slos, bundle ? { bundle } : {}, { workers });
-  if (options.json) {
-    printJson({ ...validationJson(result), slos: result.slos.length, ...report });
-    return;
-  }
-  printProblems(result.problems);
-  for (const file of report.written) printLine(`wrote   ${file}`);
-  for (const file of report.removed) printLine(`removed ${file}`);
-  printLine(`${result.slos.length} SLOs: ${report.written.length} files written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`);
+      for (const file of report.written) printLine(`wrote   ${file}`);
+      for (const file of report.removed) printLine(`removed ${file}`);
+      printLine(`${result.slos.length} SLOs: ${report.written.length} files written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`);
+    });
 }
 
 function parseJobs(value: string): number {

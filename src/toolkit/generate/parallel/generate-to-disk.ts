@@ -7,25 +7,19 @@ import type { Slo } from '../../../core/model/slo.js';
 import { byService } from '../by-service.js';
 import { artifactDirs, catalogArtifacts, serviceArtifacts, type GenerateOptions } from '../artifacts.js';
 import { closeStaging, commitStaged, openStaging, stageArtifacts, type StageReport, type WriteReport } from '../write-artifacts.js';
-import { MIN_SLOS_PER_WORKER, type GenerateWorkers } from './generate-workers.js';
+import type { GenerateWorkers } from './generate-workers.js';
 import { shardServices } from './shards.js';
 
-/** The catalog-wide files cost about as much as rendering this share of the SLOs (measured on 1,000). */
-const CATALOG_WORK_SHARE = 0.1;
-
-export interface Threads {
-  workers: GenerateWorkers;
-  /** A worker gets a share only when there are this many SLOs per thread used (default MIN_SLOS_PER_WORKER). */
-  minSlosPerWorker?: number;
-}
-
-export async function generateToDisk(root: string, slos: readonly Slo[], options: GenerateOptions, threads?: Threads): Promise<WriteReport> {
+/**
+ * Renders `slos` on this thread and on every one of `workers`, and writes the files all or nothing. This thread
+ * also renders the catalog-wide files, which takes about as long as a worker takes to load its modules, so the
+ * services are shared out evenly.
+ */
+export async function generateToDisk(root: string, slos: readonly Slo[], options: GenerateOptions, workers?: GenerateWorkers): Promise<WriteReport> {
   const fixed: GenerateOptions = { ...options, now: options.now ?? new Date() };
-  const workers = threads?.workers;
-  const used = Math.min(workers?.size ?? 0, Math.floor(slos.length / (threads?.minSlosPerWorker ?? MIN_SLOS_PER_WORKER)));
   const staging = await openStaging(root, artifactDirs(fixed));
   try {
-    const [own = [], ...others] = shardServices([...byService(slos)], used + 1, slos.length * CATALOG_WORK_SHARE);
+    const [own = [], ...others] = shardServices([...byService(slos)], (workers?.size ?? 0) + 1);
     const task = { options: fixed, staging: { root: staging.root, dir: staging.dir, existing: staging.existing } };
     const pending = others.map(async (services, i) => {
       const result = await workers!.run(i, { ...task, services });

@@ -1,6 +1,6 @@
 /**
- * Worker threads for `generate`. They are started before the definitions load, so that loading the generator's
- * modules in each thread overlaps with validation on the main thread. From the TypeScript sources (tests,
+ * Worker threads for `generate`, started once the definitions are valid and only when there are enough SLOs to
+ * share (a thread loads the generator's modules before it renders anything). From the TypeScript sources (tests,
  * BURNRATE_FROM_SOURCE) a worker loads them through jiti, as the CLI itself does.
  */
 import { createRequire } from 'node:module';
@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ShardResult, ShardTask } from './shard-task.js';
 
-/** Below this many SLOs a second thread costs more to start than it saves. */
-export const MIN_SLOS_PER_WORKER = 100;
+/** Every thread, the main one included, gets at least this many SLOs: fewer do not repay a thread's start. */
+export const MIN_SLOS_PER_THREAD = 100;
 
 export interface GenerateWorkers {
   readonly size: number;
@@ -18,9 +18,13 @@ export interface GenerateWorkers {
   close(): Promise<void>;
 }
 
-/** Threads `generate` starts by default: one per extra core, at most three. */
-export function defaultWorkerCount(): number {
-  return Math.max(0, Math.min(availableParallelism() - 1, 3));
+/**
+ * Worker threads for `slos` SLOs: `jobs - 1` when given, else one per extra core (at most three), and only as
+ * many as give every thread MIN_SLOS_PER_THREAD SLOs.
+ */
+export function workerCount(slos: number, jobs?: number): number {
+  const wanted = jobs !== undefined ? jobs - 1 : Math.min(availableParallelism() - 1, 3);
+  return Math.max(0, Math.min(wanted, Math.floor(slos / MIN_SLOS_PER_THREAD) - 1));
 }
 
 interface Thread {

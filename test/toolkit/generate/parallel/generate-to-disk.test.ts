@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Slo } from '../../../../src/core/model/slo.js';
 import { artifactDirs, generateArtifacts, type GenerateOptions } from '../../../../src/toolkit/generate/artifacts.js';
 import { generateToDisk } from '../../../../src/toolkit/generate/parallel/generate-to-disk.js';
-import { startGenerateWorkers, type GenerateWorkers } from '../../../../src/toolkit/generate/parallel/generate-workers.js';
+import { startGenerateWorkers, workerCount, type GenerateWorkers } from '../../../../src/toolkit/generate/parallel/generate-workers.js';
 import { FIXTURE_DIR, loadSlos } from '../prometheus/rule-files.js';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -40,7 +40,7 @@ describe('generate on worker threads', () => {
     ['with bundles', { now: NOW, bundle: { dir: 'deploy/bundles', ruleLabels: { release: 'prom' }, dashboardLabels: { grafana_dashboard: '1' }, alertmanagerConfig: true } }],
   ])('writes what generateArtifacts returns (%s)', async (name, options) => {
     const out = path.join(root, name);
-    const report = await generateToDisk(out, slos, options, { workers, minSlosPerWorker: 1 });
+    const report = await generateToDisk(out, slos, options, workers);
     const expected = generateArtifacts(slos, options);
     const written = await tree(out);
     expect(new Set(slos.map((s) => s.service)).size).toBeGreaterThan(3);
@@ -53,12 +53,12 @@ describe('generate on worker threads', () => {
   it('leaves unchanged files alone and removes what is no longer generated', async ({ expect }) => {
     const out = path.join(root, 'again');
     const options = { now: NOW };
-    await generateToDisk(out, slos, options, { workers, minSlosPerWorker: 1 });
-    const again = await generateToDisk(out, slos, options, { workers, minSlosPerWorker: 1 });
+    await generateToDisk(out, slos, options, workers);
+    const again = await generateToDisk(out, slos, options, workers);
     expect(again.written).toEqual([]);
     expect(again.unchanged).toEqual([...generateArtifacts(slos, options).keys()]);
     const dropped = slos[0]!.service;
-    const fewer = await generateToDisk(out, slos.filter((s) => s.service !== dropped), options, { workers, minSlosPerWorker: 1 });
+    const fewer = await generateToDisk(out, slos.filter((s) => s.service !== dropped), options, workers);
     expect(fewer.removed.length).toBeGreaterThan(0);
     expect(fewer.removed.every((f) => f.includes(dropped))).toBe(true);
     expect([...(await tree(out)).keys()].some((f) => f.includes(`/${dropped}.`))).toBe(false);
@@ -68,7 +68,7 @@ describe('generate on worker threads', () => {
     const out = path.join(root, 'failing');
     // Every SLO is broken, so every thread fails; the workers' failures are awaited before staging is removed.
     const broken = slos.map((slo) => ({ ...slo, sli: null }) as unknown as Slo);
-    await expect(generateToDisk(out, broken, { now: NOW }, { workers, minSlosPerWorker: 1 })).rejects.toThrow();
+    await expect(generateToDisk(out, broken, { now: NOW }, workers)).rejects.toThrow();
     expect(await readdir(out)).toEqual([]);
   });
 
@@ -84,5 +84,16 @@ describe('generate on worker threads', () => {
 describe('the owned directories', () => {
   it('are those generateToDisk stages into', ({ expect }) => {
     expect(artifactDirs({})).toEqual(['alerts', 'dashboards']);
+  });
+});
+
+describe('the thread count', () => {
+  it('follows --jobs, and gives every thread at least 100 SLOs', ({ expect }) => {
+    expect(workerCount(199, 4)).toBe(0);
+    expect(workerCount(200, 4)).toBe(1);
+    expect(workerCount(350, 4)).toBe(2);
+    expect(workerCount(1000, 4)).toBe(3);
+    expect(workerCount(1000, 1)).toBe(0);
+    expect(workerCount(5)).toBe(0);
   });
 });
