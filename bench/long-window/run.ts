@@ -110,7 +110,8 @@ interface WindowSums {
   added: { errors: Int32Array; total: Int32Array };
 }
 
-function minutesOf(c: ReturnType<typeof groupCounts>, from: number) {
+/** Errors and events of each of the TRAFFIC_AFTER_MINUTES minutes from `from` on. */
+function minuteCounts(c: ReturnType<typeof groupCounts>, from: number) {
   const errors = c.errors.slice(from, from + TRAFFIC_AFTER_MINUTES);
   const total = errors.map((e, i) => e + (c.good[from + i] ?? 0));
   return { errors, total };
@@ -130,7 +131,7 @@ async function writeFleet(file: string, options: FleetOptions, start: number): P
       errors += c.errors[m] ?? 0;
       total += (c.errors[m] ?? 0) + (c.good[m] ?? 0);
     }
-    sums.set(`${g.slo}/${g.route}`, { errors, total, dropped: minutesOf(c, options.minutes - WINDOW_MINUTES), added: minutesOf(c, options.minutes) });
+    sums.set(`${g.slo}/${g.route}`, { errors, total, dropped: minuteCounts(c, options.minutes - WINDOW_MINUTES), added: minuteCounts(c, options.minutes) });
     tails.push(...(await writeGroupCounters(writer, g, c, written, start, options.minutes)));
   }
   await writer.close();

@@ -46,7 +46,7 @@ export const paths = {
 };
 
 /** Path order, so every way of generating yields the same map. */
-export function sortedArtifacts(entries: Iterable<[string, string]>): Artifacts {
+function sortedArtifacts(entries: Iterable<[string, string]>): Artifacts {
   return new Map([...entries].sort(([a], [b]) => a.localeCompare(b)));
 }
 

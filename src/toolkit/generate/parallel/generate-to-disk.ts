@@ -11,9 +11,8 @@ import type { GenerateWorkers } from './generate-workers.js';
 import { shardServices } from './shards.js';
 
 /**
- * Renders `slos` on this thread and on every one of `workers`, and writes the files all or nothing. This thread
- * also renders the catalog-wide files, which takes about as long as a worker takes to load its modules, so the
- * services are shared out evenly.
+ * Renders `slos` on this thread and on every one of `workers`, and writes the files all or nothing. Services are
+ * shared out evenly; this thread's extra catalog-wide files roughly offset the workers' module loading.
  */
 export async function generateToDisk(root: string, slos: readonly Slo[], options: GenerateOptions, workers?: GenerateWorkers): Promise<WriteReport> {
   const fixed: GenerateOptions = { ...options, now: options.now ?? new Date() };

@@ -40,7 +40,8 @@ function spawn(): Thread {
     const entry = fileURLToPath(new URL('./generate-worker.ts', import.meta.url));
     const jiti = createRequire(import.meta.url).resolve('jiti');
     const load = `require(${JSON.stringify(jiti)}).createJiti(${JSON.stringify(entry)}).import(${JSON.stringify(entry)})`;
-    worker = new Worker(`${load}.catch((error) => { throw error; });`, { eval: true });
+    // A failed import is an unhandled rejection in the thread, which ends it with an 'error' event.
+    worker = new Worker(`${load};`, { eval: true });
   } else {
     worker = new Worker(new URL('./generate-worker.js', import.meta.url));
   }
