@@ -92,6 +92,38 @@ export function sliEventQueries(slo: Slo, windowMs: number): EventQueries {
 }
 
 /**
+ * The good events over a window written against its total as the same rule group has just recorded it
+ * (`recordedTotal`, a selector whose series carry `extraLabels` besides the SLI's groups). Prometheus
+ * evaluates a group's rules in order at one timestamp, so the raw total is then read once per window instead
+ * of two or three times: at production cardinality the raw reads are most of a window's cost.
+ * Undefined where the good events do not read the total (classic buckets, bool gauges, time slices).
+ */
+export function goodFromRecordedTotal(slo: Slo, windowMs: number, recordedTotal: string, extraLabels: readonly string[]): string | undefined {
+  if (slo.timeSlices) return undefined;
+  const { sli, groupBy } = slo;
+  const range = formatDuration(windowMs);
+  // `ignoring` drops the extra labels from a matched result, so the fallback side matches ignoring them too,
+  // and the rule's own labels give them back: one series per group either way.
+  const ignoring = `ignoring(${extraLabels.join(', ')})`;
+  const orZero = (expr: string) => `${expr} or ${ignoring} 0 * ${recordedTotal}`;
+  const fromGood = (good: string) => orZero(increase(groupBy, good, range));
+  switch (sli.kind) {
+    case 'ratio':
+      if (sli.good !== undefined) return fromGood(sli.good);
+      return `(${recordedTotal} - ${ignoring} ${increase(groupBy, sli.errors ?? '', range)}) or ${ignoring} ${recordedTotal}`;
+    case 'traces':
+      return fromGood(tracesSelectors(slo).good);
+    case 'latency': {
+      if (!sli.native) return undefined;
+      const fraction = `histogram_fraction(-Inf, ${sli.thresholdSeconds}, ${sumBy(groupBy, `increase(${sli.histogram}[${range}])`)})`;
+      return orZero(`(${recordedTotal} * ${ignoring} ${fraction} >= 0)`);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
  * The latency SLI's good and total events from a native histogram: the share of observations at or under
  * the threshold (histogram_fraction) times their count, so any threshold works without an `le` bucket.
  * Observations in buckets wholly at or under the threshold count in full, those wholly above not at all;

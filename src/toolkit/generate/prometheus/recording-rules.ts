@@ -9,7 +9,7 @@ import { formatDuration } from '../../../core/model/duration.js';
 import { objectiveRatio, type Slo } from '../../../core/model/slo.js';
 import { BASE_WINDOW_MS } from '../../../core/windows/alert-windows.js';
 import type { CountWindowPlan, RecordedCountWindow } from '../../../core/windows/count-windows.js';
-import { eventQueries, sliEventQueries } from '../../../core/sli/event-queries.js';
+import { eventQueries, goodFromRecordedTotal, sliEventQueries } from '../../../core/sli/event-queries.js';
 import { sliceJudgmentTexts } from '../../../core/sli/slice-queries.js';
 import { budgetText, series } from '../../../core/promql/promql-text.js';
 import type { RecordingRule } from './rule-types.js';
@@ -38,7 +38,10 @@ function countRules(slo: Slo, recorded: RecordedCountWindow): RecordingRule[] {
   }
   const queries = eventQueries(slo, windowMs);
   if (queries.kind !== 'counts') throw new Error(`${slo.id}: a raw SLI has no event counts`);
-  return [windowed(RECORDED.goodEvents, slo, windowMs, queries.good), windowed(RECORDED.totalEvents, slo, windowMs, queries.total)];
+  // The total first: the good events read it back rather than the raw series again.
+  const recordedTotal = series(RECORDED.totalEvents, slo.id, windowMs);
+  const good = goodFromRecordedTotal(slo, windowMs, recordedTotal, [SLO_LABEL, WINDOW_LABEL]) ?? queries.good;
+  return [windowed(RECORDED.totalEvents, slo, windowMs, queries.total), windowed(RECORDED.goodEvents, slo, windowMs, good)];
 }
 
 /** Raw SLIs: the author's five-minute error ratio, longer windows as its time average. */
