@@ -1,18 +1,16 @@
-/** The overview: every SLO at a glance, with a summary of budgets and firing alerts on top. */
+/** The overview: every SLO at a glance, one table row each, under a summary of budgets and firing alerts. */
 import { BarGaugeDisplayMode, BarGaugePanel, DashboardBuilder, RowBuilder, TablePanel, VizOrientation } from './sdk.js';
 import { RECORDED, SLO_LABEL } from '../../../core/conventions/metrics.js';
 import type { Slo } from '../../../core/model/slo.js';
-import { VARIABLES, variableRef } from './datasources.js';
 import { dashboardLinks, DASHBOARD_TAGS } from './dashboard-links.js';
 import { lastValue, UNIT_RATIO } from './panel-options.js';
 import { aggregate, firingAlertsSelector, selector } from './promql.js';
-import { overviewSloRow } from './overview-slo-row.js';
+import { overviewTable } from './overview-table.js';
+import { SELECTED_SLOS } from './overview-queries.js';
 import { promTargets } from './targets.js';
 import { budgetThresholds } from './thresholds.js';
-import { OVERVIEW_UID, serviceDashboardUid } from './uid.js';
+import { OVERVIEW_UID } from './uid.js';
 import { clusterVariable, prometheusVariable, serviceQueryVariable, sloQueryVariable } from './variables.js';
-
-const SELECTED_SLOS = { [SLO_LABEL]: { regex: variableRef(VARIABLES.slo) } };
 
 function budgetSummary(): BarGaugePanel {
   const expr = `sort(${aggregate('min', [SLO_LABEL], selector(RECORDED.budgetRemaining, SELECTED_SLOS))})`;
@@ -44,12 +42,8 @@ function firingAlerts(slos: readonly Slo[]): TablePanel {
     .height(8);
 }
 
-function sortedSlos(slos: readonly Slo[]): Slo[] {
-  return [...slos].sort((a, b) => a.service.localeCompare(b.service) || a.id.localeCompare(b.id));
-}
-
 export function overviewDashboard(slos: readonly Slo[]): DashboardBuilder {
-  const dashboard = new DashboardBuilder('Burnrate / SLO overview')
+  return new DashboardBuilder('Burnrate / SLO overview')
     .uid(OVERVIEW_UID)
     .tags(DASHBOARD_TAGS)
     .readonly()
@@ -60,11 +54,7 @@ export function overviewDashboard(slos: readonly Slo[]): DashboardBuilder {
     .variables([prometheusVariable(), clusterVariable(), serviceQueryVariable(), sloQueryVariable()])
     .withRow(new RowBuilder('Summary'))
     .withPanel(budgetSummary())
-    .withPanel(firingAlerts(slos));
-  for (const slo of sortedSlos(slos)) {
-    const { row, panels } = overviewSloRow(slo, serviceDashboardUid(slo.service));
-    dashboard.withRow(row);
-    for (const panel of panels) dashboard.withPanel(panel);
-  }
-  return dashboard;
+    .withPanel(firingAlerts(slos))
+    .withRow(new RowBuilder('SLOs'))
+    .withPanel(overviewTable(slos));
 }

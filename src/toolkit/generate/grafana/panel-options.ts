@@ -1,13 +1,9 @@
 /** Shared panel settings: how stats reduce, legends, units. */
 import {
-  BigValueColorMode,
-  BigValueGraphMode,
-  BigValueTextMode,
   LegendDisplayMode,
   LegendPlacement,
   ReduceDataOptionsBuilder,
   SortOrder,
-  StatPanel,
   TooltipDisplayMode,
   VizLegendOptionsBuilder,
   VizTooltipOptionsBuilder,
@@ -31,16 +27,6 @@ export function tableLegend(calcs: string[] = ['lastNotNull']): VizLegendOptions
 
 export function sharedTooltip(): VizTooltipOptionsBuilder {
   return new VizTooltipOptionsBuilder().mode(TooltipDisplayMode.Multi).sort(SortOrder.Descending);
-}
-
-/** A single big number coloured by its thresholds. */
-export function statPanel(title: string): StatPanel {
-  return new StatPanel()
-    .title(title)
-    .reduceOptions(lastValue())
-    .graphMode(BigValueGraphMode.None)
-    .colorMode(BigValueColorMode.Value)
-    .textMode(BigValueTextMode.Value);
 }
 
 /** Decimals that show the objective's own precision (99.95% needs two). */

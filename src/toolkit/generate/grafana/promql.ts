@@ -39,7 +39,7 @@ export function selector(metric: string, labels: Record<string, MatcherValue> = 
   return `${metric}{${matchers.join(',')}}`;
 }
 
-export function aggregate(op: 'sum' | 'avg' | 'max' | 'min', by: readonly string[], expr: string): string {
+export function aggregate(op: 'sum' | 'avg' | 'max' | 'min' | 'count', by: readonly string[], expr: string): string {
   return by.length > 0 ? `${op} by (${by.join(', ')}) (${expr})` : `${op}(${expr})`;
 }
 
@@ -131,8 +131,4 @@ export function alertNameRegex(slos: readonly Slo[]): string {
 /** Firing alerts of `slos` among the SLOs matched by `labels`. */
 export function firingAlertsSelector(slos: readonly Slo[], labels: Record<string, MatcherValue>): string {
   return selector(ALERTS_SERIES, { alertname: { regex: alertNameRegex(slos) }, [ALERT_STATE_LABEL]: 'firing', ...labels });
-}
-
-export function firingAlertCountExpr(slo: Slo): string {
-  return `count(${firingAlertsSelector([slo], { [SLO_LABEL]: slo.id })}) or vector(0)`;
 }

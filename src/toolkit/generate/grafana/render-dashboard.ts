@@ -37,7 +37,7 @@ function normalisePanels(panels: readonly (Panel | RowPanel)[]): void {
  */
 function dropControlsMenuPlacement(value: unknown): void {
   if (typeof value !== 'object' || value === null) return;
-  // Plain loops: the walk visits every node of every dashboard, and the overview alone has a million.
+  // Plain loops: the walk visits every node of every dashboard.
   if (Array.isArray(value)) {
     for (const item of value) dropControlsMenuPlacement(item);
     return;

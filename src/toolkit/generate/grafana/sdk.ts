@@ -8,11 +8,9 @@ import { createRequire } from 'node:module';
 import type * as Bargauge from '@grafana/grafana-foundation-sdk/bargauge';
 import type * as Common from '@grafana/grafana-foundation-sdk/common';
 import type * as Dashboard from '@grafana/grafana-foundation-sdk/dashboard';
-import type * as Gauge from '@grafana/grafana-foundation-sdk/gauge';
 import type * as Logs from '@grafana/grafana-foundation-sdk/logs';
 import type * as Loki from '@grafana/grafana-foundation-sdk/loki';
 import type * as Prometheus from '@grafana/grafana-foundation-sdk/prometheus';
-import type * as Stat from '@grafana/grafana-foundation-sdk/stat';
 import type * as Table from '@grafana/grafana-foundation-sdk/table';
 import type * as Timeseries from '@grafana/grafana-foundation-sdk/timeseries';
 
@@ -24,9 +22,6 @@ const prometheus = load('@grafana/grafana-foundation-sdk/prometheus') as typeof 
 
 export const {
   BarGaugeDisplayMode,
-  BigValueColorMode,
-  BigValueGraphMode,
-  BigValueTextMode,
   GraphGradientMode,
   GraphThresholdsStyleConfigBuilder,
   GraphThresholdsStyleMode,
@@ -36,6 +31,8 @@ export const {
   LogsSortOrder,
   ReduceDataOptionsBuilder,
   SortOrder,
+  TableCellDisplayMode,
+  TableSortByFieldStateBuilder,
   TooltipDisplayMode,
   VizLegendOptionsBuilder,
   VizOrientation,
@@ -78,12 +75,8 @@ export const { PromQueryFormat, QueryEditorMode } = prometheus;
 // Each panel kind and query kind calls its builder PanelBuilder or DataqueryBuilder: named here by kind.
 export const BarGaugePanel = (load('@grafana/grafana-foundation-sdk/bargauge') as typeof Bargauge).PanelBuilder;
 export type BarGaugePanel = Bargauge.PanelBuilder;
-export const GaugePanel = (load('@grafana/grafana-foundation-sdk/gauge') as typeof Gauge).PanelBuilder;
-export type GaugePanel = Gauge.PanelBuilder;
 export const LogsPanel = (load('@grafana/grafana-foundation-sdk/logs') as typeof Logs).PanelBuilder;
 export type LogsPanel = Logs.PanelBuilder;
-export const StatPanel = (load('@grafana/grafana-foundation-sdk/stat') as typeof Stat).PanelBuilder;
-export type StatPanel = Stat.PanelBuilder;
 export const TablePanel = (load('@grafana/grafana-foundation-sdk/table') as typeof Table).PanelBuilder;
 export type TablePanel = Table.PanelBuilder;
 export const TimeseriesPanel = (load('@grafana/grafana-foundation-sdk/timeseries') as typeof Timeseries).PanelBuilder;

@@ -1,7 +1,6 @@
-/** Threshold colours: budget remaining, SLI against the objective, and burn rates against the alert factors. */
+/** Threshold colours: budget remaining, and burn rates against the alert factors. */
 import type { Threshold } from '@grafana/grafana-foundation-sdk/dashboard';
 import { ThresholdsConfigBuilder, ThresholdsMode } from './sdk.js';
-import { objectiveRatio, type Slo } from '../../../core/model/slo.js';
 import type { AlertWindow } from '../../../core/windows/alert-windows.js';
 
 /**
@@ -35,14 +34,6 @@ function thresholds(steps: readonly Threshold[]): ThresholdsConfigBuilder {
 
 export function budgetThresholds(): ThresholdsConfigBuilder {
   return thresholds(BUDGET_STEPS);
-}
-
-/** Red below the objective, green at or above it. */
-export function sliThresholds(slo: Slo): ThresholdsConfigBuilder {
-  return thresholds([
-    { value: null, color: 'red' },
-    { value: objectiveRatio(slo), color: 'green' },
-  ]);
 }
 
 /** Steps at each alert pair's burn-rate factor (from the SLO's own period), ascending; equal factors keep the most severe colour. */

@@ -27,10 +27,14 @@ const GLOBALS: Record<string, string> = {
 
 const VARIABLE = /\$\{(\w+)(?::\w+)?\}|\$(\w+)|\[\[(\w+)\]\]/g;
 
-/** Replaces `$x`, `${x}`, `${x:fmt}`, `[[x]]`; throws on a variable that has no value, so typos fail the test. */
+/**
+ * Replaces `$x`, `${x}`, `${x:fmt}`, `[[x]]`; throws on a variable that has no value, so typos fail the test.
+ * `$1` is a `label_replace` capture group, which Grafana leaves alone (no variable is named by digits).
+ */
 export function substitute(text: string, values: Record<string, string>): string {
-  return text.replace(VARIABLE, (_, a?: string, b?: string, c?: string) => {
+  return text.replace(VARIABLE, (match: string, a?: string, b?: string, c?: string) => {
     const name = a ?? b ?? c ?? '';
+    if (/^\d+$/.test(name)) return match;
     const value = values[name] ?? GLOBALS[name];
     if (value === undefined) throw new Error(`unknown variable $${name} in ${text}`);
     return value;

@@ -5,10 +5,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { GENERATED_MARKER, isGenerated } from '../../../../src/toolkit/generate/header.js';
-import { renderDashboards } from '../../../../src/toolkit/generate/grafana/dashboards.js';
+import { overviewDashboardArtifacts, renderDashboards } from '../../../../src/toolkit/generate/grafana/dashboards.js';
+import { COLUMNS } from '../../../../src/toolkit/generate/grafana/overview-table.js';
 import { GRAFANA_SCHEMA_VERSION } from '../../../../src/toolkit/generate/grafana/render-dashboard.js';
 import { allPanels } from './dashboard-queries.js';
-import { exampleSlos, fixtureSlos } from './fixture-slos.js';
+import { exampleSlos, fixtureSlos, manyFixtureSlos } from './fixture-slos.js';
 
 type Json = Record<string, any>;
 
@@ -90,19 +91,35 @@ describe.each([
     for (const text of first.values()) expect(text).not.toMatch(/20\d\d-\d\d-\d\dT/);
   });
 
-  test('the overview has one row per SLO whose panels read that SLO, after a summary row', async () => {
+  test('the overview is the summary row, then one table of every SLO whose queries name no SLO', async () => {
     const slos = await load();
     const overview = JSON.parse(renderDashboards(slos).get('burnrate-overview')!) as Json;
-    const rows: { title: string; exprs: string[] }[] = [];
-    for (const panel of overview.panels as Json[]) {
-      if (panel.type === 'row') rows.push({ title: panel.title, exprs: [] });
-      else rows.at(-1)!.exprs.push(...(panel.targets ?? []).map((t: Json) => t.expr));
-    }
-    expect(rows[0]!.title).toBe('Summary');
-    expect(rows).toHaveLength(slos.length + 1);
-    for (const slo of slos) {
-      const row = rows.find((r) => r.exprs.length > 0 && r.exprs.every((e) => e.includes(`slo="${slo.id}"`)));
-      expect(row?.title, slo.id).toContain(slo.name);
+    const panels = overview.panels as Json[];
+    expect(panels.filter((p) => p.type === 'row').map((p) => p.title)).toEqual(['Summary', 'SLOs']);
+    const table = panels.at(-1)!;
+    expect(table.type).toBe('table');
+    expect(table.transformations.map((t: Json) => t.id)).toEqual(['merge', 'organize']);
+    // One instant table query per value column, each named by the organize step.
+    const { renameByName, indexByName, excludeByName } = table.transformations[1].options;
+    const valueColumns = Object.keys(renameByName).filter((name) => name.startsWith('Value #'));
+    expect(valueColumns).toEqual(table.targets.map((t: Json) => `Value #${t.refId}`));
+    expect(table.targets.every((t: Json) => t.instant && !t.range && t.format === 'table')).toBe(true);
+    expect(Object.values(renameByName)).toEqual(expect.arrayContaining(Object.values(COLUMNS)));
+    expect(Object.keys(indexByName)).toEqual(expect.arrayContaining(Object.keys(renameByName)));
+    expect(excludeByName).toEqual({ Time: true });
+    expect(table.options.sortBy).toEqual([{ displayName: COLUMNS.budget, desc: false }]);
+    for (const target of table.targets as Json[]) {
+      expect(target.expr).toContain('slo=~"$slo"');
+      expect(target.expr).toContain('cluster=~"$cluster"');
+      for (const slo of slos) expect(target.expr).not.toContain(slo.id);
     }
   });
+});
+
+test('the overview does not grow with the number of SLOs: 1,000 SLOs take about the room of 10', () => {
+  const size = (count: number) => overviewDashboardArtifacts(manyFixtureSlos(count))[0]![1].length;
+  const [ten, thousand] = [size(10), size(1000)];
+  // Before the table, each SLO added a row of five panels: 1,000 SLOs were 11 MB.
+  expect(thousand).toBeLessThan(ten * 1.1);
+  expect(thousand).toBeLessThan(40_000);
 });

@@ -81,6 +81,16 @@ export function fixtureSlos(): Slo[] {
   return validated([{ file: 'test/dashboards/fixture.slo.ts', format: 'typescript', sets: SETS, problems: [] }]);
 }
 
+/** `count` SLOs of the same services, kinds and windows: the fixtures copied under new names (`ratio-good-2`, …). */
+export function manyFixtureSlos(count: number): Slo[] {
+  const copies = Math.ceil(count / fixtureSlos().length);
+  const sets = SETS.map((set) => ({
+    ...set,
+    slos: Object.fromEntries(Array.from({ length: copies }, (_, copy) => Object.entries(set.slos).map(([name, slo]) => [`${name}-${copy}`, slo])).flat()),
+  }));
+  return validated([{ file: 'test/dashboards/fixture.slo.ts', format: 'typescript', sets, problems: [] }]).slice(0, count);
+}
+
 export async function exampleSlos(): Promise<Slo[]> {
   return validated(await loadDefinitions([`${REPO_ROOT}/slo-definitions`], REPO_ROOT));
 }

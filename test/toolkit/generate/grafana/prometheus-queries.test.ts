@@ -8,10 +8,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RECORDED } from '../../../../src/core/conventions/metrics.js';
 import { generateArtifacts } from '../../../../src/toolkit/generate/artifacts.js';
 import { renderDashboards } from '../../../../src/toolkit/generate/grafana/dashboards.js';
-import { budgetRemainingExpr, sliExpr } from '../../../../src/toolkit/generate/grafana/promql.js';
+import { budgetRemainingExpr, burnRateExpr, sliExpr, worstErrorRatio } from '../../../../src/toolkit/generate/grafana/promql.js';
+import { COLUMNS } from '../../../../src/toolkit/generate/grafana/overview-table.js';
+import { serviceDashboardUid } from '../../../../src/toolkit/generate/grafana/uid.js';
+import { sloAlertWindows } from '../../../../src/core/windows/alert-windows.js';
+import { windowLabel } from '../../../../src/core/windows/window-text.js';
 import { hasEventCounts } from '../../../../src/core/sli/sli-kinds.js';
 import { runRulesAtTestPace } from '../../../support/rules-at-test-pace.js';
-import type { Slo } from '../../../../src/core/model/slo.js';
+import { objectiveRatio, type Slo } from '../../../../src/core/model/slo.js';
 import { freePort } from '../../../support/ports.js';
 import { prometheusLines } from '../../../support/stack-tools.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
@@ -37,6 +41,46 @@ async function instant(prometheus: PrometheusServer, expr: string, time: number)
   const result = body.data!.result;
   if (body.data!.resultType === 'scalar') return { series: 1, values: [Number(result[1])] };
   return { series: result.length, values: result.map((r: { value: [number, string] }) => Number(r.value[1])) };
+}
+
+interface Series {
+  labels: Record<string, string>;
+  value: number;
+}
+
+async function instantSeries(prometheus: PrometheusServer, expr: string, time: number): Promise<Series[]> {
+  const url = `${prometheus.url}/api/v1/query?${new URLSearchParams({ query: expr, time: String(time) })}`;
+  const body = (await (await fetch(url)).json()) as { status: string; error?: string; data?: { result: { metric: Record<string, string>; value: [number, string] }[] } };
+  if (body.status !== 'success') throw new Error(`${expr}: ${body.error}`);
+  return body.data!.result.map((r) => ({ labels: r.metric, value: Number(r.value[1]) }));
+}
+
+/** Equal to the digits a double keeps through different but equivalent PromQL; NaN (no traffic) equals NaN. */
+function same(a: number, b: number): boolean {
+  return (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+}
+
+/** The overview table's queries by column name, with every SLO and cluster selected. */
+function overviewTableQueries(): Map<string, string> {
+  const overview = JSON.parse(renderDashboards(slos).get('burnrate-overview')!) as Record<string, any>;
+  const table = overview.panels.find((p: Record<string, any>) => p.type === 'table' && p.title === 'SLOs');
+  const known = { service: [...new Set(slos.map((s) => s.service))], slo: slos.map((s) => s.id) };
+  const values = variableValues(overview, 'all', known);
+  const names = table.transformations[1].options.renameByName as Record<string, string>;
+  return new Map(table.targets.map((t: Record<string, string>) => [names[`Value #${t.refId}`]!, substitute(t.expr!, values)]));
+}
+
+/** What each column must show for one SLO: the queries of the per-SLO panels, or the recorded series. */
+function columnReference(slo: Slo): Record<string, string> {
+  const page = sloAlertWindows(slo).find((w) => w.tier === 'page' && w.speed === 'fast')!;
+  const all = { cluster: '.*' };
+  return {
+    [COLUMNS.objective]: `max(${RECORDED.objective}{slo="${slo.id}"})`,
+    [COLUMNS.sli]: substitute(sliExpr(slo, 'slo-window'), all),
+    [COLUMNS.budget]: `min(${RECORDED.budgetRemaining}{slo="${slo.id}"})`,
+    [COLUMNS.burn]: substitute(burnRateExpr(slo, worstErrorRatio(slo, { windowMs: page.longWindowMs })), all),
+    [COLUMNS.firing]: `count(ALERTS{slo="${slo.id}",alertstate="firing"}) or vector(0)`,
+  };
 }
 
 /**
@@ -144,4 +188,35 @@ describe.each(prometheusLines())('dashboard queries on a real Prometheus $name r
       }
     },
   );
+
+  test('the overview table: every query returns one series per SLO, keyed by slo, equal to the SLO’s own panels', async () => {
+    const columns = overviewTableQueries();
+    expect([...columns.keys()].sort()).toEqual([COLUMNS.objective, COLUMNS.sli, COLUMNS.budget, COLUMNS.burn, COLUMNS.firing].sort());
+    const rolling = slos.filter((s) => s.window.kind === 'rolling');
+    let time = 0;
+    await waitFor('every rolling SLO recorded', async () => {
+      time = Date.now() / 1000 - 1.5;
+      const budgets = await instantSeries(prometheus, columns.get(COLUMNS.budget)!, time);
+      return rolling.every((slo) => budgets.some((b) => b.labels.slo === slo.id));
+    });
+    for (const [column, expr] of columns) {
+      const series = await instantSeries(prometheus, expr, time);
+      const ids = series.map((s) => s.labels.slo);
+      expect(new Set(ids).size, `${column}: one series per SLO`).toBe(ids.length);
+      expect(ids.every((id) => slos.some((s) => s.id === id)), column).toBe(true);
+      // Whole-window series of calendar SLOs may not exist yet (they start at an hour boundary).
+      const whole = column === COLUMNS.sli || column === COLUMNS.budget;
+      for (const slo of whole ? rolling : slos) expect(ids, `${column} of ${slo.id}`).toContain(slo.id);
+      for (const { labels, value } of series) {
+        const slo = slos.find((s) => s.id === labels.slo)!;
+        const [reference] = await instantSeries(prometheus, columnReference(slo)[column]!, time);
+        expect(same(value, reference?.value ?? NaN), `${column} of ${slo.id}: ${value} vs ${reference?.value}`).toBe(true);
+        if (column !== COLUMNS.objective) expect(Object.keys(labels), column).toEqual(['slo']);
+        else {
+          expect(value).toBe(objectiveRatio(slo));
+          expect(labels).toEqual({ slo: slo.id, service: slo.service, window: windowLabel(slo.window), dashboard: serviceDashboardUid(slo.service) });
+        }
+      }
+    }
+  });
 });

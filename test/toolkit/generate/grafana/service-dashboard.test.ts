@@ -5,7 +5,9 @@ import { renderDashboards } from '../../../../src/toolkit/generate/grafana/dashb
 import { serviceDashboardUid } from '../../../../src/toolkit/generate/grafana/uid.js';
 import { alertingPeriodMs, alertWindows } from '../../../../src/core/windows/alert-windows.js';
 import { formatDuration, parseDurationMs } from '../../../../src/core/model/duration.js';
-import { objectiveRatio, type Slo } from '../../../../src/core/model/slo.js';
+import type { Slo } from '../../../../src/core/model/slo.js';
+import { COLUMNS } from '../../../../src/toolkit/generate/grafana/overview-table.js';
+import { BUDGET_STEPS } from '../../../../src/toolkit/generate/grafana/thresholds.js';
 import { parseSelector } from '../../../../src/core/promql/promql.js';
 import { substitute } from './dashboard-queries.js';
 import { fixtureSlos } from './fixture-slos.js';
@@ -40,6 +42,11 @@ function colourOf(steps: { value: number | null; color: string }[], value: numbe
 
 const bySlo = (id: string) => slos.find((s) => s.id === id)!;
 
+function overviewTable(): Json {
+  const overview = JSON.parse(dashboards.get('burnrate-overview')!) as Json;
+  return overview.panels.find((p: Json) => p.type === 'table' && p.title === 'SLOs');
+}
+
 describe('service dashboards', () => {
   test.each(slos.map((s) => [s.id, s] as const))('%s: burn-rate thresholds and windows are the SLO’s own alert pairs', (_id, slo) => {
     const windows = alertWindows(alertingPeriodMs(slo.window));
@@ -73,12 +80,35 @@ describe('service dashboards', () => {
     expect(colourOf(steps, 0.9)).toBe('green');
   });
 
-  test('the overview colours an SLI red below its objective and green at it', () => {
-    const overview = JSON.parse(dashboards.get('burnrate-overview')!) as Json;
-    const slo = bySlo('probes-raw-monthly');
-    const sli = overview.panels.find((p: Json) => p.title.startsWith('SLI over') && p.targets[0].expr.includes(`slo="${slo.id}"`));
-    expect(colourOf(sli.fieldConfig.defaults.thresholds.steps, objectiveRatio(slo))).toBe('green');
-    expect(colourOf(sli.fieldConfig.defaults.thresholds.steps, objectiveRatio(slo) - 0.00001)).toBe('red');
+  test('the overview table colours the budget like the gauges, as the cell background', () => {
+    const overrides = overviewTable().fieldConfig.overrides as Json[];
+    const budget = overrides.find((o) => o.matcher.options === COLUMNS.budget)!.properties as Json[];
+    const steps = budget.find((p) => p.id === 'thresholds')!.value.steps;
+    expect(steps).toEqual(BUDGET_STEPS);
+    expect(colourOf(steps, 0)).toBe('red');
+    expect(colourOf(steps, 0.9)).toBe('green');
+    expect(budget.find((p) => p.id === 'custom.cellOptions')!.value).toEqual({ type: 'color-background' });
+  });
+
+  test('the overview links each SLO to its service dashboard, hashed uids included', () => {
+    const table = overviewTable();
+    const overrides = table.fieldConfig.overrides as Json[];
+    const [link] = overrides.find((o) => o.matcher.options === COLUMNS.slo)!.properties[0].value;
+    expect(link.url).toMatch(/^\/d\/\$\{__data\.fields\.dashboard\}\?/);
+    // The uid column is hidden, not removed: the link reads it from the row.
+    expect(overrides.find((o) => o.matcher.options === 'dashboard')!.properties).toEqual([{ id: 'custom.hidden', value: true }]);
+    expect(table.transformations[1].options.excludeByName.dashboard).toBeUndefined();
+    // Prometheus' label_replace, innermost first: the label the objective query gives each service.
+    const replaces = [...(table.targets[0].expr as string).matchAll(/"dashboard", "([^"]*)", "service", "([^"]*)"\)/g)];
+    const uidOf = (service: string) =>
+      replaces.reduce((uid, [, replacement, regex]) => {
+        const match = new RegExp(`^(?:${JSON.parse(`"${regex!}"`) as string})$`).exec(service);
+        return match ? replacement!.replace('$1', match[1] ?? '') : uid;
+      }, '');
+    for (const slo of slos) expect(uidOf(slo.service), slo.service).toBe(serviceDashboardUid(slo.service));
+    // The fixtures have both kinds: plain `burnrate-<service>` uids and hashed ones.
+    const hashed = slos.filter((s) => serviceDashboardUid(s.service) !== `burnrate-${s.service}`);
+    expect(hashed.length > 0 && hashed.length < slos.length).toBe(true);
   });
 
   test('trace SLIs link to the failed and slow spans in Jaeger Explore; other SLIs do not', () => {
