@@ -21,6 +21,16 @@ export interface RuleCost {
    * first: unlike wall-clock durations, barely moved by other jobs on a shared machine.
    */
   cpuSecondsPerEvaluation: number;
+  /** `evaluationSeconds` split by the kind of group ({@link groupKind}): where one evaluation of every group goes. */
+  evaluationSecondsByKind?: Record<string, number>;
+}
+
+/**
+ * The kind of a rule group, from its name without the SLO: ours end in -sli, -window or -alerts; Sloth's start
+ * with sloth-slo-sli-recordings, -meta-recordings or -alerts.
+ */
+export function groupKind(group: string): string {
+  return /^sloth-slo-(sli-recordings|meta-recordings|alerts)-/.exec(group)?.[1] ?? /^burnrate-.+-(sli|window|alerts)$/.exec(group)?.[1] ?? 'other';
 }
 
 const median = (v: number[]) => {
@@ -95,5 +105,10 @@ export async function measureRuleCost(
     samplesPerEvaluation: [...samples.entries()].filter(([g]) => !slow(g)).reduce((a, [, b]) => a + b, 0),
     evaluationsPerGroup: counts.length > 0 ? Math.min(...counts) : 0,
     cpuSecondsPerEvaluation,
+    evaluationSecondsByKind: [...durations.entries()].reduce<Record<string, number>>((byKind, [g, d]) => {
+      const kind = groupKind(name(g));
+      byKind[kind] = (byKind[kind] ?? 0) + median(d);
+      return byKind;
+    }, {}),
   };
 }

@@ -51,5 +51,10 @@ export function longWindowTables(r: LongWindowResult): string {
       fixed(c.cost.cpuSecondsPerEvaluation * 1000, 0, ' ms'),
     ]),
   );
-  return `${head}\n\n${acc}\n\n${cost}\n`;
+  // Older result files have no split by kind.
+  const byKind = r.cost
+    .filter((c) => c.cost.evaluationSecondsByKind)
+    .map((c) => `${c.tool}: ${Object.entries(c.cost.evaluationSecondsByKind ?? {}).map(([kind, s]) => `${kind} ${fixed(s * 1000, 0, ' ms')}`).join(', ')}`);
+  const kinds = byKind.length > 0 ? `\n\nOne evaluation of every group, by kind of group: ${byKind.join('; ')}.\n` : '\n';
+  return `${head}\n\n${acc}\n\n${cost}${kinds}`;
 }
