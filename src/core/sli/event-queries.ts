@@ -91,6 +91,11 @@ export function sliEventQueries(slo: Slo, windowMs: number): EventQueries {
   }
 }
 
+/** Share of a native histogram's observations at or under the threshold (see nativeLatencyCounts for why -Inf). */
+function fractionAtMost(thresholdSeconds: number, histogram: string): string {
+  return `histogram_fraction(-Inf, ${thresholdSeconds}, ${histogram})`;
+}
+
 /**
  * The good events over a window written against its total as the same rule group has just recorded it
  * (`recordedTotal`, a selector whose series carry `extraLabels` besides the SLI's groups). Prometheus
@@ -115,7 +120,7 @@ export function goodFromRecordedTotal(slo: Slo, windowMs: number, recordedTotal:
       return fromGood(tracesSelectors(slo).good);
     case 'latency': {
       if (!sli.native) return undefined;
-      const fraction = `histogram_fraction(-Inf, ${sli.thresholdSeconds}, ${sumBy(groupBy, `increase(${sli.histogram}[${range}])`)})`;
+      const fraction = fractionAtMost(sli.thresholdSeconds, increase(groupBy, sli.histogram, range));
       return orZero(`(${recordedTotal} * ${ignoring} ${fraction} >= 0)`);
     }
     default:
@@ -132,8 +137,8 @@ export function goodFromRecordedTotal(slo: Slo, windowMs: number, recordedTotal:
  * A window without observations has a NaN fraction; it counts as zero good events, as classic buckets do.
  */
 export function nativeLatencyCounts(histogram: string, thresholdSeconds: number, groupBy: readonly string[], range: string): EventQueries {
-  const increased = sumBy(groupBy, `increase(${histogram}[${range}])`);
+  const increased = increase(groupBy, histogram, range);
   const total = `histogram_count(${increased})`;
-  const good = `(histogram_fraction(-Inf, ${thresholdSeconds}, ${increased}) * ${total} >= 0)`;
+  const good = `(${fractionAtMost(thresholdSeconds, increased)} * ${total} >= 0)`;
   return { kind: 'counts', good: orZeroLike(good, total), total };
 }

@@ -2,7 +2,7 @@
  * The overview's SLO table: one row per selected SLO, one instant query per value column, merged on `slo`.
  * One panel whatever the number of SLOs (a row of panels per SLO made 6,003 panels for 1,000 SLOs).
  */
-import { TableCellDisplayMode, TablePanel, TableSortByFieldStateBuilder, ThresholdsConfigBuilder, ThresholdsMode } from './sdk.js';
+import { TableCellDisplayMode, TablePanel, TableSortByFieldStateBuilder } from './sdk.js';
 import { SERVICE_LABEL, SLO_LABEL, WINDOW_LABEL } from '../../../core/conventions/metrics.js';
 import type { Slo } from '../../../core/model/slo.js';
 import { VARIABLES } from './datasources.js';
@@ -16,7 +16,7 @@ import {
   sliColumnExpr,
 } from './overview-queries.js';
 import { promTargets, refId } from './targets.js';
-import { budgetThresholds } from './thresholds.js';
+import { budgetPaceThresholds, budgetThresholds, firingThresholds } from './thresholds.js';
 
 export const COLUMNS = {
   service: 'Service',
@@ -40,10 +40,6 @@ export function columnQueries(slos: readonly Slo[]): { column: ValueColumn; expr
     { column: 'burn', expr: burnRateColumnExpr(slos) },
     { column: 'firing', expr: firingColumnExpr(slos) },
   ];
-}
-
-function steps(...list: { value: number | null; color: string }[]): ThresholdsConfigBuilder {
-  return new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps(list);
 }
 
 /** Rows sized to the catalog, within a readable range; the table scrolls beyond it. */
@@ -90,13 +86,13 @@ export function overviewTable(slos: readonly Slo[]): TablePanel {
     .overrideByName(COLUMNS.burn, [
       { id: 'unit', value: UNIT_TIMES },
       { id: 'decimals', value: 2 },
-      // Above 1 the budget runs out before the window ends; the paging factors differ between SLO windows.
-      { id: 'thresholds', value: steps({ value: null, color: 'green' }, { value: 1, color: 'orange' }).build() },
+      // One scale for every row: the paging factors differ between SLO windows.
+      { id: 'thresholds', value: budgetPaceThresholds().build() },
       { id: 'custom.cellOptions', value: { type: TableCellDisplayMode.ColorText } },
     ])
     .overrideByName(COLUMNS.firing, [
       { id: 'decimals', value: 0 },
-      { id: 'thresholds', value: steps({ value: null, color: 'green' }, { value: 1, color: 'red' }).build() },
+      { id: 'thresholds', value: firingThresholds().build() },
       { id: 'custom.cellOptions', value: { type: TableCellDisplayMode.ColorText } },
     ])
     .span(24)

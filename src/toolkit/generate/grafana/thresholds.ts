@@ -1,4 +1,4 @@
-/** Threshold colours: budget remaining, and burn rates against the alert factors. */
+/** Threshold colours: budget remaining, burn rates against the alert factors or the budget, firing alerts. */
 import type { Threshold } from '@grafana/grafana-foundation-sdk/dashboard';
 import { ThresholdsConfigBuilder, ThresholdsMode } from './sdk.js';
 import type { AlertWindow } from '../../../core/windows/alert-windows.js';
@@ -34,6 +34,22 @@ function thresholds(steps: readonly Threshold[]): ThresholdsConfigBuilder {
 
 export function budgetThresholds(): ThresholdsConfigBuilder {
   return thresholds(BUDGET_STEPS);
+}
+
+/** Green below 1, orange from 1: at or above 1 the budget runs out before the window ends. */
+export function budgetPaceThresholds(): ThresholdsConfigBuilder {
+  return thresholds([
+    { value: null, color: 'green' },
+    { value: 1, color: 'orange' },
+  ]);
+}
+
+/** Green with no alert firing, red from one. */
+export function firingThresholds(): ThresholdsConfigBuilder {
+  return thresholds([
+    { value: null, color: 'green' },
+    { value: 1, color: 'red' },
+  ]);
 }
 
 /** Steps at each alert pair's burn-rate factor (from the SLO's own period), ascending; equal factors keep the most severe colour. */
