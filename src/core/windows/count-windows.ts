@@ -1,9 +1,11 @@
 /**
  * How each window's event counts are obtained, so rules, dashboards and the service agree on one source.
- * Only a few windows are recorded: the five-minute base and the fast tiers' long windows (1h and 1d for a
- * 30-day SLO); up to an hour from the raw series, longer ones from the five-minute counts. Every other
- * window is the sum of back-to-back copies of a shorter recorded window read at offsets, composed where
- * it is read. A window no recorded window divides (28m for a 28-day SLO) is recorded from the raw series. Tiles are exact: the sum of twelve
+ * Only a few windows are recorded: the five-minute base, the fast tiers' long windows (1h and 1d for a
+ * 30-day SLO) and the slow ticket window when three daily counts make it (3d); up to an hour from the raw
+ * series, 1d from the five-minute counts, 3d from the daily ones. Every other window is the sum of
+ * back-to-back copies of a shorter recorded window read at offsets, composed where it is read (the SLO
+ * window: ten 3d counts). A window no recorded window divides (28m for a 28-day SLO) is recorded from the
+ * raw series. Tiles are exact: the sum of twelve
  * five-minute counts ending 0, 5, ..., 55 minutes ago is the hour's count, so a failure enters every window
  * the moment it enters the five-minute count, as it does in raw `rate(...[1h])` rules.
  */
@@ -19,7 +21,9 @@ export const SLOW_GROUP_INTERVAL_MS = 5 * 60_000;
 export type CountSource =
   | { kind: 'raw' }
   /** The mean of the recorded five-minute counts over the window, times the number of five-minute slots. */
-  | { kind: 'average' };
+  | { kind: 'average' }
+  /** The sum of `count` back-to-back copies of a recorded averaged window (3d from three 1d counts). */
+  | { kind: 'tiles'; tileMs: number; count: number };
 
 export interface RecordedCountWindow {
   windowMs: number;
@@ -49,6 +53,18 @@ function tileCandidates(windows: readonly AlertWindow[]): number[] {
 }
 
 /**
+ * Ticket windows also recorded when a few copies of a recorded daily count make them (3d of a 30-day SLO is
+ * three 1d counts): the 3d window is a tenth of the SLO window, so the whole window sums ten tiles instead of
+ * thirty, and the ticket alert reads one series instead of three.
+ */
+function isTicketLongWindow(windowMs: number, windows: readonly AlertWindow[]): boolean {
+  return windows.some((w) => w.tier === 'ticket' && w.longWindowMs === windowMs);
+}
+
+/** Tiles of tiles are kept short: each costs one lookup per evaluation, and a missing one loses its whole length. */
+const MAX_TILES_OF_TILES = 3;
+
+/**
  * Recorded windows up to an hour read the raw series (cheap at that length): the page-fast pair is then
  * exactly what raw-rate rules compute, and the hourly tiles stay right whatever the evaluation interval.
  * Longer ones (1d) average the five-minute counts recorded every evaluation: every event is counted in
@@ -57,8 +73,15 @@ function tileCandidates(windows: readonly AlertWindow[]): number[] {
  */
 const RAW_UP_TO_MS = 3_600_000;
 
-function recordedWindow(windowMs: number): RecordedCountWindow {
-  const source: CountSource = windowMs <= RAW_UP_TO_MS ? { kind: 'raw' } : { kind: 'average' };
+/**
+ * Up to an hour: the raw series. Longer: the sum of a few copies of a shorter averaged window when one divides
+ * it (3d = three 1d counts, exact because the copies are back to back), else the average of the five-minute counts.
+ */
+function recordedWindow(windowMs: number, recorded: readonly RecordedCountWindow[]): RecordedCountWindow {
+  if (windowMs <= RAW_UP_TO_MS) return { windowMs, source: { kind: 'raw' }, slow: false };
+  const averaged = recorded.filter((r) => r.source.kind === 'average').map((r) => r.windowMs);
+  const tileMs = [...averaged].sort((a, b) => b - a).find((tile) => windowMs % tile === 0 && windowMs / tile <= MAX_TILES_OF_TILES);
+  const source: CountSource = tileMs === undefined ? { kind: 'average' } : { kind: 'tiles', tileMs, count: windowMs / tileMs };
   return { windowMs, source, slow: false };
 }
 
@@ -95,16 +118,19 @@ function planWindows(windows: readonly AlertWindow[], extraMs: readonly number[]
   const wanted = [...new Set([...recordedWindowsMs(windows), ...candidates])].sort((a, b) => a - b);
   for (const windowMs of wanted) {
     const tile = largestDividingTile(windowMs, recordedMs());
-    if (!candidates.includes(windowMs) && tile !== undefined) {
+    const entry = recordedWindow(windowMs, recorded);
+    // Averaged over days, a ticket window would cost more than the tiles it replaces: only tiles of tiles pay.
+    const worthRecording = candidates.includes(windowMs) || (entry.source.kind === 'tiles' && isTicketLongWindow(windowMs, windows));
+    if (!worthRecording && tile !== undefined) {
       sources.set(windowMs, { recorded: false, tileMs: tile, count: windowMs / tile });
       continue;
     }
-    recorded.push(recordedWindow(windowMs));
+    recorded.push(entry);
     sources.set(windowMs, { recorded: true });
   }
   for (const windowMs of extraMs) {
     if (recorded.some((r) => r.windowMs === windowMs)) continue;
-    recorded.push(recordedWindow(windowMs));
+    recorded.push(recordedWindow(windowMs, recorded));
   }
   markSlowTiles(recorded, sources, pageWindows, extraMs);
   return { recorded, sources };

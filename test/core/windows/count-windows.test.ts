@@ -8,7 +8,7 @@ const DAY = 86_400_000;
 
 function describePlan(plan: CountWindowPlan): { recorded: string[]; composed: string[] } {
   const recorded = plan.recorded.map((r) => {
-    const from = r.source.kind;
+    const from = r.source.kind === 'tiles' ? `${r.source.count}x${formatDuration(r.source.tileMs)}` : r.source.kind;
     return `${formatDuration(r.windowMs)}=${from}${r.slow ? ' (slow)' : ''}`;
   });
   const composed = [...plan.sources].flatMap(([ms, s]) => (s.recorded ? [] : [`${formatDuration(ms)}=${s.count}x${formatDuration(s.tileMs)}`]));
@@ -16,21 +16,21 @@ function describePlan(plan: CountWindowPlan): { recorded: string[]; composed: st
 }
 
 describe('count windows', () => {
-  it('records windows up to an hour from raw series, longer fast long windows from the 5m counts; composes the rest', () => {
+  it('records windows up to an hour from raw series, 1d from the 5m counts, 3d from three 1d counts; composes the rest', () => {
     expect(describePlan(countWindowPlan(alertWindows(30 * DAY)))).toEqual({
-      recorded: ['5m=raw', '1h=raw', '1d=average (slow)'],
-      composed: ['30m=6x5m', '2h=2x1h', '6h=6x1h', '3d=3x1d'],
+      recorded: ['5m=raw', '1h=raw', '1d=average (slow)', '3d=3x1d (slow)'],
+      composed: ['30m=6x5m', '2h=2x1h', '6h=6x1h'],
     });
   });
 
   it('records from raw series a window no recorded window divides (28m of a 28-day SLO), and tiles on it', () => {
     expect(describePlan(countWindowPlan(alertWindows(28 * DAY)))).toEqual({
-      recorded: ['5m=raw', '28m=raw', '56m=raw', '22h24m=average (slow)'],
-      composed: ['1h52m=2x56m', '5h36m=6x56m', '2d19h12m=3x22h24m'],
+      recorded: ['5m=raw', '28m=raw', '56m=raw', '22h24m=average (slow)', '2d19h12m=3x22h24m (slow)'],
+      composed: ['1h52m=2x56m', '5h36m=6x56m'],
     });
     expect(describePlan(countWindowPlan(alertWindows(7 * DAY)))).toEqual({
-      recorded: ['5m=raw', '7m=raw', '14m=raw', '5h36m=average (slow)'],
-      composed: ['28m=2x14m', '1h24m=6x14m', '16h48m=3x5h36m'],
+      recorded: ['5m=raw', '7m=raw', '14m=raw', '5h36m=average (slow)', '16h48m=3x5h36m (slow)'],
+      composed: ['28m=2x14m', '1h24m=6x14m'],
     });
   });
 
@@ -43,10 +43,20 @@ describe('count windows', () => {
   });
 
   it('composes the whole window from the longest recorded tile, thirty at most', () => {
-    expect(composeWindow(countWindowPlan(alertWindows(30 * DAY)), 30 * DAY)).toEqual({ recorded: false, tileMs: DAY, count: 30 });
-    expect(composeWindow(countWindowPlan(alertWindows(7 * DAY)), 7 * DAY)).toEqual({ recorded: false, tileMs: 5.6 * 3_600_000, count: 30 });
-    // 90 days: 3d tiles would be needed, more than thirty 1d tiles: nothing composes it.
-    expect(composeWindow(countWindowPlan(alertWindows(30 * DAY)), 90 * DAY)).toBeUndefined();
+    expect(composeWindow(countWindowPlan(alertWindows(30 * DAY)), 30 * DAY)).toEqual({ recorded: false, tileMs: 3 * DAY, count: 10 });
+    expect(composeWindow(countWindowPlan(alertWindows(7 * DAY)), 7 * DAY)).toEqual({ recorded: false, tileMs: 16.8 * 3_600_000, count: 10 });
+    // 90 days with the 30-day plan: thirty 3d tiles.
+    expect(composeWindow(countWindowPlan(alertWindows(30 * DAY)), 90 * DAY)).toEqual({ recorded: false, tileMs: 3 * DAY, count: 30 });
+    // 180 days: sixty 3d tiles, more than thirty: nothing composes it.
+    expect(composeWindow(countWindowPlan(alertWindows(30 * DAY)), 180 * DAY)).toBeUndefined();
+  });
+
+  it('records a ticket window from daily counts only when three of them make it, never by averaging days', () => {
+    // Hand-made windows where the slow ticket window takes four daily counts, one more than a recorded tile may: composed.
+    const windows = alertWindows(30 * DAY).map((w) => (w.tier === 'ticket' && w.speed === 'slow' ? { ...w, longWindowMs: 4 * DAY } : w));
+    const plan = describePlan(countWindowPlan(windows));
+    expect(plan.recorded).toEqual(['5m=raw', '1h=raw', '1d=average (slow)']);
+    expect(plan.composed).toContain('4d=4x1d');
   });
 });
 

@@ -1,7 +1,7 @@
 /**
- * Recording rules of one SLO. Count SLIs record the five-minute and hourly counts from the raw series and
- * the daily count from the five-minute ones (core/windows/count-windows.ts); every other window is a sum
- * of these tiles, composed where it is read.
+ * Recording rules of one SLO. Count SLIs record the five-minute and hourly counts from the raw series, the
+ * daily count from the five-minute ones and the 3-day count from three daily ones (core/windows/count-windows.ts);
+ * every other window is a sum of these tiles, composed where it is read.
  * Rules that may lag minutes (slow tiles, the whole window, metadata) go to the slow group.
  */
 import { RECORDED, SERVICE_LABEL, SLI_KIND_LABEL, SLO_LABEL, TEAM_LABEL, WINDOW_LABEL } from '../../../core/conventions/metrics.js';
@@ -12,6 +12,7 @@ import type { CountWindowPlan, RecordedCountWindow } from '../../../core/windows
 import { eventQueries, goodFromRecordedTotal, sliEventQueries } from '../../../core/sli/event-queries.js';
 import { sliceJudgmentTexts } from '../../../core/sli/slice-queries.js';
 import { budgetText, series } from '../../../core/promql/promql-text.js';
+import { tiledCountText } from '../../../core/promql/window-count-text.js';
 import type { RecordingRule } from './rule-types.js';
 import { rawWindowErrorRatio, windowCount, windowSecondsExpr } from './window-queries.js';
 import { windowLabel } from '../../../core/windows/window-text.js';
@@ -35,6 +36,9 @@ function countRules(slo: Slo, recorded: RecordedCountWindow): RecordingRule[] {
   if (source.kind === 'average') {
     const slots = windowMs / BASE_WINDOW_MS;
     return COUNT_METRICS.map((metric) => windowed(metric, slo, windowMs, `avg_over_time(${series(metric, slo.id, BASE_WINDOW_MS)}[${formatDuration(windowMs)}]) * ${slots}`));
+  }
+  if (source.kind === 'tiles') {
+    return COUNT_METRICS.map((metric) => windowed(metric, slo, windowMs, tiledCountText(series(metric, slo.id, source.tileMs), source.tileMs, source.count)));
   }
   const queries = eventQueries(slo, windowMs);
   if (queries.kind !== 'counts') throw new Error(`${slo.id}: a raw SLI has no event counts`);

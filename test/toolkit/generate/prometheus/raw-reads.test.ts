@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RECORDED, WINDOW_LABEL } from '../../../../src/core/conventions/metrics.js';
 import type { Slo } from '../../../../src/core/model/slo.js';
+import { formatDuration } from '../../../../src/core/model/duration.js';
+import { sloCountPlan } from '../../../../src/toolkit/generate/prometheus/count-plan.js';
 import { sloRuleGroups } from '../../../../src/toolkit/generate/prometheus/rule-groups.js';
 import type { RecordingRule } from '../../../../src/toolkit/generate/prometheus/rule-types.js';
 import { CATALOG_DIR, FIXTURE_DIR, loadSlos } from './rule-files.js';
@@ -15,12 +17,13 @@ const COUNTS: readonly string[] = [RECORDED.goodEvents, RECORDED.totalEvents];
  */
 const READS_PER_WINDOW = 2;
 
-/** The recorded raw count rules of an SLO, by window label. */
+/** The count rules of an SLO's windows recorded from the raw series (not from other recorded counts), by window label. */
 function rawCountRules(slo: Slo): Map<string, RecordingRule[]> {
+  const rawWindows = new Set(sloCountPlan(slo).recorded.filter((r) => r.source.kind === 'raw').map((r) => formatDuration(r.windowMs)));
   const byWindow = new Map<string, RecordingRule[]>();
   for (const rule of sloRuleGroups(slo).flatMap((g) => g.rules)) {
-    if (!('record' in rule) || !COUNTS.includes(rule.record) || rule.expr.startsWith('avg_over_time(')) continue;
-    const window = rule.labels?.[WINDOW_LABEL] ?? '';
+    const window = 'record' in rule ? (rule.labels?.[WINDOW_LABEL] ?? '') : '';
+    if (!('record' in rule) || !COUNTS.includes(rule.record) || !rawWindows.has(window)) continue;
     byWindow.set(window, [...(byWindow.get(window) ?? []), rule]);
   }
   return byWindow;
