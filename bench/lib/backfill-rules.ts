@@ -18,6 +18,27 @@ export interface BackfillRange {
   stepSeconds: number;
 }
 
+type Sample = [number, number];
+
+/**
+ * The series a recording rule writes from its range-query result: labels without `__name__`, overridden by the
+ * rule's own. A rule like `(a - b) or a` returns one series from each side (one carries `a`'s name, one not), at
+ * different steps; Prometheus would record both as the same series, so their samples are merged in time order.
+ */
+export function recordedSeries(result: readonly { metric: Record<string, string>; values: readonly Sample[] }[], ruleLabels: Record<string, string>): Array<{ labels: Record<string, string>; values: Sample[] }> {
+  const byLabels = new Map<string, { labels: Record<string, string>; values: Sample[] }>();
+  for (const s of result) {
+    const { __name__: _drop, ...metric } = s.metric;
+    const labels = { ...metric, ...ruleLabels };
+    const key = JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
+    const series = byLabels.get(key);
+    if (series) series.values.push(...s.values);
+    else byLabels.set(key, { labels, values: [...s.values] });
+  }
+  for (const series of byLabels.values()) series.values.sort((a, b) => a[0] - b[0]);
+  return [...byLabels.values()];
+}
+
 /** Streams each rule's range-query result to OpenMetrics (promtool accepts families in any order). */
 async function backfillLevel(server: PrometheusServer, rules: readonly RecordingRuleSpec[], rangeOf: (rule: RecordingRuleSpec) => BackfillRange, file: string): Promise<number> {
   const writer = new OpenMetricsWriter(file);
@@ -26,10 +47,7 @@ async function backfillLevel(server: PrometheusServer, rules: readonly Recording
     // A group with its own interval (our hourly group) is evaluated at that interval, as Prometheus would.
     const step = rule.intervalSeconds ?? range.stepSeconds;
     const result = await queryRange(server.url, rule.expr, range.start, range.end, step);
-    for (const s of result) {
-      const { __name__: _drop, ...metric } = s.metric;
-      await writer.series(rule.record, { ...metric, ...rule.labels }, s.values);
-    }
+    for (const s of recordedSeries(result, rule.labels)) await writer.series(rule.record, s.labels, s.values);
   }
   await writer.close();
   return writer.samples;
