@@ -4,10 +4,10 @@ import { recordedSeries } from '../../bench/lib/backfill-rules.js';
 
 describe('recorded series of a backfilled rule', () => {
   it('merges the two sides of `(a - b) or a`, which differ only in __name__, into one series in time order', () => {
-    const result = [
-      { metric: { route: '/a', slo: 's' }, values: [[120, 7], [180, 8]] as [number, number][] },
-      { metric: { __name__: 'burnrate:slo_total_events', route: '/a', slo: 's' }, values: [[60, 5], [240, 9]] as [number, number][] },
-      { metric: { route: '/b', slo: 's' }, values: [[60, 1]] as [number, number][] },
+    const result: Array<{ metric: Record<string, string>; values: [number, number][] }> = [
+      { metric: { route: '/a', slo: 's' }, values: [[120, 7], [180, 8]] },
+      { metric: { __name__: 'burnrate:slo_total_events', route: '/a', slo: 's' }, values: [[60, 5], [240, 9]] },
+      { metric: { route: '/b', slo: 's' }, values: [[60, 1]] },
     ];
     expect(recordedSeries(result, { window: '5m' })).toEqual([
       { labels: { route: '/a', slo: 's', window: '5m' }, values: [[60, 5], [120, 7], [180, 8], [240, 9]] },
