@@ -87,7 +87,7 @@ export function calendarStepMs(window: SloWindow): number | undefined {
 
 /**
  * Count of events over the whole window from the recorded counts (the calendar step's must be recorded).
- * Rolling windows are tiles of the longest recorded count (30 days: thirty 1d counts); a window no
+ * Rolling windows are tiles of the longest recorded count (30 days: ten 3d counts); a window no
  * recorded count divides averages the five-minute counts. Calendar: the whole steps since the period
  * start, plus the five-minute counts since the last whole step, plus zero, so the count exists from the
  * first evaluation of a period and trails it by at most five minutes.
