@@ -5,9 +5,9 @@
  * series, 1d from the five-minute counts, 3d from the daily ones. Every other window is the sum of
  * back-to-back copies of a shorter recorded window read at offsets, composed where it is read (the SLO
  * window: ten 3d counts). A window no recorded window divides (28m for a 28-day SLO) is recorded from the
- * raw series. Tiles are exact: the sum of twelve
- * five-minute counts ending 0, 5, ..., 55 minutes ago is the hour's count, so a failure enters every window
- * the moment it enters the five-minute count, as it does in raw `rate(...[1h])` rules.
+ * raw series. Tiles are exact: the sum of twelve five-minute counts ending 0, 5, ..., 55 minutes ago is the
+ * hour's count, so a failure enters every window the moment it enters the five-minute count, as it does in
+ * raw `rate(...[1h])` rules.
  */
 import type { Slo } from '../model/slo.js';
 import { BASE_WINDOW_MS, recordedWindowsMs, sloAlertWindows, type AlertWindow } from './alert-windows.js';
@@ -53,9 +53,9 @@ function tileCandidates(windows: readonly AlertWindow[]): number[] {
 }
 
 /**
- * Ticket windows also recorded when a few copies of a recorded daily count make them (3d of a 30-day SLO is
- * three 1d counts): the 3d window is a tenth of the SLO window, so the whole window sums ten tiles instead of
- * thirty, and the ticket alert reads one series instead of three.
+ * Whether `windowMs` is a ticket tier's long window. Those are recorded too when a few copies of a recorded daily
+ * count make them (3d of a 30-day SLO is three 1d counts): the 3d window is a tenth of the SLO window, so the
+ * whole window sums ten tiles instead of thirty, and the ticket alert reads one series instead of three.
  */
 function isTicketLongWindow(windowMs: number, windows: readonly AlertWindow[]): boolean {
   return windows.some((w) => w.tier === 'ticket' && w.longWindowMs === windowMs);
