@@ -7,16 +7,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { RECORDED } from '../../../../src/core/conventions/metrics.js';
 import type { Slo } from '../../../../src/core/model/slo.js';
-import { groupEvalOrder } from '../../../../src/toolkit/generate/prometheus/promtool-tests.js';
 import { avgOverTime, increase, type LineName, type Sample } from '../../../support/range-semantics.js';
 import { prometheusLines, type PrometheusLine } from '../../../support/stack-tools.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
 import { ARTIFACT_DIRS, generateArtifacts } from '../../../../src/toolkit/generate/artifacts.js';
 import { writeArtifacts } from '../../../../src/toolkit/generate/write-artifacts.js';
-import { FIXTURE_DIR, generateInto, loadSlos, promtoolEach } from './rule-files.js';
+import { closeTo, runExprTest, type ExprCheck, type ExprTest } from './expr-test.js';
+import { FIXTURE_DIR, generateInto, loadSlos } from './rule-files.js';
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
@@ -29,23 +28,8 @@ beforeAll(async () => {
 });
 afterAll(() => temp.remove());
 
-interface ExprCheck {
-  expr: string;
-  eval_time: string;
-  exp_samples: { labels: string; value: number }[];
-}
-
-async function runPromtool(line: PrometheusLine, name: string, service: string, evaluationInterval: string, input: { series: string; values: string }[], checks: ExprCheck[]) {
-  const file = path.join(temp.dir, 'alerts', 'promtool', `${name}-${line.name}.yaml`);
-  const doc = {
-    rule_files: [`../prometheus/${service}.rules.yaml`],
-    evaluation_interval: evaluationInterval,
-    group_eval_order: groupEvalOrder(slos.filter((s) => s.service === service)),
-    tests: [{ interval: '1m', input_series: input, promql_expr_test: checks }],
-  };
-  await writeFile(file, stringify(doc, { lineWidth: 0 }));
-  const [result] = await promtoolEach(line.promtool, 'test', [file]);
-  return result;
+function runPromtool(line: PrometheusLine, name: string, service: string, evaluationInterval: string, input: ExprTest['input'], checks: ExprCheck[]) {
+  return runExprTest({ outDir: temp.dir, promtool: line.promtool, name: `${name}-${line.name}`, service, slos, evaluationInterval, input, checks });
 }
 
 /** A counter growing by `perMinute` every minute for `minutes` minutes from 0. */
@@ -215,16 +199,11 @@ async function runDstScenario(line: PrometheusLine, scenario: DstScenario) {
     const check = (metric: string, value: number) => ({ expr: `${metric}{slo="${slo.id}"}`, eval_time: `${minutesOf(ms(c.at) - shift)}m`, exp_samples: [{ labels: labels(metric), value }] });
     return [check(RECORDED.windowTotalEvents, 100 * minutes), check(RECORDED.windowGoodEvents, 99 * minutes), check(RECORDED.windowSeconds, c.periodSeconds)];
   });
-  const file = path.join(dir, 'alerts', 'promtool', `dst-${line.name}.yaml`);
-  const doc = {
-    rule_files: [`../prometheus/${slo.service}.rules.yaml`],
-    evaluation_interval: '5m',
-    group_eval_order: groupEvalOrder([slo]),
-    tests: [{ interval: '1m', input_series: [{ series: good, values: counter(99) }, { series: bad, values: counter(1) }], promql_expr_test: checks }],
-  };
-  await writeFile(file, stringify(doc, { lineWidth: 0 }));
-  const [result] = await promtoolEach(line.promtool, 'test', [file]);
-  return result;
+  const input = [
+    { series: good, values: counter(99) },
+    { series: bad, values: counter(1) },
+  ];
+  return runExprTest({ outDir: dir, promtool: line.promtool, name: `dst-${line.name}`, service: slo.service, slos: [slo], evaluationInterval: '5m', input, checks });
 }
 
 describe.each(prometheusLines())('on Prometheus $name', (line) => {
@@ -275,10 +254,8 @@ describe.each(prometheusLines())('on Prometheus $name', (line) => {
         { series: 'http_requests_total{job="orders",handler="/orders",code="200"}', values: values(GOOD) },
         { series: 'http_requests_total{job="orders",handler="/orders",code="503"}', values: values(BAD) },
       ];
-      // Equal up to float rounding: the oracle sums in another order than Prometheus.
-      const close = (expr: string, expected: number) => `abs(${expr} - ${expected}) < bool ${expected * 1e-9}`;
       const ratio = `1 - ${RECORDED.windowGoodEvents}{slo="${slo}"} / ${RECORDED.windowTotalEvents}{slo="${slo}"}`;
-      const checks = [{ expr: close(ratio, weighted), eval_time: `${END_MINUTE}m`, exp_samples: [{ labels: `{slo="${slo}",window="30d"}`, value: 1 }] }];
+      const checks = [{ expr: closeTo(ratio, weighted), eval_time: `${END_MINUTE}m`, exp_samples: [{ labels: `{slo="${slo}",window="30d"}`, value: 1 }] }];
       const result = await runPromtool(line, 'traffic-weighted', 'orders', '1m', input, checks);
       expect(result?.output).toContain('SUCCESS');
       expect(result?.code).toBe(0);

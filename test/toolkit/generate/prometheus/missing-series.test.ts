@@ -3,25 +3,21 @@
  * The good events are written against the recorded total, so on both Prometheus lines such a group must still
  * get its good count (all of its total, or zero good events), one series per group, no evaluation error.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import { generateArtifacts } from '../../../../src/toolkit/generate/artifacts.js';
 import { SPAN_COUNTERS } from '../../../../src/core/conventions/metrics.js';
+import type { Slo } from '../../../../src/core/model/slo.js';
 import { prometheusLines } from '../../../support/stack-tools.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
-import { FIXTURE_DIR, loadSlos, promtoolAsync } from './rule-files.js';
+import { runExprTest } from './expr-test.js';
+import { FIXTURE_DIR, generateInto } from './rule-files.js';
 
 let temp: { dir: string; remove: () => Promise<void> };
+let slos: Slo[];
 
 beforeAll(async () => {
   temp = await makeTempDir('burnrate-missing-series-');
-  const slos = await loadSlos(['grouped.slo.ts', 'traces.slo.ts'].map((f) => path.join(FIXTURE_DIR, f)));
-  for (const [file, text] of generateArtifacts(slos)) {
-    await mkdir(path.dirname(path.join(temp.dir, file)), { recursive: true });
-    await writeFile(path.join(temp.dir, file), text);
-  }
+  ({ slos } = await generateInto(temp.dir, ['grouped.slo.ts', 'traces.slo.ts'].map((f) => path.join(FIXTURE_DIR, f))));
 });
 afterAll(() => temp.remove());
 
@@ -30,7 +26,7 @@ const good = (slo: string, labels = '') => `burnrate:slo_good_events{slo="${slo}
 /** 1-minute samples for 10 minutes; every 5m count at 10m is 5 × the per-minute rate on both lines. */
 const TESTS = [
   {
-    rules: 'catalog.rules.yaml',
+    service: 'catalog',
     slo: 'catalog-api-availability',
     series: [
       { series: 'http_requests_total{job="catalog",route="/api/a",method="GET",code="200"}', values: '0+100x10' },
@@ -44,7 +40,7 @@ const TESTS = [
     ],
   },
   {
-    rules: 'gateway.rules.yaml',
+    service: 'gateway',
     slo: 'gateway-traced-requests',
     series: [
       { series: `${SPAN_COUNTERS.total}{slo="gateway-traced-requests",route="/a"}`, values: '0+20x10' },
@@ -60,22 +56,10 @@ const TESTS = [
 ];
 
 describe.each(prometheusLines())('on Prometheus $name', (line) => {
-  it.each(TESTS.map((t) => [t.rules, t] as const))('%s: a group without error or good series gets its good count', async (rules, t) => {
-    const test = {
-      rule_files: [`../prometheus/${rules}`],
-      evaluation_interval: '1m',
-      tests: [
-        {
-          interval: '1m',
-          input_series: t.series,
-          promql_expr_test: [{ expr: good(t.slo), eval_time: '10m', exp_samples: t.expected }],
-        },
-      ],
-    };
-    const file = path.join(temp.dir, 'alerts/promtool', `missing-${rules}`);
-    await writeFile(file, stringify(test));
-    const result = await promtoolAsync(line.promtool, ['test', 'rules', path.basename(file)], path.dirname(file));
-    expect(result.output).toContain('SUCCESS');
-    expect(result.code).toBe(0);
+  it.each(TESTS.map((t) => [t.service, t] as const))('%s: a group without error or good series gets its good count', async (service, t) => {
+    const checks = [{ expr: good(t.slo), eval_time: '10m', exp_samples: t.expected }];
+    const result = await runExprTest({ outDir: temp.dir, promtool: line.promtool, name: `missing-${service}-${line.name}`, service, slos, evaluationInterval: '1m', input: t.series, checks });
+    expect(result?.output).toContain('SUCCESS');
+    expect(result?.code).toBe(0);
   });
 });

@@ -4,17 +4,15 @@
  * Every day of the input has its own traffic, so a tile read at a wrong offset, counted twice or left out changes
  * the numbers.
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { RECORDED } from '../../../../src/core/conventions/metrics.js';
 import type { Slo } from '../../../../src/core/model/slo.js';
-import { groupEvalOrder } from '../../../../src/toolkit/generate/prometheus/promtool-tests.js';
 import { avgOverTime, increase, type LineName, type Sample } from '../../../support/range-semantics.js';
 import { prometheusLines } from '../../../support/stack-tools.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
-import { FIXTURE_DIR, generateInto, promtoolEach } from './rule-files.js';
+import { closeTo, runExprTest } from './expr-test.js';
+import { FIXTURE_DIR, generateInto } from './rule-files.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 1440 * MINUTE_MS;
@@ -93,33 +91,28 @@ it('the oracle: on Prometheus 3 every event is in exactly one of the 5m counts a
 
 describe.each(prometheusLines())('on Prometheus $name', (line) => {
   it('records the 3d count from three daily counts and sums the whole window from the 3d counts', { timeout: 300_000 }, async () => {
-    const file = path.join(temp.dir, 'alerts', 'promtool', `rolling-tiles-${line.name}.yaml`);
     const at = `${END_MS / DAY_MS}d`;
-    // Equal up to float rounding (the oracle sums in another order), and each series exists with these labels.
-    const check = (expr: string, labels: string, value: number) => ({ expr: `abs(${expr} - ${value}) < bool ${value * 1e-9}`, eval_time: at, exp_samples: [{ labels, value: 1 }] });
+    // Equal up to float rounding, and each series exists with these labels.
+    const check = (expr: string, labels: string, value: number) => ({ expr: closeTo(expr, value), eval_time: at, exp_samples: [{ labels, value: 1 }] });
     const total = oracle(line.name, 'total');
     const good = oracle(line.name, 'good');
-    const doc = {
-      rule_files: ['../prometheus/orders.rules.yaml'],
-      evaluation_interval: '5m',
-      group_eval_order: groupEvalOrder(slos),
-      tests: [
-        {
-          interval: '1m',
-          input_series: [
-            { series: 'http_requests_total{job="orders",handler="/orders",code="200"}', values: counterValues('good') },
-            { series: 'http_requests_total{job="orders",handler="/orders",code="503"}', values: counterValues('bad') },
-          ],
-          promql_expr_test: [
-            check(`${RECORDED.totalEvents}{slo="${SLO}",window="3d"}`, `{slo="${SLO}",window="3d"}`, total.threeDays(END_MS)),
-            check(`${RECORDED.windowTotalEvents}{slo="${SLO}"}`, `{slo="${SLO}",window="30d"}`, total.window(END_MS)),
-            check(`${RECORDED.windowGoodEvents}{slo="${SLO}"}`, `{slo="${SLO}",window="30d"}`, good.window(END_MS)),
-          ],
-        },
+    const result = await runExprTest({
+      outDir: temp.dir,
+      promtool: line.promtool,
+      name: `rolling-tiles-${line.name}`,
+      service: 'orders',
+      slos,
+      evaluationInterval: '5m',
+      input: [
+        { series: 'http_requests_total{job="orders",handler="/orders",code="200"}', values: counterValues('good') },
+        { series: 'http_requests_total{job="orders",handler="/orders",code="503"}', values: counterValues('bad') },
       ],
-    };
-    await writeFile(file, stringify(doc, { lineWidth: 0 }));
-    const [result] = await promtoolEach(line.promtool, 'test', [file]);
+      checks: [
+        check(`${RECORDED.totalEvents}{slo="${SLO}",window="3d"}`, `{slo="${SLO}",window="3d"}`, total.threeDays(END_MS)),
+        check(`${RECORDED.windowTotalEvents}{slo="${SLO}"}`, `{slo="${SLO}",window="30d"}`, total.window(END_MS)),
+        check(`${RECORDED.windowGoodEvents}{slo="${SLO}"}`, `{slo="${SLO}",window="30d"}`, good.window(END_MS)),
+      ],
+    });
     expect(result?.output).toContain('SUCCESS');
     expect(result?.code).toBe(0);
   });
