@@ -33,16 +33,24 @@ function countOver(slo: Slo, plan: CountWindowPlan, metric: string, windowMs: nu
   return text;
 }
 
-/** The error ratio over a window: `1 - good / total` of the counts, or a raw SLI's recorded ratio. */
-function errorRatioOver(slo: Slo, plan: CountWindowPlan, windowMs: number): string {
+/**
+ * The error ratio over a window: `1 - good / total` of the counts, or a raw SLI's recorded ratio. With
+ * `minEvents`, the total is filtered by the low-traffic guard before it divides: a window with fewer events
+ * has no ratio, so the guard costs no second read of the same total.
+ */
+function errorRatioOver(slo: Slo, plan: CountWindowPlan, windowMs: number, minEvents?: number): string {
   if (!hasEventCounts(slo.sli)) return series(RECORDED.errorRatio, slo.id, windowMs);
-  return `(1 - ${countOver(slo, plan, RECORDED.goodEvents, windowMs)}\n  /\n  ${countOver(slo, plan, RECORDED.totalEvents, windowMs)})`;
+  const total = countOver(slo, plan, RECORDED.totalEvents, windowMs);
+  const divisor = minEvents === undefined ? total : `(${total} >= ${minEvents})`;
+  return `(1 - ${countOver(slo, plan, RECORDED.goodEvents, windowMs)}\n  /\n  ${divisor})`;
 }
 
 function pairExpr(slo: Slo, pair: AlertWindow, plan: CountWindowPlan): string {
   const { ratios, guard } = pairConditions(slo, pair);
-  const lines = ratios.map((r) => `${errorRatioOver(slo, plan, r.windowMs)} > ${thresholdText(r.factor, slo)}`);
-  if (guard) lines.push(`${countOver(slo, plan, RECORDED.totalEvents, guard.windowMs)} >= ${guard.minEvents}`);
+  const guardOn = (windowMs: number) => (guard?.windowMs === windowMs ? guard.minEvents : undefined);
+  const lines = ratios.map((r) => `${errorRatioOver(slo, plan, r.windowMs, guardOn(r.windowMs))} > ${thresholdText(r.factor, slo)}`);
+  // A guard on a window no ratio reads (none today: it guards the long window) keeps its own condition.
+  if (guard && !ratios.some((r) => r.windowMs === guard.windowMs)) lines.push(`${countOver(slo, plan, RECORDED.totalEvents, guard.windowMs)} >= ${guard.minEvents}`);
   return `max without (${WINDOW_LABEL}) (\n  ${lines.join(`\n  and ignoring(${WINDOW_LABEL})\n  `)}\n)`;
 }
 

@@ -31,8 +31,8 @@ const MUTATIONS: Mutation[] = [
   { name: 'page-fast threshold ×10', from: '(14.4 *', to: '(144 *', scenario: 'fast burn', alert: 'page' },
   {
     name: 'page-fast long window 1h → 1d',
-    from: '(1 - burnrate:slo_good_events{slo="orders-availability",window="1h"}|window="1h"}) > (14.4 *',
-    to: '(1 - burnrate:slo_good_events{slo="orders-availability",window="1d"}|window="1d"}) > (14.4 *',
+    from: '(1 - burnrate:slo_good_events{slo="orders-availability",window="1h"}|window="1h"} >= 100)) > (14.4 *',
+    to: '(1 - burnrate:slo_good_events{slo="orders-availability",window="1d"}|window="1d"} >= 100)) > (14.4 *',
     scenario: 'fast burn',
     alert: 'page',
   },
