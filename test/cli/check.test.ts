@@ -38,8 +38,8 @@ describe('burnrate check', () => {
       const result = await inRepo(['check']);
       expect(result.code).toBe(1);
       expect(result.stdout).toContain(`--- a/${RULES}\n+++ b/${RULES}\n@@ `);
-      expect(result.stdout).toMatch(/\n-\s+burnrate:slo_total_events\{slo="checkout-availability",window="1h"\}\) > \(20 \* \(1 - 0\.999\)\)\n/);
-      expect(result.stdout).toMatch(/\n\+\s+burnrate:slo_total_events\{slo="checkout-availability",window="1h"\}\) > \(14\.4 \* \(1 - 0\.999\)\)\n/);
+      expect(result.stdout).toMatch(/\n-\s+\(burnrate:slo_total_events\{slo="checkout-availability",window="1h"\} >= 100\)\) > \(20 \* \(1 - 0\.999\)\)\n/);
+      expect(result.stdout).toMatch(/\n\+\s+\(burnrate:slo_total_events\{slo="checkout-availability",window="1h"\} >= 100\)\) > \(14\.4 \* \(1 - 0\.999\)\)\n/);
       expect(result.stdout.trim().split('\n').at(-1)).toBe('1 generated file is out of date (1 stale, 0 missing, 0 extra): run `burnrate generate` and commit the result');
     } finally {
       await writeFile(file(RULES), original);
