@@ -14,7 +14,7 @@ export interface Comparison {
 }
 
 /** The window the text before a comparison reads: the totals after its last good-events selector. */
-export function windowReadBy(reads: string): Omit<Comparison, 'factor'> {
+function windowReadBy(reads: string): Omit<Comparison, 'factor'> {
   const totals = reads.slice(reads.lastIndexOf('burnrate:slo_good_events'));
   const guard = /\s>= (\d+)\)/.exec(totals);
   return {
@@ -24,10 +24,10 @@ export function windowReadBy(reads: string): Omit<Comparison, 'factor'> {
   };
 }
 
-/** Every ratio comparison of `expr` in order, and the text after the last one (where a guard sits). */
-export function alertComparisons(expr: string): { comparisons: Comparison[]; rest: string } {
+/** Every ratio comparison of `expr` in order. */
+export function alertComparisons(expr: string): Comparison[] {
   const parts = expr.split(/> \((\d+(?:\.\d+)?) \* \(1 - [\d.]+\)\)/);
   const comparisons: Comparison[] = [];
   for (let i = 1; i < parts.length; i += 2) comparisons.push({ ...windowReadBy(parts[i - 1] ?? ''), factor: Number(parts[i]) });
-  return { comparisons, rest: parts.at(-1) ?? '' };
+  return comparisons;
 }

@@ -17,6 +17,7 @@ const STILL_BURNING_SHARE = 0.5;
 /** Every error ratio above its factor × budget, and enough events in the long window for the guard. */
 export interface PairConditions {
   ratios: { windowMs: number; factor: number }[];
+  /** On the long window, which is always one of the ratios: the rules filter its total where it divides. */
   guard?: { windowMs: number; minEvents: number };
 }
 

@@ -1,14 +1,14 @@
 /**
  * An independent reading of the generated Prometheus page alert: its `or`-ed pairs, each a list of
  * `1 - good / total > (factor * (1 - objective))` conditions over a recorded window or one summed from tiles,
- * with a `(total >= n)` guard on the divisor of one of them (or a `total_events{window} >= n` condition of
- * its own), evaluated in integer arithmetic on bad/total counts. Tests compare the paging policy with it.
+ * with a `(total >= n)` guard on the divisor of one of them, evaluated in integer arithmetic on bad/total
+ * counts. Tests compare the paging policy with it.
  */
 import { sloRuleGroups } from '../../../src/toolkit/generate/prometheus/rule-groups.js';
 import type { Slo } from '../../../src/core/model/slo.js';
 import { TIER_LABEL } from '../../../src/core/conventions/metrics.js';
 import { formatDuration, parseDurationMs } from '../../../src/core/model/duration.js';
-import { alertComparisons, windowReadBy } from '../../support/alert-comparisons.js';
+import { alertComparisons } from '../../support/alert-comparisons.js';
 
 export interface OraclePair {
   conditions: { window: string; factor: number }[];
@@ -31,14 +31,12 @@ export function pageRulePairs(slo: Slo): OraclePair[] {
   return pageRuleExpr(slo)
     .split('\nor\n')
     .map((pair) => {
-      const { comparisons, rest } = alertComparisons(pair);
+      const comparisons = alertComparisons(pair);
       const conditions = comparisons.map((c) => ({ window: windowOf(c), factor: c.factor }));
       const guarded = comparisons.filter((c) => c.minEvents !== undefined);
       if (guarded.length > 1) throw new Error(`more than one guarded window in ${pair}`);
-      if (guarded[0]) return { conditions, guard: { window: windowOf(guarded[0]), minEvents: guarded[0].minEvents! } };
-      // Or a condition of its own after the last comparison: the guard on a window's total.
-      const guard = /\s>= (\d+)\s*\)?\s*$/.exec(rest);
-      return { conditions, ...(guard ? { guard: { window: windowOf(windowReadBy(`burnrate:slo_good_events ${rest}`)), minEvents: Number(guard[1]) } } : {}) };
+      const [guard] = guarded;
+      return { conditions, ...(guard ? { guard: { window: windowOf(guard), minEvents: guard.minEvents! } } : {}) };
     });
 }
 

@@ -47,10 +47,10 @@ function errorRatioOver(slo: Slo, plan: CountWindowPlan, windowMs: number, minEv
 
 function pairExpr(slo: Slo, pair: AlertWindow, plan: CountWindowPlan): string {
   const { ratios, guard } = pairConditions(slo, pair);
-  const guardOn = (windowMs: number) => (guard?.windowMs === windowMs ? guard.minEvents : undefined);
-  const lines = ratios.map((r) => `${errorRatioOver(slo, plan, r.windowMs, guardOn(r.windowMs))} > ${thresholdText(r.factor, slo)}`);
-  // A guard on a window no ratio reads (none today: it guards the long window) keeps its own condition.
-  if (guard && !ratios.some((r) => r.windowMs === guard.windowMs)) lines.push(`${countOver(slo, plan, RECORDED.totalEvents, guard.windowMs)} >= ${guard.minEvents}`);
+  const lines = ratios.map((r) => {
+    const minEvents = r.windowMs === guard?.windowMs ? guard.minEvents : undefined;
+    return `${errorRatioOver(slo, plan, r.windowMs, minEvents)} > ${thresholdText(r.factor, slo)}`;
+  });
   return `max without (${WINDOW_LABEL}) (\n  ${lines.join(`\n  and ignoring(${WINDOW_LABEL})\n  `)}\n)`;
 }
 
