@@ -5,6 +5,7 @@ import { discoverFiles } from '../toolkit/load/discover.js';
 import { loadDefinitions } from '../toolkit/load/load-definitions.js';
 import { validateDocuments, type ValidationResult } from '../toolkit/validate/validate-documents.js';
 import { errorsOf, formatProblem, warningsOf, type Problem } from '../core/diagnostics/problem.js';
+import { plural } from './output.js';
 
 export const DEFAULT_DEFINITIONS = ['slo-definitions'];
 
@@ -38,10 +39,6 @@ export function printProblems(problems: readonly Problem[], write: Write = toStd
     write(`${problem.severity}: ${formatProblem(problem)}`);
     for (const line of problem.excerpt ?? []) write(`    ${line}`);
   }
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** "2 errors, 1 warning" or "6 SLOs valid, 1 warning". */

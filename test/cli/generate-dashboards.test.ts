@@ -46,3 +46,14 @@ test('a second run leaves the dashboards unchanged, removes stale generated ones
   expect(report.removed).toEqual(['dashboards/burnrate-gone.json']);
   expect((await readdir(path.join(tmp.dir, 'dashboards'))).sort()).toContain('team-own.json');
 });
+
+test('counts what it wrote in words that fit the number: one SLO, then two', async () => {
+  const out = path.join(tmp.dir, 'counted');
+  const one = await runCli(['generate', path.join(REPO_ROOT, 'test/fixtures/definitions/ratio-good.slo.ts'), '--out', out]);
+  expect(one.code, one.stderr).toBe(0);
+  // The summary is the last line, after one line per file.
+  expect(one.stdout.trim().split('\n').at(-1)).toMatch(/^1 SLO: \d+ files written, 0 unchanged, 0 removed$/);
+  const two = await runCli(['generate', path.join(REPO_ROOT, 'test/fixtures/definitions/ratio-good.slo.ts'), path.join(REPO_ROOT, 'test/fixtures/definitions/latency.slo.ts'), '--out', out]);
+  expect(two.code, two.stderr).toBe(0);
+  expect(two.stdout.trim().split('\n').at(-1)).toMatch(/^2 SLOs: \d+ files written, \d+ unchanged, \d+ removed$/);
+});

@@ -7,6 +7,7 @@ import type { Slo } from '../../core/model/slo.js';
 import { errorsOf, warningsOf, type Problem } from '../../core/diagnostics/problem.js';
 import { loadAndValidate, printProblems, problemsJson } from '../definitions.js';
 import { EXIT, ExitError } from '../exit-codes.js';
+import { plural } from '../output.js';
 
 interface Exported {
   content: string;
@@ -31,7 +32,7 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description('write the definitions as OpenSLO v1 (Service and SLO objects) or Sloth prometheus/v1 YAML, to stdout unless --out is given')
-    .argument('[paths...]', 'files or directories of definitions', [])
+    .argument('[paths...]', 'files or directories of definitions (default: slo-definitions)')
     .requiredOption('--format <format>', `output format: ${Object.keys(FORMATS).join(', ')}`)
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .option('--json', 'print a JSON summary (holding the YAML as "content" when there is no --out)')
@@ -64,7 +65,7 @@ export function registerExport(program: Command): void {
         return;
       }
       printProblems(problems);
-      if (options.out) process.stdout.write(`wrote ${options.out}: ${result.slos.length} SLOs in ${exported.documents} ${format.name} document${exported.documents === 1 ? '' : 's'}\n`);
+      if (options.out) process.stdout.write(`wrote ${options.out}: ${plural(result.slos.length, 'SLO')} in ${plural(exported.documents, `${format.name} document`)}\n`);
       else process.stdout.write(exported.content);
     });
 }

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { WriteReport } from '../../toolkit/generate/write-artifacts.js';
 import { EXIT, ExitError } from '../exit-codes.js';
-import { printJson, printLine } from '../output.js';
+import { plural, printJson, printLine } from '../output.js';
 import { addBundleOptions, bundleOptionsFrom, type BundleFlags } from './generate-bundle-options.js';
 
 export function registerGenerate(program: Command): void {
@@ -43,7 +43,7 @@ export function registerGenerate(program: Command): void {
       printProblems(result.problems);
       for (const file of report.written) printLine(`wrote   ${file}`);
       for (const file of report.removed) printLine(`removed ${file}`);
-      printLine(`${result.slos.length} SLOs: ${report.written.length} files written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`);
+      printLine(`${plural(result.slos.length, 'SLO')}: ${report.written.length} files written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`);
     });
 }
 

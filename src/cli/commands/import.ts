@@ -10,6 +10,7 @@ import { loadYamlFile } from '../../toolkit/load/yaml-loader.js';
 import type { SourceFormat } from '../../core/model/slo.js';
 import type { SloSetInput } from '../../toolkit/sdk/types.js';
 import { validateDocuments } from '../../toolkit/validate/validate-documents.js';
+import { plural } from '../output.js';
 import { errorsOf, warningsOf, type Problem } from '../../core/diagnostics/problem.js';
 import { printProblems, problemsJson } from '../definitions.js';
 import { EXIT, ExitError } from '../exit-codes.js';
@@ -118,7 +119,7 @@ export function registerImport(program: Command): void {
       }
       printProblems(warnings);
       for (const output of outputs) process.stdout.write(`wrote ${output.file} (${output.slos} SLO${output.slos === 1 ? '' : 's'})\n`);
-      process.stdout.write(`${result.slos.length} SLOs imported into ${outputs.length} file${outputs.length === 1 ? '' : 's'}\n`);
+      process.stdout.write(`${plural(result.slos.length, 'SLO')} imported into ${plural(outputs.length, 'file')}\n`);
       for (const line of notes) process.stdout.write(`${line}\n`);
     });
 }

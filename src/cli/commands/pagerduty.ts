@@ -94,7 +94,7 @@ async function run(paths: string[], options: PagerDutyOptions, apply: boolean): 
 
 function addCommon(command: Command): Command {
   return command
-    .argument('[paths...]', 'files or directories of definitions', [])
+    .argument('[paths...]', 'files or directories of definitions (default: slo-definitions)')
     .option('-m, --mapping <file>', 'PagerDuty mapping: orchestration id, team -> service id', 'pagerduty.yaml')
     .option('--token-file <file>', 'read the REST API token from this file instead of PAGERDUTY_TOKEN')
     .option('--api-url <url>', 'REST API base URL', process.env.PAGERDUTY_API_URL ?? DEFAULT_API_URL)
