@@ -1,14 +1,16 @@
 /**
  * Every benchmark table in docs/benchmarks.md, from one command: `npm run bench` (builds first).
  * Scale with BENCH_SLOS / BENCH_GROUPS (default 100 × 5), BENCH_RAW_SERIES / BENCH_SPLIT_DAYS (long-window raw
- * cardinality, see bench/long-window/run.ts) and BENCH_RUNS (default 5; 3 for reliability). Results are printed
- * and written to bench/results/latest.md and latest.json.
+ * cardinality, see bench/long-window/run.ts) and BENCH_RUNS (default 5; 3 for reliability). BENCH_PROMETHEUS=2.x
+ * measures the rules on Debian's Prometheus 2.x instead of 3.x. Results are printed and written to
+ * bench/results/latest.md and latest.json (BENCH_RESULTS: another path, without extension).
  */
 import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { benchPrometheusVersion } from './lib/prometheus-binaries.js';
 import { alertQualityTables } from './alert-quality/report.js';
 import { runAlertQuality } from './alert-quality/run.js';
 import { SCENARIOS } from './alert-quality/scenarios.js';
@@ -31,7 +33,8 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at start; Node ${process.version}; ${new Date().toISOString()}`;
+const RESULTS = path.resolve(ROOT, process.env.BENCH_RESULTS ?? 'bench/results/latest');
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at start; Node ${process.version}; ${benchPrometheusVersion()}; ${new Date().toISOString()}`;
 const sections: string[] = [`Machine: ${machine}\n`];
 const json: Record<string, unknown> = { machine };
 
@@ -39,9 +42,9 @@ const json: Record<string, unknown> = { machine };
 async function save(section: string, key: string, result: unknown): Promise<void> {
   sections.push(section);
   json[key] = result;
-  await mkdir(path.join(ROOT, 'bench/results'), { recursive: true });
-  await writeFile(path.join(ROOT, 'bench/results/latest.md'), sections.join('\n'));
-  await writeFile(path.join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  await mkdir(path.dirname(RESULTS), { recursive: true });
+  await writeFile(`${RESULTS}.md`, sections.join('\n'));
+  await writeFile(`${RESULTS}.json`, `${JSON.stringify(json, null, 2)}\n`);
 }
 
 if (wanted('alert-quality')) {

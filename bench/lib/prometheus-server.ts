@@ -1,4 +1,4 @@
-/** Starts the real Prometheus (3.x, .tools/stack/prometheus/) on a TSDB directory for a benchmark, and stops it. */
+/** Starts the real Prometheus of the benchmarked line (prometheus-binaries.ts) on a TSDB directory, and stops it. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { freePort } from '../../test/support/ports.js';
