@@ -19,13 +19,14 @@ export async function loadAndValidate(paths: readonly string[], cwd = process.cw
   const missing = given.filter((p) => !existsSync(path.resolve(cwd, p)));
   if (missing.length > 0) {
     const problems = missing.map((p) => pathProblem(p, paths.length > 0 ? 'no such file or directory' : 'no such directory; pass the files or directories of your definitions'));
-    return { slos: [], validSlos: [], problems, ok: false };
+    return { slos: [], validSlos: [], problems, ok: false, locate: (later) => [...later] };
   }
   const absolute = given.map((p) => path.resolve(cwd, p));
   // An empty selection must not look like "no SLOs": generate would delete every generated file.
   const files = await discoverFiles(absolute);
   if (files.length === 0) {
-    return { slos: [], validSlos: [], problems: [pathProblem(given.join(', '), 'no definition files (*.slo.ts, OpenSLO or Sloth YAML) found')], ok: false };
+    const problems = [pathProblem(given.join(', '), 'no definition files (*.slo.ts, OpenSLO or Sloth YAML) found')];
+    return { slos: [], validSlos: [], problems, ok: false, locate: (later) => [...later] };
   }
   return validateDocuments(await loadDefinitions(absolute, cwd));
 }
@@ -41,12 +42,17 @@ export function printProblems(problems: readonly Problem[], write: Write = toStd
   }
 }
 
+/** "2 errors, 1 warning". */
+export function problemCount(problems: readonly Problem[]): string {
+  const warnings = warningsOf(problems).length;
+  return [plural(errorsOf(problems).length, 'error'), ...(warnings ? [plural(warnings, 'warning')] : [])].join(', ');
+}
+
 /** "2 errors, 1 warning" or "6 SLOs valid, 1 warning". */
 export function problemSummary(result: ValidationResult): string {
-  const errors = errorsOf(result.problems).length;
   const warnings = warningsOf(result.problems).length;
   const warned = warnings ? `, ${plural(warnings, 'warning')}` : '';
-  return result.ok ? `${plural(result.slos.length, 'SLO')} valid${warned}` : `${plural(errors, 'error')}${warned}`;
+  return result.ok ? `${plural(result.slos.length, 'SLO')} valid${warned}` : problemCount(result.problems);
 }
 
 export function problemsJson(problems: readonly Problem[]) {

@@ -128,6 +128,7 @@ describe('burnrate diff', () => {
       expect(result.stdout).toContain('**1 definition error**: fix it to see what this change does to SLOs and rules.');
       expect(result.stdout).toContain('- **error**: slo-definitions/payments.slo.ts:8:7 › payments-refunds › objective: must be below 100 (100% leaves no error budget), got 100');
       expect(result.stderr).toContain('error: slo-definitions/payments.slo.ts:8:7 › payments-refunds › objective: must be below 100');
+      expect(result.stderr.trim().split('\n').at(-1)).toBe('1 error');
     } finally {
       await edit('slo-definitions/payments.slo.ts', 'objective: 100', 'objective: 99.5');
     }

@@ -45,7 +45,7 @@ export function registerExport(program: Command): void {
       if (!result.ok) refuse(result.problems, options.json);
       if (result.slos.length === 0) throw new ExitError(EXIT.invalid, 'burnrate export: no SLO definitions found; nothing exported');
       const exported = format.write(result.slos);
-      const problems = [...result.problems, ...exported.problems];
+      const problems = [...result.problems, ...result.locate(exported.problems)];
       // SLOs the format cannot express at all: writing the others would drop them without a trace.
       if (errorsOf(exported.problems).length > 0) refuse(problems, options.json);
       if (options.out) {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { generateArtifacts } from '../../toolkit/generate/artifacts.js';
 import type { ValidationResult } from '../../toolkit/validate/validate-documents.js';
-import { DEFAULT_DEFINITIONS, loadAndValidate, printProblems, problemsJson } from '../definitions.js';
+import { DEFAULT_DEFINITIONS, loadAndValidate, printProblems, problemCount, problemsJson } from '../definitions.js';
 import { EXIT, ExitError } from '../exit-codes.js';
 import { printJson } from '../output.js';
 import type { DiffReport } from '../../toolkit/diff/diff-report.js';
@@ -17,7 +17,7 @@ export interface DiffOptions {
   json?: boolean;
 }
 
-const EMPTY: ValidationResult = { slos: [], validSlos: [], problems: [], ok: true };
+const EMPTY: ValidationResult = { slos: [], validSlos: [], problems: [], ok: true, locate: (later) => [...later] };
 
 /** The base's definitions; paths that did not exist there yet simply hold no SLOs. */
 async function validateBase(ref: string, given: readonly string[]): Promise<{ commit: string; result: ValidationResult }> {
@@ -73,7 +73,10 @@ export async function runDiff(paths: readonly string[], options: DiffOptions): P
   if (options.json) printJson(diffJson(report));
   else process.stdout.write(renderMarkdown(report));
   if (!report.ok) {
-    if (!options.json) printProblems(report.problems.head);
+    if (!options.json) {
+      printProblems(report.problems.head);
+      process.stderr.write(`${problemCount(report.problems.head)}\n`);
+    }
     throw new ExitError(EXIT.invalid);
   }
 }

@@ -17,6 +17,8 @@ export interface ValidationResult {
   problems: Problem[];
   /** True when there is no error (warnings allowed). */
   ok: boolean;
+  /** Places problems found after validation (e.g. by an export) at the field of the SLO they name. */
+  locate(later: readonly Problem[]): Problem[];
 }
 
 interface SloRef {
@@ -129,5 +131,5 @@ export function validateDocuments(docs: readonly LoadedDocument[]): ValidationRe
   const ok = errorsOf(problems).length === 0;
   const sorted = [...slos].sort((a, b) => a.id.localeCompare(b.id)).map(deepFreeze);
   const validSlos = sorted.filter((s) => !duplicates.has(s.id));
-  return { slos: ok ? sorted : [], validSlos, problems, ok };
+  return { slos: ok ? sorted : [], validSlos, problems, ok, locate: (later) => locateBySlo(later, docs) };
 }
