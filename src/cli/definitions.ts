@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { discoverFiles } from '../toolkit/load/discover.js';
 import { loadDefinitions } from '../toolkit/load/load-definitions.js';
-import { validateDocuments, type ValidationResult } from '../toolkit/validate/validate-documents.js';
+import { validateDocuments, withoutSources, type ValidationResult } from '../toolkit/validate/validate-documents.js';
 import { errorsOf, formatProblem, warningsOf, type Problem } from '../core/diagnostics/problem.js';
 import { plural } from './output.js';
 
@@ -19,14 +19,14 @@ export async function loadAndValidate(paths: readonly string[], cwd = process.cw
   const missing = given.filter((p) => !existsSync(path.resolve(cwd, p)));
   if (missing.length > 0) {
     const problems = missing.map((p) => pathProblem(p, paths.length > 0 ? 'no such file or directory' : 'no such directory; pass the files or directories of your definitions'));
-    return { slos: [], validSlos: [], problems, ok: false, locate: (later) => [...later] };
+    return { slos: [], validSlos: [], problems, ok: false, locate: withoutSources };
   }
   const absolute = given.map((p) => path.resolve(cwd, p));
   // An empty selection must not look like "no SLOs": generate would delete every generated file.
   const files = await discoverFiles(absolute);
   if (files.length === 0) {
     const problems = [pathProblem(given.join(', '), 'no definition files (*.slo.ts, OpenSLO or Sloth YAML) found')];
-    return { slos: [], validSlos: [], problems, ok: false, locate: (later) => [...later] };
+    return { slos: [], validSlos: [], problems, ok: false, locate: withoutSources };
   }
   return validateDocuments(await loadDefinitions(absolute, cwd));
 }

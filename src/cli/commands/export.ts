@@ -24,8 +24,7 @@ const FORMATS: Record<string, { name: string; write: (slos: readonly Slo[]) => E
 function refuse(problems: readonly Problem[], json: boolean | undefined): never {
   if (json) process.stdout.write(`${JSON.stringify({ ok: false, problems: problemsJson(problems) }, null, 2)}\n`);
   else printProblems(problems);
-  const errors = errorsOf(problems).length;
-  throw new ExitError(EXIT.invalid, `${errors} error${errors === 1 ? '' : 's'}; nothing exported`);
+  throw new ExitError(EXIT.invalid, `${plural(errorsOf(problems).length, 'error')}; nothing exported`);
 }
 
 export function registerExport(program: Command): void {

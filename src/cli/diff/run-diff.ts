@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { generateArtifacts } from '../../toolkit/generate/artifacts.js';
-import type { ValidationResult } from '../../toolkit/validate/validate-documents.js';
+import { withoutSources, type ValidationResult } from '../../toolkit/validate/validate-documents.js';
 import { DEFAULT_DEFINITIONS, loadAndValidate, printProblems, problemCount, problemsJson } from '../definitions.js';
 import { EXIT, ExitError } from '../exit-codes.js';
 import { printJson } from '../output.js';
@@ -17,7 +17,7 @@ export interface DiffOptions {
   json?: boolean;
 }
 
-const EMPTY: ValidationResult = { slos: [], validSlos: [], problems: [], ok: true, locate: (later) => [...later] };
+const EMPTY: ValidationResult = { slos: [], validSlos: [], problems: [], ok: true, locate: withoutSources };
 
 /** The base's definitions; paths that did not exist there yet simply hold no SLOs. */
 async function validateBase(ref: string, given: readonly string[]): Promise<{ commit: string; result: ValidationResult }> {

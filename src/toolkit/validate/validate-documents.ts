@@ -21,6 +21,9 @@ export interface ValidationResult {
   locate(later: readonly Problem[]): Problem[];
 }
 
+/** `locate` of a result without sources (nothing was loaded): the problems as they are. */
+export const withoutSources = (later: readonly Problem[]): Problem[] => [...later];
+
 interface SloRef {
   id: string;
   file: string;
