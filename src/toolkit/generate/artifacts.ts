@@ -41,7 +41,7 @@ export function artifactDirs(options: GenerateOptions = {}): string[] {
 export const paths = {
   rules: rulesFilePath,
   prometheusRule: prometheusRuleFilePath,
-  promtoolTest: (sloId: string) => `alerts/promtool/${sloId}.test.yaml`,
+  promtoolTest: (file: string) => `alerts/promtool/${file}`,
   catalog: 'alerts/catalog.json',
 };
 
@@ -74,7 +74,7 @@ export function serviceArtifacts(service: string, slos: readonly Slo[], options:
     const text = rulesYaml(groups);
     entries.push([paths.rules(service), renderRuleFile(header, groups, text)]);
     entries.push([paths.prometheusRule(service), renderPrometheusRule(header, service, groups, serviceOrigin(slos), text)]);
-    for (const [sloId, content] of promtoolTestFiles(slos, `../prometheus/${service}.rules.yaml`, groups)) entries.push([paths.promtoolTest(sloId), content]);
+    for (const [file, content] of promtoolTestFiles(slos, `../prometheus/${service}.rules.yaml`, groups)) entries.push([paths.promtoolTest(file), content]);
     entries.push(serviceDashboardArtifact(service, slos));
     if (options.bundle) entries.push(...serviceBundleArtifacts(service, slos, options.bundle));
     return entries;

@@ -1,8 +1,11 @@
 /**
  * Scenarios for the safety nets: the low-traffic guard (one failure among few events must not alert)
- * and the no-data alert (vanished series must never look like 100% success).
+ * and the no-data alert (vanished series must never look like 100% success), with the timing both no-data
+ * tests share: the SLO's own (input only promtool 3.x reads) and its rule file's (no-data-promtool-test.ts).
  */
 import { formatDuration } from '../../../core/model/duration.js';
+import type { Slo } from '../../../core/model/slo.js';
+import type { Timeline } from './synthetic-series.js';
 import { BASE_MINUTES, HEALTHY_BURN, MAX_SCENARIO_MINUTES, pairContext, type Check, type ScenarioContext, type ScenarioResult } from './scenario-types.js';
 import { ceilTo, durationText, minutesOf, STEADY_MINUTES, steady } from './burn-scenarios.js';
 import { allSurelySilent } from './scenario-traffic.js';
@@ -38,25 +41,46 @@ export function lowTraffic(ctx: ScenarioContext): ScenarioResult {
   };
 }
 
-/** Healthy data that then goes stale fires SloNoData once `for` has passed; without series it fires from the start. */
-export function noData(ctx: ScenarioContext, hasSeries: boolean): ScenarioResult {
+/** The no-data scenarios' clock: healthy data for STALE_AFTER minutes, then stale. */
+export const STALE_AFTER = STEADY_MINUTES;
+/** By this minute the five-minute count of series that went stale at STALE_AFTER has surely vanished. */
+const COUNT_GONE = STALE_AFTER + BASE_MINUTES + 1;
+
+/** The no-data alert's `for`, in whole minutes. */
+export function noDataForMinutes(slo: Slo): number {
+  return Math.ceil(slo.alerting.noData.forSeconds / 60);
+}
+
+/** Without any input series the alert is pending from the start: it fires from `for` on. */
+export function firesWithoutSeries(slo: Slo, minute: number): boolean {
+  return minute * 60 >= slo.alerting.noData.forSeconds;
+}
+
+/** The minute by which SloNoData surely fires after the series went stale at STALE_AFTER. */
+export function staleFiresBy(slo: Slo): number {
+  return COUNT_GONE + noDataForMinutes(slo) + 2 * BASE_MINUTES;
+}
+
+/** Whether SloNoData's state at `minute` is certain after the series went stale at STALE_AFTER. */
+export function staleStateKnown(slo: Slo, minute: number): boolean {
+  return minute < STALE_AFTER + noDataForMinutes(slo) || minute >= staleFiresBy(slo);
+}
+
+/** The healthy data of the stale scenario. */
+export function healthyThenStale(ctx: ScenarioContext): Timeline {
+  return { segments: [steady(ctx, STALE_AFTER, HEALTHY_BURN * ctx.budget)], thenStale: true };
+}
+
+/** Healthy data that then goes stale fires SloNoData once `for` has passed. */
+export function noData(ctx: ScenarioContext): ScenarioResult {
   const { noData: policy } = ctx.slo.alerting;
   if (!policy.enabled) return { skipped: 'no data: no-data alerts are off' };
-  const forMinutes = Math.ceil(policy.forSeconds / 60);
-  const forText = formatDuration(policy.forSeconds * 1000);
-  if (!hasSeries) {
-    const checks: Check[] = [{ minute: forMinutes + 2 * BASE_MINUTES, alert: 'noData', fires: true }];
-    if (forMinutes > 1) checks.unshift({ minute: forMinutes - 1, alert: 'noData', fires: false });
-    return { name: `no data: no input series at all; SloNoData is pending for ${forText}, then fires`, timeline: undefined, checks };
-  }
-  const data = STEADY_MINUTES;
-  const gone = data + BASE_MINUTES + 1;
   return {
-    name: `no data: healthy series go stale after ${durationText(data)}; SloNoData fires once the five-minute count has been absent for ${forText}`,
-    timeline: { segments: [steady(ctx, data, HEALTHY_BURN * ctx.budget)], thenStale: true },
+    name: `no data: healthy series go stale after ${durationText(STALE_AFTER)}; SloNoData fires once the five-minute count has been absent for ${formatDuration(policy.forSeconds * 1000)}`,
+    timeline: healthyThenStale(ctx),
     checks: [
-      { minute: data, alert: 'noData', fires: false },
-      { minute: gone + forMinutes + 2 * BASE_MINUTES, alert: 'noData', fires: true },
+      { minute: STALE_AFTER, alert: 'noData', fires: false },
+      { minute: staleFiresBy(ctx.slo), alert: 'noData', fires: true },
     ],
   };
 }

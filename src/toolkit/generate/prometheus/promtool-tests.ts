@@ -1,6 +1,7 @@
 /**
  * promtool unit tests per SLO (alerts/promtool/<slo-id>.test.yaml): synthetic input series that satisfy
- * the author's selectors, and the exact alerts the generated rules must (or must not) raise.
+ * the author's selectors, and the exact alerts the generated rules must (or must not) raise. The no-data alerts
+ * of a rule file are tested together, in one more file (no-data-promtool-test.ts).
  */
 import { yamlText } from '../yaml-text.js';
 import { alertName } from '../../../core/conventions/alert-names.js';
@@ -14,11 +15,13 @@ import { burnExpressionLabels, noDataExpressionLabels } from './expected-labels.
 import { seriesText } from '../../../core/synthetic/label-matching.js';
 import { ruleFileContext, sharedSeriesReason, type RuleFileContext } from './rule-file-context.js';
 import { planScenarios, type ScenarioPlan } from './scenarios.js';
+import { renderNoDataPromtoolTest, type FedSlo } from './no-data-promtool-test.js';
+import { inputValues, needsPrometheus3 } from './input-values.js';
+import { noDataTestFile, sloTestFile } from './promtool-files.js';
 import type { RuleGroup } from './rule-types.js';
 import type { Check, Scenario } from './scenario-types.js';
 import { renderSlicePromtoolTest } from './slice-promtool-test.js';
-import { counterValues, gaugeValues, type Timeline } from './synthetic-series.js';
-import { NEEDS_PROMETHEUS_3, nativeHistogramValues } from './native-histogram-series.js';
+import { NEEDS_PROMETHEUS_3 } from './native-histogram-series.js';
 
 export { groupEvalOrder } from './rule-file-context.js';
 
@@ -46,12 +49,6 @@ function othersNoData(others: readonly Slo[], check: Check, context: RuleFileCon
     .flatMap((o) => context.noDataOf(o));
 }
 
-function seriesValues(slo: Slo, role: SyntheticSeries['role'], timeline: Timeline, plan: ScenarioPlan): string {
-  if (role === 'gauge') return gaugeValues(timeline, 60_000 / plan.intervalMs);
-  if (role === 'histogram' && slo.sli.kind === 'latency') return nativeHistogramValues(timeline, slo.sli.thresholdSeconds);
-  return counterValues(timeline, role);
-}
-
 function testGroup(slo: Slo, others: readonly Slo[], source: EventSource, plan: ScenarioPlan, scenario: Scenario, context: RuleFileContext) {
   const { timeline } = scenario;
   const series = timeline && source.ok ? source.series : [];
@@ -60,7 +57,7 @@ function testGroup(slo: Slo, others: readonly Slo[], source: EventSource, plan: 
     interval: formatDuration(plan.intervalMs),
     input_series: series.map((s) => ({
       series: seriesText(s.labels),
-      values: timeline ? seriesValues(slo, s.role, timeline, plan) : '',
+      values: timeline ? inputValues(slo, s.role, timeline, plan.intervalMs) : '',
     })),
     alert_rule_test: scenario.checks.map((check) => ({
       eval_time: durationText(check.minute),
@@ -74,7 +71,7 @@ function comments(slo: Slo, source: EventSource, plan: ScenarioPlan): string {
   const lines = [
     `promtool unit tests of SLO ${slo.id}; run: promtool test rules <this file>.`,
     'Input series are synthesized from the SLO selectors; every number comes from its objective, windows and factors.',
-    ...(source.ok && source.series.some((s) => s.role === 'histogram') ? [NEEDS_PROMETHEUS_3] : []),
+    ...(source.ok && needsPrometheus3(source.series) ? [NEEDS_PROMETHEUS_3] : []),
     ...plan.notes,
   ];
   return lines.map((line) => `# ${line}\n`).join('');
@@ -85,7 +82,8 @@ export function renderPromtoolTest(slo: Slo, fileSlos: readonly Slo[], ruleFile:
   if (slo.timeSlices) return renderSlicePromtoolTest(slo, slo.timeSlices, fileSlos, ruleFile, context);
   const others = fileSlos.filter((o) => o !== slo);
   const source = isolatedSource(slo, others, context);
-  const plan = planScenarios(slo, source);
+  // Native-histogram input runs on promtool 3.x only: its stale check stays here, so the rule file's runs on 2.x.
+  const plan = planScenarios(slo, source, source.ok && needsPrometheus3(source.series));
   const doc = {
     rule_files: [ruleFile],
     evaluation_interval: '1m',
@@ -95,11 +93,25 @@ export function renderPromtoolTest(slo: Slo, fileSlos: readonly Slo[], ruleFile:
   return yamlHeader([slo.source.file]) + comments(slo, source, plan) + yamlText(doc);
 }
 
+/** The SLOs whose healthy series go stale in the rule file's no-data test. */
+function fedSlos(fileSlos: readonly Slo[], context: RuleFileContext): FedSlo[] {
+  return fileSlos.flatMap((slo) => {
+    if (slo.timeSlices || !slo.alerting.noData.enabled) return [];
+    const source = isolatedSource(slo, fileSlos.filter((o) => o !== slo), context);
+    return source.ok && !needsPrometheus3(source.series) ? [{ slo, source }] : [];
+  });
+}
+
 /**
- * promtool unit tests per SLO: path-less map of SLO id to file content; `ruleFile` is relative to the test
- * file; `groups` are its rule groups when the caller built them already.
+ * The promtool test files of one rule file: file name (in alerts/promtool/) to content, one per SLO and the
+ * rule file's no-data test. `ruleFile` is relative to the test files; `groups` are its rule groups when the
+ * caller built them already.
  */
 export function promtoolTestFiles(slos: readonly Slo[], ruleFile: string, groups?: readonly RuleGroup[]): Map<string, string> {
   const context = ruleFileContext(slos, groups);
-  return new Map(slos.map((slo) => [slo.id, renderPromtoolTest(slo, slos, ruleFile, context)]));
+  const files = new Map(slos.map((slo) => [sloTestFile(slo.id), renderPromtoolTest(slo, slos, ruleFile, context)]));
+  const noData = renderNoDataPromtoolTest(slos, fedSlos(slos, context), ruleFile, context);
+  const service = slos[0]?.service;
+  if (noData !== undefined && service !== undefined) files.set(noDataTestFile(service), noData);
+  return files;
 }

@@ -3,6 +3,7 @@ import { errorBudgetRatio, type Slo } from '../../../core/model/slo.js';
 import { fastBurn, healthy, minutesOf, outage, slowBurn } from './burn-scenarios.js';
 import type { EventSource } from '../../../core/synthetic/event-series.js';
 import { lowTraffic, noData } from './guard-scenarios.js';
+import { noDataTestFile } from './promtool-files.js';
 import { sloAlertWindows } from '../../../core/windows/alert-windows.js';
 import { pairContext, type Check, type Scenario, type ScenarioContext, type ScenarioResult } from './scenario-types.js';
 import { allSurelySilent, anySurelyFires } from './scenario-traffic.js';
@@ -67,7 +68,8 @@ function withSharedName(ctx: ScenarioContext, result: ScenarioResult): ScenarioR
   return { ...result, checks };
 }
 
-export function planScenarios(slo: Slo, source: EventSource): ScenarioPlan {
+/** What every scenario of `slo` is built from: its pairs, budget and the traffic its input series carry. */
+export function scenarioContext(slo: Slo, source: EventSource): ScenarioContext {
   const windows = sloAlertWindows(slo);
   const gauge = source.ok && source.gauge;
   const base = {
@@ -77,15 +79,28 @@ export function planScenarios(slo: Slo, source: EventSource): ScenarioPlan {
     budget: errorBudgetRatio(slo),
     gauge,
   };
-  const eventsPerMinute = gauge ? gaugeTraffic(base) : counterTraffic(base.budget, slo.alerting.minEvents);
-  const ctx: ScenarioContext = { ...base, eventsPerMinute };
+  return { ...base, eventsPerMinute: gauge ? gaugeTraffic(base) : counterTraffic(base.budget, slo.alerting.minEvents) };
+}
+
+/** Sample interval of the input series of `ctx`'s scenarios: a minute, or less for busy gauges. */
+export function inputIntervalMs(ctx: ScenarioContext): number {
+  return ctx.gauge ? 60_000 / ctx.eventsPerMinute : 60_000;
+}
+
+/**
+ * `ownNoData`: the SLO's no-data scenario belongs in its own file (input series only promtool 3.x reads);
+ * otherwise the rule file's no-data test checks it with its neighbours (no-data-promtool-test.ts).
+ */
+export function planScenarios(slo: Slo, source: EventSource, ownNoData: boolean): ScenarioPlan {
+  const ctx = scenarioContext(slo, source);
   const results: ScenarioResult[] = (
-    source.ok ? [fastBurn(ctx), outage(ctx), slowBurn(ctx), healthy(ctx), lowTraffic(ctx), noData(ctx, true)] : [noData(ctx, false)]
+    source.ok ? [fastBurn(ctx), outage(ctx), slowBurn(ctx), healthy(ctx), lowTraffic(ctx), ...(ownNoData ? [noData(ctx)] : [])] : []
   ).map((result) => withSharedName(ctx, result));
   const scenarios = results.filter((r): r is Scenario => !('skipped' in r));
   const notes = [
-    ...(source.ok ? [] : [`Only the no-data scenario is generated: ${source.reason}.`]),
+    ...(source.ok ? [] : [`No scenario with input series is generated: ${source.reason}.`]),
+    ...(ownNoData || !slo.alerting.noData.enabled ? [] : [`The no-data alert is tested with the other SLOs of the rule file in ${noDataTestFile(slo.service)}.`]),
     ...results.filter((r): r is { skipped: string } => 'skipped' in r).map((r) => `Not generated: ${r.skipped}.`),
   ];
-  return { scenarios, notes, intervalMs: gauge ? 60_000 / eventsPerMinute : 60_000 };
+  return { scenarios, notes, intervalMs: inputIntervalMs(ctx) };
 }

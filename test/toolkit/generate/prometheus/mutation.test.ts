@@ -17,6 +17,8 @@ import { loadSlos } from './rule-files.js';
 const SLO = 'orders-availability';
 const RULES = 'alerts/prometheus/orders.rules.yaml';
 const TEST = `alerts/promtool/${SLO}.test.yaml`;
+/** The rule file's no-data test, where the SLO's no-data alert is checked. */
+const NO_DATA_TEST = 'alerts/promtool/orders.no-data.test.yaml';
 
 interface Mutation {
   name: string;
@@ -25,6 +27,8 @@ interface Mutation {
   /** The scenario (name prefix) and alert whose check must now fail. */
   scenario: string;
   alert: keyof typeof ALERT_NAMES;
+  /** The test file holding that check: the SLO's own unless given. */
+  test?: string;
 }
 
 const MUTATIONS: Mutation[] = [
@@ -39,7 +43,15 @@ const MUTATIONS: Mutation[] = [
   { name: 'page-slow threshold ÷10', from: '(6 *', to: '(0.6 *', scenario: 'slow burn', alert: 'page' },
   { name: 'ticket thresholds ×10', from: '(3 *|(1 *', to: '(30 *|(10 *', scenario: 'slow burn', alert: 'ticket' },
   { name: 'low-traffic guard removed', from: '>= 100', to: '>= 0', scenario: 'low traffic', alert: 'page' },
-  { name: 'no-data delay 10m → 1h', from: 'for: 10m', to: 'for: 1h', scenario: 'no data', alert: 'noData' },
+  { name: 'no-data delay 10m → 1h', from: 'for: 10m', to: 'for: 1h', scenario: 'no data: no input series', alert: 'noData', test: NO_DATA_TEST },
+  {
+    name: 'no-data alert on the one-hour count, which outlives stale series',
+    from: 'absent(burnrate:slo_total_events{slo="orders-availability",window="5m"})',
+    to: 'absent(burnrate:slo_total_events{slo="orders-availability",window="1h"})',
+    scenario: 'no data: healthy series',
+    alert: 'noData',
+    test: NO_DATA_TEST,
+  },
 ];
 
 function mutate(rules: string, mutation: Mutation): string {
@@ -64,21 +76,22 @@ let artifacts: Artifacts;
 /** Variant name (baseline or mutation) to its test file. */
 const files = new Map<string, string>();
 
-async function writeVariant(name: string, rules: string): Promise<string> {
+async function writeVariant(name: string, rules: string, test: string): Promise<string> {
   const root = path.join(temp.dir, name.replace(/[^a-z0-9]+/gi, '-'));
   await mkdir(path.join(root, 'alerts/prometheus'), { recursive: true });
   await mkdir(path.join(root, 'alerts/promtool'), { recursive: true });
   await writeFile(path.join(root, RULES), rules);
-  await writeFile(path.join(root, TEST), artifacts.get(TEST) ?? '');
-  return path.join(root, TEST);
+  await writeFile(path.join(root, test), artifacts.get(test) ?? '');
+  return path.join(root, test);
 }
 
 beforeAll(async () => {
   temp = await makeTempDir('burnrate-mutation-');
   artifacts = generateArtifacts(await loadSlos([path.join(FIXTURE_DIR, 'ratio-good.slo.ts')]));
   const rules = artifacts.get(RULES) ?? '';
-  files.set('baseline', await writeVariant('baseline', rules));
-  for (const mutation of MUTATIONS) files.set(mutation.name, await writeVariant(mutation.name, mutate(rules, mutation)));
+  files.set('baseline', await writeVariant('baseline', rules, TEST));
+  files.set('baseline no-data', await writeVariant('baseline no-data', rules, NO_DATA_TEST));
+  for (const mutation of MUTATIONS) files.set(mutation.name, await writeVariant(mutation.name, mutate(rules, mutation), mutation.test ?? TEST));
 });
 
 afterAll(() => temp.remove());
@@ -94,8 +107,8 @@ describe.each(prometheusLines())(`mutating the generated rules of ${SLO} on Prom
     }
   }, 300_000);
 
-  it('the unmutated rules pass their promtool test', () => {
-    const baseline = results.get('baseline');
+  it.each(['baseline', 'baseline no-data'])('the unmutated rules pass their promtool test (%s)', (variant) => {
+    const baseline = results.get(variant);
     expect(baseline?.output).toContain('SUCCESS');
     expect(baseline?.code).toBe(0);
   });
@@ -104,7 +117,7 @@ describe.each(prometheusLines())(`mutating the generated rules of ${SLO} on Prom
     const result = results.get(mutation.name);
     expect(result?.code, result?.output).not.toBe(0);
     expect(result?.output).toContain('FAILED');
-    const expected = checkTimes(artifacts.get(TEST) ?? '', mutation);
+    const expected = checkTimes(artifacts.get(mutation.test ?? TEST) ?? '', mutation);
     expect(expected.some((line) => result?.output.includes(line)), `${expected.join(' | ')}\n${result?.output}`).toBe(true);
   });
 });

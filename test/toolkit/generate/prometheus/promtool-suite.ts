@@ -14,10 +14,14 @@ import { prometheusLines } from '../../../support/stack-tools.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
 import { filesIn, generateInto, promtoolEach, type PromtoolResult } from './rule-files.js';
 
-/** The scenarios the brief asks of every SLO, given its SLI kind and alerting options. */
+/**
+ * The scenarios the brief asks of every SLO's own file, given its SLI kind and alerting options. Its no-data
+ * alert is checked in its rule file's no-data test; only time slices and native-histogram input keep a no-data
+ * scenario of their own.
+ */
 export function expectedScenarios(slo: Slo): string[] {
   const { page, ticket, minEvents, noData } = slo.alerting;
-  if (slo.sli.kind === 'raw') return noData.enabled ? ['no data'] : [];
+  if (slo.sli.kind === 'raw') return [];
   if (slo.timeSlices) {
     // Time slices: a fast burn and a healthy run, unless no input series can be derived (a PromQL query).
     const synthetic = !(slo.sli.kind === 'threshold' && slo.sli.measure.of === 'query');
@@ -29,8 +33,19 @@ export function expectedScenarios(slo: Slo): string[] {
     ...(ticket.enabled ? ['slow burn'] : []),
     ...(page.enabled || ticket.enabled ? ['healthy'] : []),
     ...(minEvents > 1 && slo.sli.kind !== 'boolGauge' && (page.enabled || ticket.enabled) ? ['low traffic'] : []),
-    ...(noData.enabled ? ['no data'] : []),
+    ...(noData.enabled && isNativeLatency(slo) ? ['no data'] : []),
   ];
+}
+
+/** Services whose rule file has a no-data test: those with an SLO that has the alert. */
+function noDataServices(slos: readonly Slo[]): string[] {
+  return [...new Set(slos.filter((s) => s.alerting.noData.enabled).map((s) => s.service))].sort();
+}
+
+interface TestDoc {
+  rule_files: string[];
+  group_eval_order: string[];
+  tests: { name: string; input_series?: unknown[]; alert_rule_test: { alertname: string; exp_alerts: { exp_labels: Record<string, string> }[] }[] }[];
 }
 
 /** Generated test files, split by whether they say they need promtool 3.x. */
@@ -60,12 +75,13 @@ export function promtoolSuite(title: string, definitionPaths: readonly string[])
     });
     afterAll(() => temp.remove());
 
-    it('every SLO has a promtool test file with its scenarios', async () => {
+    it('every SLO has a promtool test file with its scenarios, and every rule file with a no-data alert a no-data test', async () => {
       const files = await filesIn(alerts('promtool'), '.test.yaml');
-      expect(files.map((f) => path.basename(f, '.test.yaml'))).toEqual(slos.map((s) => s.id).sort());
+      const expectedFiles = [...slos.map((s) => s.id), ...noDataServices(slos).map((service) => `${service}.no-data`)];
+      expect(files.map((f) => path.basename(f, '.test.yaml')).sort()).toEqual(expectedFiles.sort());
       for (const slo of slos) {
         const content = await readFile(path.join(alerts('promtool'), `${slo.id}.test.yaml`), 'utf8');
-        const doc = parse(content) as { rule_files: string[]; group_eval_order: string[]; tests: { name: string; input_series?: unknown[] }[] };
+        const doc = parse(content) as TestDoc;
         expect(doc.rule_files).toEqual([`../prometheus/${slo.service}.rules.yaml`]);
         // Every group of the rule file, in its order: promtool 3.x runs unlisted groups in map order.
         const rules = parse(await readFile(path.join(alerts('prometheus'), `${slo.service}.rules.yaml`), 'utf8')) as { groups: { name: string }[] };
@@ -73,10 +89,30 @@ export function promtoolSuite(title: string, definitionPaths: readonly string[])
         // A time-slice slow burn the slice model cannot prove (one bad 5m slice already pages) says so in the file.
         const expected = expectedScenarios(slo).filter((name) => !(name === 'slow burn' && content.includes('# Not generated: slow burn: ')));
         expect(doc.tests.map((t) => t.name.split(':')[0]), slo.id).toEqual(expected);
-        if (slo.sli.kind === 'raw') expect(content).toContain('# Only the no-data scenario is generated: a raw SLI');
+        if (slo.sli.kind === 'raw') expect(content).toContain('# No scenario with input series is generated: a raw SLI');
         // Native-histogram input, and so the 3.x-only note, wherever a native latency SLO gets input series.
         const hasInput = doc.tests.some((t) => (t.input_series ?? []).length > 0);
         expect(content.includes(`# ${NEEDS_PROMETHEUS_3}`), slo.id).toBe(isNativeLatency(slo) && hasInput);
+      }
+    });
+
+    it("each rule file's no-data test ends every test with the no-data alert of each of its SLOs that has one", async () => {
+      for (const service of noDataServices(slos)) {
+        const doc = parse(await readFile(path.join(alerts('promtool'), `${service}.no-data.test.yaml`), 'utf8')) as TestDoc;
+        expect(doc.rule_files).toEqual([`../prometheus/${service}.rules.yaml`]);
+        const enabled = slos.filter((s) => s.service === service && s.alerting.noData.enabled).map((s) => s.id);
+        expect(doc.tests[0]?.name, service).toMatch(/^no data: no input series at all/);
+        for (const test of doc.tests) {
+          const last = test.alert_rule_test.at(-1);
+          expect(last?.alertname).toBe('SloNoData');
+          expect(last?.exp_alerts.map((a) => a.exp_labels.slo).sort(), `${service}: ${test.name}`).toEqual([...enabled].sort());
+        }
+        // Every SLO with synthetic input and no no-data scenario of its own goes stale here.
+        const stale = doc.tests.slice(1).map((t) => t.name).join('\n');
+        for (const slo of slos.filter((s) => s.service === service && s.alerting.noData.enabled && !s.timeSlices && !isNativeLatency(s) && s.sli.kind !== 'raw')) {
+          const own = await readFile(path.join(alerts('promtool'), `${slo.id}.test.yaml`), 'utf8');
+          if (!own.includes('# No scenario with input series is generated')) expect(stale, slo.id).toContain(slo.id);
+        }
       }
     });
 
@@ -91,7 +127,7 @@ export function promtoolSuite(title: string, definitionPaths: readonly string[])
       it('promtool test rules passes on every generated test file without native-histogram input', async () => {
         const { any, v3 } = await testFiles(alerts('promtool'));
         const results = await promtoolEach(promtool, 'test', any);
-        expect(results.length + v3.length).toBe(slos.length);
+        expect(results.length + v3.length).toBe(slos.length + noDataServices(slos).length);
         expect(results.filter((r) => r.code !== 0), report(results)).toEqual([]);
       }, 300_000);
 
