@@ -9,7 +9,7 @@ import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo } from '../../../core/model/slo.js';
 import { yamlHeader } from '../header.js';
 import { durationText } from './burn-scenarios.js';
-import { eventSource, type EventSource, type SyntheticSeries } from '../../../core/synthetic/event-series.js';
+import { eventSource, type EventSource } from '../../../core/synthetic/event-series.js';
 import { expectedAlerts, type ExpectedAlert } from './expected-alerts.js';
 import { burnExpressionLabels, noDataExpressionLabels } from './expected-labels.js';
 import { seriesText } from '../../../core/synthetic/label-matching.js';
