@@ -11,7 +11,7 @@ import { seriesText } from '../../../core/synthetic/label-matching.js';
 import { formatDuration } from '../../../core/model/duration.js';
 import { yamlHeader } from '../header.js';
 import { yamlText } from '../yaml-text.js';
-import { BASE_MINUTES } from './scenario-types.js';
+import { BASE_MINUTES, type ScenarioContext } from './scenario-types.js';
 import { durationText } from './burn-scenarios.js';
 import { firesWithoutSeries, healthyThenStale, noDataForMinutes, STALE_AFTER, staleFiresBy, staleStateKnown } from './guard-scenarios.js';
 import { inputValues } from './input-values.js';
@@ -23,6 +23,8 @@ export interface FedSlo {
   slo: Slo;
   source: Extract<EventSource, { ok: true }>;
 }
+
+type FedContext = FedSlo & { ctx: ScenarioContext };
 
 const sortedUnique = (minutes: number[]) => [...new Set(minutes)].sort((a, b) => a - b);
 
@@ -46,15 +48,15 @@ function withoutSeries(checked: readonly Slo[], context: RuleFileContext) {
  * The fed SLOs' series (one sample interval for all) are healthy, then go stale; the others have none. Checked
  * at the minutes where every fed SLO's alert is surely quiet or surely firing.
  */
-function healthyThenGone(fed: readonly FedSlo[], intervalMs: number, checked: readonly Slo[], context: RuleFileContext) {
+function healthyThenGone(fed: readonly FedContext[], intervalMs: number, checked: readonly Slo[], context: RuleFileContext) {
   const isFed = new Set(fed.map((f) => f.slo));
   const minutes = sortedUnique([STALE_AFTER, ...fed.map((f) => staleFiresBy(f.slo))]).filter((m) => fed.every((f) => staleStateKnown(f.slo, m)));
   const fires = (minute: number) => (slo: Slo) => (isFed.has(slo) ? minute >= staleFiresBy(slo) : firesWithoutSeries(slo, minute));
   return {
     name: `no data: healthy series of ${fed.map((f) => f.slo.id).join(', ')} go stale after ${durationText(STALE_AFTER)}; each SloNoData fires once the five-minute count has been absent for its \`for\``,
     interval: formatDuration(intervalMs),
-    input_series: fed.flatMap(({ slo, source }) => {
-      const timeline = healthyThenStale(scenarioContext(slo, source));
+    input_series: fed.flatMap(({ slo, source, ctx }) => {
+      const timeline = healthyThenStale(ctx);
       return source.series.map((s) => ({ series: seriesText(s.labels), values: inputValues(slo, s.role, timeline, intervalMs) }));
     }),
     alert_rule_test: minutes.map((minute) => checkAt(minute, checked, fires(minute), context)),
@@ -68,10 +70,11 @@ function healthyThenGone(fed: readonly FedSlo[], intervalMs: number, checked: re
 export function renderNoDataPromtoolTest(fileSlos: readonly Slo[], fed: readonly FedSlo[], ruleFile: string, context: RuleFileContext): string | undefined {
   const checked = fileSlos.filter((slo) => slo.alerting.noData.enabled);
   if (checked.length === 0) return undefined;
-  const byInterval = new Map<number, FedSlo[]>();
+  const byInterval = new Map<number, FedContext[]>();
   for (const f of fed) {
-    const interval = inputIntervalMs(scenarioContext(f.slo, f.source));
-    byInterval.set(interval, [...(byInterval.get(interval) ?? []), f]);
+    const ctx = scenarioContext(f.slo, f.source);
+    const interval = inputIntervalMs(ctx);
+    byInterval.set(interval, [...(byInterval.get(interval) ?? []), { ...f, ctx }]);
   }
   const doc = {
     rule_files: [ruleFile],

@@ -77,13 +77,10 @@ function comments(slo: Slo, source: EventSource, plan: ScenarioPlan): string {
   return lines.map((line) => `# ${line}\n`).join('');
 }
 
-/** The promtool test file of `slo`, one of the SLOs `ruleFile` holds (`fileSlos`, in file order). */
-export function renderPromtoolTest(slo: Slo, fileSlos: readonly Slo[], ruleFile: string, context = ruleFileContext(fileSlos)): string {
-  if (slo.timeSlices) return renderSlicePromtoolTest(slo, slo.timeSlices, fileSlos, ruleFile, context);
+/** The promtool test file of `slo` (no time slices), whose input series are `source`. */
+function renderSloTest(slo: Slo, source: EventSource, fileSlos: readonly Slo[], ruleFile: string, context: RuleFileContext): string {
   const others = fileSlos.filter((o) => o !== slo);
-  const source = isolatedSource(slo, others, context);
-  // Native-histogram input runs on promtool 3.x only: its stale check stays here, so the rule file's runs on 2.x.
-  const plan = planScenarios(slo, source, source.ok && needsPrometheus3(source.series));
+  const plan = planScenarios(slo, source, ownNoData(source));
   const doc = {
     rule_files: [ruleFile],
     evaluation_interval: '1m',
@@ -93,13 +90,9 @@ export function renderPromtoolTest(slo: Slo, fileSlos: readonly Slo[], ruleFile:
   return yamlHeader([slo.source.file]) + comments(slo, source, plan) + yamlText(doc);
 }
 
-/** The SLOs whose healthy series go stale in the rule file's no-data test. */
-function fedSlos(fileSlos: readonly Slo[], context: RuleFileContext): FedSlo[] {
-  return fileSlos.flatMap((slo) => {
-    if (slo.timeSlices || !slo.alerting.noData.enabled) return [];
-    const source = isolatedSource(slo, fileSlos.filter((o) => o !== slo), context);
-    return source.ok && !needsPrometheus3(source.series) ? [{ slo, source }] : [];
-  });
+/** Native-histogram input runs on promtool 3.x only: its stale check stays in the SLO's file, so the rule file's runs on 2.x. */
+function ownNoData(source: EventSource): boolean {
+  return source.ok && needsPrometheus3(source.series);
 }
 
 /**
@@ -109,8 +102,18 @@ function fedSlos(fileSlos: readonly Slo[], context: RuleFileContext): FedSlo[] {
  */
 export function promtoolTestFiles(slos: readonly Slo[], ruleFile: string, groups?: readonly RuleGroup[]): Map<string, string> {
   const context = ruleFileContext(slos, groups);
-  const files = new Map(slos.map((slo) => [sloTestFile(slo.id), renderPromtoolTest(slo, slos, ruleFile, context)]));
-  const noData = renderNoDataPromtoolTest(slos, fedSlos(slos, context), ruleFile, context);
+  const files = new Map<string, string>();
+  const fed: FedSlo[] = [];
+  for (const slo of slos) {
+    if (slo.timeSlices) {
+      files.set(sloTestFile(slo.id), renderSlicePromtoolTest(slo, slo.timeSlices, slos, ruleFile, context));
+      continue;
+    }
+    const source = isolatedSource(slo, slos.filter((o) => o !== slo), context);
+    files.set(sloTestFile(slo.id), renderSloTest(slo, source, slos, ruleFile, context));
+    if (source.ok && !ownNoData(source) && slo.alerting.noData.enabled) fed.push({ slo, source });
+  }
+  const noData = renderNoDataPromtoolTest(slos, fed, ruleFile, context);
   const service = slos[0]?.service;
   if (noData !== undefined && service !== undefined) files.set(noDataTestFile(service), noData);
   return files;
