@@ -5,5 +5,9 @@ import type { GenerationResult } from './run.js';
 
 export function generationTable(r: GenerationResult): string {
   const rows = r.tools.map((t) => [t.tool, `${t.medianSeconds.toFixed(2)} s`, `${t.meanSeconds.toFixed(2)} ± ${t.stddevSeconds.toFixed(2)} s`]);
-  return `${r.slos} SLOs (100 services × 10), ${r.runs} runs each after a warm-up, whole process (hyperfine).\n\n${table(['generate with', 'median', 'mean ± sd'], rows)}\n\nBurnrate / Sloth (medians): ${r.ratio.toFixed(2)}× (with one thread: ${r.singleThreadRatio.toFixed(2)}×), on ${availableParallelism()} cores\n`;
+  return (
+    `${r.slos} SLOs (100 services × 10), whole process (hyperfine): a warm-up round, then ${r.runs} rounds that run every command once, in turn.\n\n` +
+    `${table(['generate with', 'median', 'mean ± sd'], rows)}\n\n` +
+    `Burnrate / Sloth (medians): ${r.ratio.toFixed(2)}× (with one thread: ${r.singleThreadRatio.toFixed(2)}×); median of the rounds' own ratios: ${r.pairedRatio.toFixed(2)}×; on ${availableParallelism()} cores\n`
+  );
 }

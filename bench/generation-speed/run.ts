@@ -1,6 +1,8 @@
 /**
  * Generation speed: the built `burnrate generate` (dist/, run `npm run build` first) against `sloth generate`
- * on the same 1,000 SLOs, whole processes timed by hyperfine (warm-up run, then several; outputs removed first).
+ * on the same 1,000 SLOs, whole processes timed by hyperfine (outputs removed first). The runs interleave: each
+ * round is one hyperfine call that runs every command once, so a slow spell of the shared machine slows every
+ * tool alike instead of the one whose block of runs it fell on.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,7 +21,20 @@ export interface GenerationResult {
   ratio: number;
   /** The same with `--jobs 1`. */
   singleThreadRatio: number;
+  /** Median over the rounds of Burnrate's time / Sloth's time in the same round. */
+  pairedRatio: number;
 }
+
+interface Run {
+  tool: string;
+  seconds: number;
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+};
 
 export async function runGenerationSpeed(workDir: string, runs: number, log: (line: string) => void): Promise<GenerationResult> {
   if (!existsSync(path.join(ROOT, 'dist/src/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` first (the benchmark times the built CLI)');
@@ -33,15 +48,29 @@ export async function runGenerationSpeed(workDir: string, runs: number, log: (li
     'Burnrate --jobs 1': `node ${path.join(ROOT, 'bin/burnrate.mjs')} generate --jobs 1 ${specs.burnrate} -o ${out('burnrate-jobs-1')}`,
     Sloth: `${SLOTH_BIN} generate --no-log -i ${specs.sloth} -o ${out('sloth')}`,
   };
-  const json = path.join(workDir, 'hyperfine.json');
-  const args = ['--warmup', '1', '--runs', String(runs), '--export-json', json, '--style', 'basic'];
   const dir = (tool: string) => out(tool.toLowerCase().replace(' --', '-').replaceAll(' ', '-'));
-  for (const [tool, command] of Object.entries(commands)) args.push('--prepare', `rm -rf ${dir(tool)} && mkdir -p ${dir(tool)}`, '-n', tool, command);
-  log(`hyperfine ${runs} runs each`);
-  const result = spawnSync('hyperfine', args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BURNRATE_FROM_SOURCE: '' } });
-  if (result.status !== 0) throw new Error(`hyperfine failed: ${result.stderr.slice(-3000)}`);
-  const data = JSON.parse(await readFile(json, 'utf8')) as { results: Array<{ command: string; median: number; mean: number; stddev: number }> };
-  const tools = data.results.map((r) => ({ tool: r.command, command: commands[r.command as keyof typeof commands], medianSeconds: r.median, meanSeconds: r.mean, stddevSeconds: r.stddev }));
-  const median = (tool: string) => tools.find((t) => t.tool === tool)?.medianSeconds ?? NaN;
-  return { slos: services * perService, runs, tools, ratio: median('Burnrate') / median('Sloth'), singleThreadRatio: median('Burnrate --jobs 1') / median('Sloth') };
+  const runOnce = async (round: number): Promise<Run[]> => {
+    const json = path.join(workDir, `hyperfine-${round}.json`);
+    const args = ['--runs', '1', '--export-json', json, '--style', 'basic'];
+    for (const [tool, command] of Object.entries(commands)) args.push('--prepare', `rm -rf ${dir(tool)} && mkdir -p ${dir(tool)}`, '-n', tool, command);
+    const result = spawnSync('hyperfine', args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BURNRATE_FROM_SOURCE: '' } });
+    if (result.status !== 0) throw new Error(`hyperfine failed: ${result.stderr.slice(-3000)}`);
+    const data = JSON.parse(await readFile(json, 'utf8')) as { results: Array<{ command: string; mean: number }> };
+    return data.results.map((r) => ({ tool: r.command, seconds: r.mean }));
+  };
+  log(`hyperfine: a warm-up round, then ${runs} rounds of every command once`);
+  await runOnce(0);
+  const rounds: Run[][] = [];
+  for (let round = 1; round <= runs; round++) rounds.push(await runOnce(round));
+  const secondsOf = (tool: string) => rounds.map((r) => r.find((run) => run.tool === tool)?.seconds ?? NaN);
+  const tools = Object.entries(commands).map(([tool, command]) => {
+    const seconds = secondsOf(tool);
+    const mean = seconds.reduce((a, b) => a + b, 0) / seconds.length;
+    const stddev = Math.sqrt(seconds.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, seconds.length - 1));
+    return { tool, command, medianSeconds: median(seconds), meanSeconds: mean, stddevSeconds: stddev };
+  });
+  const medianOf = (tool: string) => tools.find((t) => t.tool === tool)?.medianSeconds ?? NaN;
+  const sloth = secondsOf('Sloth');
+  const pairedRatio = median(secondsOf('Burnrate').map((b, i) => b / (sloth[i] ?? NaN)));
+  return { slos: services * perService, runs, tools, ratio: medianOf('Burnrate') / medianOf('Sloth'), singleThreadRatio: medianOf('Burnrate --jobs 1') / medianOf('Sloth'), pairedRatio };
 }
