@@ -15,7 +15,8 @@ import { computeSnapshot, windowRangeSeconds } from '../src/service/engine/index
 import type { Slo } from '../src/core/model/slo.js';
 import { createStore } from '../src/service/store/create-store.js';
 import { table, fixed } from './lib/markdown.js';
-import { median, startServiceFixture } from './service-fixture.js';
+import { startServiceFixture } from './service-fixture.js';
+import { median } from './lib/stats.js';
 
 const { values } = parseArgs({
   options: {

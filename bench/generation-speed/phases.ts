@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadAndValidate } from '../../src/cli/definitions.js';
 import { generateArtifacts } from '../../src/toolkit/generate/artifacts.js';
 import { table } from '../lib/markdown.js';
+import { median } from '../lib/stats.js';
 import { writeSpecs } from './specs.js';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' } } });
@@ -42,7 +43,6 @@ for (let round = 0; round < Number(values.rounds); round++) {
   megabytes = encoded.reduce((sum, [, b]) => sum + b.length, 0) / 1e6;
   files = encoded.length;
 }
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
 const rows = Object.entries(times).map(([phase, ms]) => [phase, `${median(ms).toFixed(0)} ms`, ms.map((m) => m.toFixed(0)).join(', ')]);
 process.stdout.write(`${result()}\n`);
 

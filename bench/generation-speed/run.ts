@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SLOTH_BIN } from '../sloth/sloth-cli.js';
 import { writeSpecs } from './specs.js';
+import { median } from '../lib/stats.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -29,12 +30,6 @@ interface Run {
   tool: string;
   seconds: number;
 }
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-};
 
 export async function runGenerationSpeed(workDir: string, runs: number, log: (line: string) => void): Promise<GenerationResult> {
   if (!existsSync(path.join(ROOT, 'dist/src/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` first (the benchmark times the built CLI)');

@@ -1,7 +1,7 @@
 /** The reliability table: one row per measurement, the median over runs, the target, every run's value. */
 import { fixed, table } from '../lib/markdown.js';
 import type { ReliabilityResult, Runs } from './reliability.js';
-import { median } from './support.js';
+import { median } from '../lib/stats.js';
 
 interface Row {
   measurement: string;

@@ -17,7 +17,7 @@ import type { Logger } from '../../src/service/telemetry/logger.js';
 import { createServiceMetrics } from '../../src/service/telemetry/service-metrics.js';
 import { makeTempDir } from '../../test/support/temp-dir.js';
 import { writeCatalog } from '../../test/service/support/test-catalog.js';
-import { median } from '../service-fixture.js';
+import { median } from '../lib/stats.js';
 import { indexCatalog, indexEvaluation, insertHistory } from './fixture.js';
 
 export interface StatusIndexResult {

@@ -42,17 +42,20 @@ export function printProblems(problems: readonly Problem[], write: Write = toStd
   }
 }
 
+/** "1 warning", or nothing when there is none: the tail of every count line. */
+function warningCount(problems: readonly Problem[]): string[] {
+  const warnings = warningsOf(problems).length;
+  return warnings ? [plural(warnings, 'warning')] : [];
+}
+
 /** "2 errors, 1 warning". */
 export function problemCount(problems: readonly Problem[]): string {
-  const warnings = warningsOf(problems).length;
-  return [plural(errorsOf(problems).length, 'error'), ...(warnings ? [plural(warnings, 'warning')] : [])].join(', ');
+  return [plural(errorsOf(problems).length, 'error'), ...warningCount(problems)].join(', ');
 }
 
 /** "2 errors, 1 warning" or "6 SLOs valid, 1 warning". */
 export function problemSummary(result: ValidationResult): string {
-  const warnings = warningsOf(result.problems).length;
-  const warned = warnings ? `, ${plural(warnings, 'warning')}` : '';
-  return result.ok ? `${plural(result.slos.length, 'SLO')} valid${warned}` : problemCount(result.problems);
+  return result.ok ? [`${plural(result.slos.length, 'SLO')} valid`, ...warningCount(result.problems)].join(', ') : problemCount(result.problems);
 }
 
 export function problemsJson(problems: readonly Problem[]) {

@@ -16,15 +16,14 @@ import { durationText } from './burn-scenarios.js';
 import { firesWithoutSeries, healthyThenStale, noDataForMinutes, STALE_AFTER, staleFiresBy, staleStateKnown } from './guard-scenarios.js';
 import { inputValues } from './input-values.js';
 import type { RuleFileContext } from './rule-file-context.js';
-import { inputIntervalMs, scenarioContext } from './scenarios.js';
 
-/** An SLO whose healthy-then-stale series this file feeds. */
+/** An SLO whose healthy-then-stale series this file feeds, with what its own scenarios were planned from. */
 export interface FedSlo {
   slo: Slo;
   source: Extract<EventSource, { ok: true }>;
+  context: ScenarioContext;
+  intervalMs: number;
 }
-
-type FedContext = FedSlo & { ctx: ScenarioContext };
 
 const sortedUnique = (minutes: number[]) => [...new Set(minutes)].sort((a, b) => a - b);
 
@@ -48,15 +47,15 @@ function withoutSeries(checked: readonly Slo[], context: RuleFileContext) {
  * The fed SLOs' series (one sample interval for all) are healthy, then go stale; the others have none. Checked
  * at the minutes where every fed SLO's alert is surely quiet or surely firing.
  */
-function healthyThenGone(fed: readonly FedContext[], intervalMs: number, checked: readonly Slo[], context: RuleFileContext) {
+function healthyThenGone(fed: readonly FedSlo[], intervalMs: number, checked: readonly Slo[], context: RuleFileContext) {
   const isFed = new Set(fed.map((f) => f.slo));
   const minutes = sortedUnique([STALE_AFTER, ...fed.map((f) => staleFiresBy(f.slo))]).filter((m) => fed.every((f) => staleStateKnown(f.slo, m)));
   const fires = (minute: number) => (slo: Slo) => (isFed.has(slo) ? minute >= staleFiresBy(slo) : firesWithoutSeries(slo, minute));
   return {
     name: `no data: healthy series of ${fed.map((f) => f.slo.id).join(', ')} go stale after ${durationText(STALE_AFTER)}; each SloNoData fires once the five-minute count has been absent for its \`for\``,
     interval: formatDuration(intervalMs),
-    input_series: fed.flatMap(({ slo, source, ctx }) => {
-      const timeline = healthyThenStale(ctx);
+    input_series: fed.flatMap(({ slo, source, context: scenario }) => {
+      const timeline = healthyThenStale(scenario);
       return source.series.map((s) => ({ series: seriesText(s.labels), values: inputValues(slo, s.role, timeline, intervalMs) }));
     }),
     alert_rule_test: minutes.map((minute) => checkAt(minute, checked, fires(minute), context)),
@@ -70,12 +69,8 @@ function healthyThenGone(fed: readonly FedContext[], intervalMs: number, checked
 export function renderNoDataPromtoolTest(fileSlos: readonly Slo[], fed: readonly FedSlo[], ruleFile: string, context: RuleFileContext): string | undefined {
   const checked = fileSlos.filter((slo) => slo.alerting.noData.enabled);
   if (checked.length === 0) return undefined;
-  const byInterval = new Map<number, FedContext[]>();
-  for (const f of fed) {
-    const ctx = scenarioContext(f.slo, f.source);
-    const interval = inputIntervalMs(ctx);
-    byInterval.set(interval, [...(byInterval.get(interval) ?? []), { ...f, ctx }]);
-  }
+  const byInterval = new Map<number, FedSlo[]>();
+  for (const f of fed) byInterval.set(f.intervalMs, [...(byInterval.get(f.intervalMs) ?? []), f]);
   const doc = {
     rule_files: [ruleFile],
     evaluation_interval: '1m',

@@ -13,7 +13,7 @@ import { eventSource, type EventSource } from '../../../core/synthetic/event-ser
 import { expectedAlerts, type ExpectedAlert } from './expected-alerts.js';
 import { burnExpressionLabels, noDataExpressionLabels } from './expected-labels.js';
 import { seriesText } from '../../../core/synthetic/label-matching.js';
-import { ruleFileContext, sharedSeriesReason, type RuleFileContext } from './rule-file-context.js';
+import { neighboursNoData, ruleFileContext, sharedSeriesReason, type RuleFileContext } from './rule-file-context.js';
 import { planScenarios, type ScenarioPlan } from './scenarios.js';
 import { renderNoDataPromtoolTest, type FedSlo } from './no-data-promtool-test.js';
 import { inputValues, needsPrometheus3 } from './input-values.js';
@@ -41,14 +41,6 @@ function ownAlert(slo: Slo, source: EventSource, check: Check): ExpectedAlert[] 
   });
 }
 
-/** Other SLOs of the rule file get no input, so their no-data alerts fire once their `for` has passed. */
-function othersNoData(others: readonly Slo[], check: Check, context: RuleFileContext): ExpectedAlert[] {
-  if (check.alert !== 'noData') return [];
-  return others
-    .filter((o) => o.alerting.noData.enabled && check.minute * 60 >= o.alerting.noData.forSeconds)
-    .flatMap((o) => context.noDataOf(o));
-}
-
 function testGroup(slo: Slo, others: readonly Slo[], source: EventSource, plan: ScenarioPlan, scenario: Scenario, context: RuleFileContext) {
   const { timeline } = scenario;
   const series = timeline && source.ok ? source.series : [];
@@ -62,7 +54,7 @@ function testGroup(slo: Slo, others: readonly Slo[], source: EventSource, plan: 
     alert_rule_test: scenario.checks.map((check) => ({
       eval_time: durationText(check.minute),
       alertname: alertName(slo, check.alert),
-      exp_alerts: [...ownAlert(slo, source, check), ...othersNoData(others, check, context)],
+      exp_alerts: [...ownAlert(slo, source, check), ...(check.alert === 'noData' ? neighboursNoData(others, check.minute, context) : [])],
     })),
   };
 }
@@ -77,10 +69,9 @@ function comments(slo: Slo, source: EventSource, plan: ScenarioPlan): string {
   return lines.map((line) => `# ${line}\n`).join('');
 }
 
-/** The promtool test file of `slo` (no time slices), whose input series are `source`. */
-function renderSloTest(slo: Slo, source: EventSource, fileSlos: readonly Slo[], ruleFile: string, context: RuleFileContext): string {
+/** The promtool test file of `slo` (no time slices), whose input series are `source` and scenarios `plan`. */
+function renderSloTest(slo: Slo, source: EventSource, plan: ScenarioPlan, fileSlos: readonly Slo[], ruleFile: string, context: RuleFileContext): string {
   const others = fileSlos.filter((o) => o !== slo);
-  const plan = planScenarios(slo, source, ownNoData(source));
   const doc = {
     rule_files: [ruleFile],
     evaluation_interval: '1m',
@@ -110,8 +101,9 @@ export function promtoolTestFiles(slos: readonly Slo[], ruleFile: string, groups
       continue;
     }
     const source = isolatedSource(slo, slos.filter((o) => o !== slo), context);
-    files.set(sloTestFile(slo.id), renderSloTest(slo, source, slos, ruleFile, context));
-    if (source.ok && !ownNoData(source) && slo.alerting.noData.enabled) fed.push({ slo, source });
+    const plan = planScenarios(slo, source, ownNoData(source));
+    files.set(sloTestFile(slo.id), renderSloTest(slo, source, plan, slos, ruleFile, context));
+    if (source.ok && !ownNoData(source) && slo.alerting.noData.enabled) fed.push({ slo, source, context: plan.context, intervalMs: plan.intervalMs });
   }
   const noData = renderNoDataPromtoolTest(slos, fed, ruleFile, context);
   const service = slos[0]?.service;

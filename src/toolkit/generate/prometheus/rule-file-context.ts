@@ -8,6 +8,7 @@ import type { Slo } from '../../../core/model/slo.js';
 import { sliSelectors } from '../../../core/synthetic/event-series.js';
 import { matchesSelector, type LabelSet } from '../../../core/synthetic/label-matching.js';
 import { expectedAlerts, type ExpectedAlert } from './expected-alerts.js';
+import { firesWithoutSeries } from './guard-scenarios.js';
 import { noDataExpressionLabels } from './expected-labels.js';
 import { sloRuleGroups } from './rule-groups.js';
 import type { RuleGroup } from './rule-types.js';
@@ -39,6 +40,14 @@ function copied(alert: ExpectedAlert): ExpectedAlert {
 export function sharedSeriesReason(series: readonly { labels: LabelSet }[], others: readonly Slo[], context: RuleFileContext): string | undefined {
   const overlapping = others.filter((other) => context.selectorsOf(other).some((sel) => series.some((s) => matchesSelector(s.labels, sel))));
   return overlapping.length === 0 ? undefined : `its synthetic series would also feed ${overlapping.map((o) => o.id).join(', ')} in the same rule file`;
+}
+
+/**
+ * The no-data alerts of `others` at `minute`: SLOs of the rule file that get no input in a test raise theirs
+ * once their `for` has passed, and promtool lists them beside the alert a check is about.
+ */
+export function neighboursNoData(others: readonly Slo[], minute: number, context: RuleFileContext): ExpectedAlert[] {
+  return others.filter((o) => o.alerting.noData.enabled && firesWithoutSeries(o, minute)).flatMap((o) => context.noDataOf(o));
 }
 
 /** `groups`: the rule file's groups when the caller built them already. */

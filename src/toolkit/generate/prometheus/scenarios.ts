@@ -20,6 +20,8 @@ export interface ScenarioPlan {
   notes: string[];
   /** Sample interval of the input series. */
   intervalMs: number;
+  /** What the scenarios were built from (the rule file's no-data test builds its stale series from it too). */
+  context: ScenarioContext;
 }
 
 /** Counter traffic per minute: a power of ten with at least ten errors a minute at a tenth of the budget rate. */
@@ -69,7 +71,7 @@ function withSharedName(ctx: ScenarioContext, result: ScenarioResult): ScenarioR
 }
 
 /** What every scenario of `slo` is built from: its pairs, budget and the traffic its input series carry. */
-export function scenarioContext(slo: Slo, source: EventSource): ScenarioContext {
+function scenarioContext(slo: Slo, source: EventSource): ScenarioContext {
   const windows = sloAlertWindows(slo);
   const gauge = source.ok && source.gauge;
   const base = {
@@ -83,7 +85,7 @@ export function scenarioContext(slo: Slo, source: EventSource): ScenarioContext 
 }
 
 /** Sample interval of the input series of `ctx`'s scenarios: a minute, or less for busy gauges. */
-export function inputIntervalMs(ctx: ScenarioContext): number {
+function inputIntervalMs(ctx: ScenarioContext): number {
   return ctx.gauge ? 60_000 / ctx.eventsPerMinute : 60_000;
 }
 
@@ -102,5 +104,5 @@ export function planScenarios(slo: Slo, source: EventSource, ownNoData: boolean)
     ...(ownNoData || !slo.alerting.noData.enabled ? [] : [`The no-data alert is tested with the other SLOs of the rule file in ${noDataTestFile(slo.service)}.`]),
     ...results.filter((r): r is { skipped: string } => 'skipped' in r).map((r) => `Not generated: ${r.skipped}.`),
   ];
-  return { scenarios, notes, intervalMs: inputIntervalMs(ctx) };
+  return { scenarios, notes, intervalMs: inputIntervalMs(ctx), context: ctx };
 }

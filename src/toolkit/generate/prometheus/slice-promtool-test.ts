@@ -12,7 +12,7 @@ import { yamlText } from '../yaml-text.js';
 import { durationText } from './burn-scenarios.js';
 import { expectedAlerts, type ExpectedAlert } from './expected-alerts.js';
 import { burnExpressionLabels, noDataExpressionLabels } from './expected-labels.js';
-import { sharedSeriesReason, type RuleFileContext } from './rule-file-context.js';
+import { neighboursNoData, sharedSeriesReason, type RuleFileContext } from './rule-file-context.js';
 import type { Check } from './scenario-types.js';
 import { planSliceScenarios, type SlicePlan, type SliceScenario } from './slice-scenarios.js';
 import { sliceSeriesValues } from './slice-series-values.js';
@@ -26,8 +26,7 @@ function isolatedSource(slo: Slo, others: readonly Slo[], context: RuleFileConte
 function expected(slo: Slo, others: readonly Slo[], source: SliceSource, check: Check, context: RuleFileContext): ExpectedAlert[] {
   if (check.alert === 'noData') {
     // Other SLOs of the rule file get no input either, so their no-data alerts fire as well.
-    const neighbours = others.filter((o) => o.alerting.noData.enabled && check.minute * 60 >= o.alerting.noData.forSeconds).flatMap((o) => context.noDataOf(o));
-    return [...(check.fires ? expectedAlerts(slo, 'noData', noDataExpressionLabels(slo)) : []), ...neighbours];
+    return [...(check.fires ? expectedAlerts(slo, 'noData', noDataExpressionLabels(slo)) : []), ...neighboursNoData(others, check.minute, context)];
   }
   return check.fires ? expectedAlerts(slo, check.alert, burnExpressionLabels(slo, source.ok ? source.groupLabels : {})) : [];
 }
