@@ -8,6 +8,7 @@ import { formatDuration } from '../../core/model/duration.js';
 import { BASE_WINDOW_MS } from '../../core/windows/alert-windows.js';
 import type { ComposedWindow } from '../../core/windows/count-windows.js';
 import { tiledCountText } from '../../core/promql/window-count-text.js';
+import { averageRange } from '../../core/promql/promql-text.js';
 
 export const BASE_WINDOW = formatDuration(BASE_WINDOW_MS);
 const BASE_WINDOW_SECONDS = BASE_WINDOW_MS / 1000;
@@ -40,7 +41,7 @@ export function alertWindowsQuery(metric: CountMetric, ids: readonly string[], c
 /** Events over the last `rangeSeconds`, from the five-minute counts: their average times the number of slots. */
 export function wholeWindowQuery(metric: CountMetric, ids: readonly string[], rangeSeconds: number): string {
   const selector = `${countSeries(metric)}{${SLO_LABEL}=~${idsMatcher(ids)},${WINDOW_LABEL}="${BASE_WINDOW}"}`;
-  return `avg_over_time(${selector}[${rangeSeconds}s]) * ${rangeSeconds / BASE_WINDOW_SECONDS}`;
+  return `avg_over_time(${selector}${averageRange(rangeSeconds * 1000)}) * ${rangeSeconds / BASE_WINDOW_SECONDS}`;
 }
 
 /** Splits into batches of at most `size`, keeping order. */

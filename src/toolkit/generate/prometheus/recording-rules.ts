@@ -11,7 +11,7 @@ import { BASE_WINDOW_MS } from '../../../core/windows/alert-windows.js';
 import type { CountWindowPlan, RecordedCountWindow } from '../../../core/windows/count-windows.js';
 import { eventQueries, goodFromRecordedTotal, sliEventQueries } from '../../../core/sli/event-queries.js';
 import { sliceJudgmentTexts } from '../../../core/sli/slice-queries.js';
-import { budgetText, series } from '../../../core/promql/promql-text.js';
+import { averageRange, budgetText, series } from '../../../core/promql/promql-text.js';
 import { tiledCountText } from '../../../core/promql/window-count-text.js';
 import type { RecordingRule } from './rule-types.js';
 import { rawWindowErrorRatio, windowCount, windowSecondsExpr } from './window-queries.js';
@@ -35,7 +35,7 @@ function countRules(slo: Slo, recorded: RecordedCountWindow): RecordingRule[] {
   const { windowMs, source } = recorded;
   if (source.kind === 'average') {
     const slots = windowMs / BASE_WINDOW_MS;
-    return COUNT_METRICS.map((metric) => windowed(metric, slo, windowMs, `avg_over_time(${series(metric, slo.id, BASE_WINDOW_MS)}[${formatDuration(windowMs)}]) * ${slots}`));
+    return COUNT_METRICS.map((metric) => windowed(metric, slo, windowMs, `avg_over_time(${series(metric, slo.id, BASE_WINDOW_MS)}${averageRange(windowMs)}) * ${slots}`));
   }
   if (source.kind === 'tiles') {
     return COUNT_METRICS.map((metric) => windowed(metric, slo, windowMs, tiledCountText(series(metric, slo.id, source.tileMs), source.tileMs, source.count)));
@@ -59,7 +59,7 @@ function rawRatioRules(slo: Slo, windowsMs: readonly number[]): RecordingRule[] 
       windowMs,
       windowMs === BASE_WINDOW_MS
         ? queries.errorRatio
-        : `avg_over_time(${series(RECORDED.errorRatio, slo.id, BASE_WINDOW_MS)}[${formatDuration(windowMs)}])`,
+        : `avg_over_time(${series(RECORDED.errorRatio, slo.id, BASE_WINDOW_MS)}${averageRange(windowMs)})`,
     ),
   );
 }

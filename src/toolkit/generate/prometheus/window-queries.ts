@@ -7,7 +7,7 @@ import { RECORDED, WINDOW_LABEL } from '../../../core/conventions/metrics.js';
 import { formatDuration } from '../../../core/model/duration.js';
 import type { Slo, SloWindow } from '../../../core/model/slo.js';
 import { BASE_WINDOW_MS } from '../../../core/windows/alert-windows.js';
-import { series } from '../../../core/promql/promql-text.js';
+import { averageRange, series } from '../../../core/promql/promql-text.js';
 import { windowCountText } from '../../../core/promql/window-count-text.js';
 import type { CountWindowPlan } from '../../../core/windows/count-windows.js';
 import { calendarTerms, generationHorizon, MONDAY_SHIFT_SECONDS, stepFunctionText, type CalendarTerms, type CalendarWindow, type StepFunction } from './calendar-offsets.js';
@@ -100,7 +100,7 @@ export function windowCount(slo: Slo, metric: string, plan: CountWindowPlan): st
     const tiled = windowCountText(plan, rangeMs, (tileMs) => series(metric, slo.id, tileMs));
     if (tiled !== undefined) return tiled;
     const slots = rangeMs / BASE_WINDOW_MS;
-    return `avg_over_time(${base}[${formatDuration(rangeMs)}]) * ${slots}`;
+    return `avg_over_time(${base}${averageRange(rangeMs)}) * ${slots}`;
   }
   const stepMs = calendarStepMs(window) ?? BASE_WINDOW_MS;
   const step = formatDuration(stepMs);
@@ -125,5 +125,5 @@ export function windowSecondsExpr(window: SloWindow): string {
 
 /** Error ratio over the whole window for raw SLIs: a time average of the five-minute ratio. */
 export function rawWindowErrorRatio(slo: Slo): string {
-  return `avg_over_time(${series(RECORDED.errorRatio, slo.id, BASE_WINDOW_MS)}[${formatDuration(windowRangeMs(slo.window))}])`;
+  return `avg_over_time(${series(RECORDED.errorRatio, slo.id, BASE_WINDOW_MS)}${averageRange(windowRangeMs(slo.window))})`;
 }

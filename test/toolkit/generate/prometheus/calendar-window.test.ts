@@ -93,8 +93,9 @@ function trafficOracle(line: LineName, end = END_MINUTE) {
     ratio.push({ t, v: 1 - g / (g + b) });
   }
   const day = 24 * HOUR_MS;
-  const weighted = 1 - (avgOverTime(line, good, end * MINUTE_MS, day) ?? NaN) / (avgOverTime(line, total, end * MINUTE_MS, day) ?? NaN);
-  const unweighted = avgOverTime(line, ratio, 120 * MINUTE_MS, 30 * day) ?? NaN;
+  // The rules' averaging ranges are one millisecond short of the window (averageRange).
+  const weighted = 1 - (avgOverTime(line, good, end * MINUTE_MS, day - 1) ?? NaN) / (avgOverTime(line, total, end * MINUTE_MS, day - 1) ?? NaN);
+  const unweighted = avgOverTime(line, ratio, 120 * MINUTE_MS, 30 * day - 1) ?? NaN;
   return { weighted, unweighted };
 }
 
