@@ -15,14 +15,19 @@ export function series(metric: string, sloId: string, windowMs?: number): string
 }
 
 /**
- * The range of a time average over a whole window of recorded samples, one millisecond short of the window.
+ * The range of a time average over a whole window of recorded samples: one millisecond short of the window.
  * Prometheus 2.x ranges are closed, `[t-w, t]`; 3.x ranges are left-open, `(t-w, t]`. When the averaged samples
  * lie on the evaluation's own grid (always in a backfill, and whenever two groups share their offset), 2.x would
  * average one sample more than the window holds, and the sample on the boundary would count in two neighbouring
  * windows. One millisecond short, both lines hold the same samples.
  */
+export function averageRangeMs(windowMs: number): number {
+  return windowMs - 1;
+}
+
+/** `[23h59m59s999ms]` for a day: the selector range of `averageRangeMs`. */
 export function averageRange(windowMs: number): string {
-  return `[${formatDuration(windowMs - 1)}]`;
+  return `[${formatDuration(averageRangeMs(windowMs))}]`;
 }
 
 /** `(1 - 0.999)`: the error budget written from the objective, so float noise never reaches the rules. */

@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORDED } from '../../../../src/core/conventions/metrics.js';
 import type { Slo } from '../../../../src/core/model/slo.js';
+import { averageRangeMs } from '../../../../src/core/promql/promql-text.js';
 import { avgOverTime, increase, type LineName, type Sample } from '../../../support/range-semantics.js';
 import { prometheusLines, type PrometheusLine } from '../../../support/stack-tools.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
@@ -93,9 +94,9 @@ function trafficOracle(line: LineName, end = END_MINUTE) {
     ratio.push({ t, v: 1 - g / (g + b) });
   }
   const day = 24 * HOUR_MS;
-  // The rules' averaging ranges are one millisecond short of the window (averageRange).
-  const weighted = 1 - (avgOverTime(line, good, end * MINUTE_MS, day - 1) ?? NaN) / (avgOverTime(line, total, end * MINUTE_MS, day - 1) ?? NaN);
-  const unweighted = avgOverTime(line, ratio, 120 * MINUTE_MS, 30 * day - 1) ?? NaN;
+  // Over the rules' averaging ranges (averageRangeMs), as the rules read them.
+  const weighted = 1 - (avgOverTime(line, good, end * MINUTE_MS, averageRangeMs(day)) ?? NaN) / (avgOverTime(line, total, end * MINUTE_MS, averageRangeMs(day)) ?? NaN);
+  const unweighted = avgOverTime(line, ratio, 120 * MINUTE_MS, averageRangeMs(30 * day)) ?? NaN;
   return { weighted, unweighted };
 }
 
